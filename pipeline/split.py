@@ -1,0 +1,218 @@
+"""Stage 1b: split a plain-text dump into articles.
+
+Digests repeat boilerplate between stories (a promo line, "Read more", share links) with
+small variations. The splitter works on lines, in four steps:
+
+1. key every line by its lower-cased letters and digits only, so punctuation, case,
+   non-breaking spaces and a missing space do not matter;
+2. mark *boilerplate*: short lines whose key repeats in the dump and that are followed by
+   different text each time (a duplicated article repeats with its body, and is kept);
+   boilerplate is dropped, and it separates articles where a headline follows it;
+3. mark explicit separators: form feeds, lines of ``---``/``===``/``***``, or lines matching
+   the user's ``--separator`` regex;
+4. where no separator is present, split before a *headline*: a short line without final
+   punctuation, alone between blank lines, after a finished paragraph, followed by a prose
+   paragraph that shares a content word with it.
+
+A dump with none of these stays one article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+_RULE = re.compile(r"^\s*(?:[-=*_#~•·]\s*){3,}\s*$")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ENDS_CLAUSE = re.compile(r"[.,;:…][\"'”’)\]]*$")
+_ELLIPSIS = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
+_INNER_SENTENCE = re.compile(r"[a-z][.!?]\s+[A-Z]")
+_DANGLING = frozenset("a an the as of and or but nor that which whose whom than if".split())
+_BULLET = re.compile(r"^\s*(?:[-*•·–—>]|\d+[.)])\s")
+_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+_STOP = frozenset(
+    "this that with from have will been were they their there what when where which while "
+    "about after again also into more most over said says than them then these those very "
+    "would could should other some such only just like year years week time news".split()
+)
+MAX_HEADLINE_WORDS = 20
+MAX_BOILERPLATE_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One article found in a plain-text dump.
+
+    Fields:
+        title: the article's first line, stripped.
+        text: the article's lines (boilerplate removed), title first.
+        line_start: 1-based line of the title in the dump.
+        line_end: 1-based last line of the article in the dump.
+    """
+
+    title: str
+    text: str
+    line_start: int
+    line_end: int
+
+
+def line_key(line: str) -> str:
+    """Comparison key of a line: lower-case letters and digits only.
+
+    >>> line_key("If so,\\u00a0ask our Diplo chatbot!") == line_key("If so, ask our Diplochatbot")
+    True
+    """
+    return "".join(ch for ch in line.lower() if ch.isalnum())
+
+
+def _is_headline_shape(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 200 or _BULLET.match(s) or _RULE.match(s):
+        return False
+    words = s.split()
+    if len(words) > MAX_HEADLINE_WORDS or _ENDS_CLAUSE.search(_ELLIPSIS.sub("", s)):
+        return False
+    if s.endswith(("!", "??")) or (s.endswith("?") and len(words) > 12) or _INNER_SENTENCE.search(s) or words[-1].lower() in _DANGLING:
+        return False  # exclamations, two sentences, or a clause that runs on
+    start = s.lstrip("\"'“‘(")
+    first = start[:1]
+    # "iTunes", "eBay": a lower-case letter then a capital still starts a name
+    return first.isupper() or first.isdigit() or first in "$£€¥" or start[1:2].isupper()
+
+
+def _is_shouting(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def _ends_paragraph(line: str) -> bool:
+    s = line.strip()
+    return bool(_ENDS_SENTENCE.search(s)) or (len(s.split()) >= 12 and s[-1:] in "\"”’")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP}
+
+
+def split_text(text: str, *, separator: str | None = None) -> list[Segment]:
+    """Split a plain-text dump into articles (see the module docstring for the rules).
+
+    Args:
+        text: the whole dump.
+        separator: optional regex; a line that matches it (``re.search``) separates articles
+            and is dropped.
+
+    >>> dump = "First story\\n\\nIt happened.\\n\\n---\\n\\nSecond story\\n\\nIt too.\\n"
+    >>> [s.title for s in split_text(dump)]
+    ['First story', 'Second story']
+    """
+    user_sep = re.compile(separator) if separator else None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    n = len(lines)
+    blank = [not ln.strip() or ln.strip() == "\f" for ln in lines]
+    keys = [line_key(ln) for ln in lines]
+
+    # next / previous non-blank line index, for neighbourhood tests
+    nxt = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        nxt[i] = i if not blank[i] else nxt[i + 1]
+    prv = [-1] * n
+    last = -1
+    for i in range(n):
+        prv[i] = last
+        if not blank[i]:
+            last = i
+
+    # 2. boilerplate: repeated short lines followed by different text each time
+    occurrences: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        if k and len(lines[i].split()) <= MAX_BOILERPLATE_WORDS:
+            occurrences[k].append(i)
+    boiler: set[int] = set()
+    separating: set[int] = set()
+    for idxs in occurrences.values():
+        if len(idxs) < 2:
+            continue
+        followers = Counter(keys[nxt[i + 1]] if nxt[i + 1] < n else "" for i in idxs)
+        if len(followers) < 2:
+            continue  # the same text follows every time: repeated content, not boilerplate
+        boiler.update(idxs)
+        heads = sum(1 for i in idxs if nxt[i + 1] < n and _is_headline_shape(lines[nxt[i + 1]]))
+        inner = sum(1 for i in idxs if nxt[i + 1] < n)
+        if inner and heads * 2 >= inner:
+            separating.update(idxs)
+
+    # 3. explicit separators
+    explicit = {
+        i for i, ln in enumerate(lines)
+        if "\f" in ln or _RULE.match(ln) or (user_sep is not None and user_sep.search(ln))
+    }
+    if user_sep is not None:
+        separating = set()  # the user's regex replaces the detected separators
+    cuts = explicit | separating
+    dropped = explicit | boiler
+
+    # 4. headlines where a separator is missing
+    words_since_cut = 0
+    heads_at: set[int] = set()
+    for i in range(n):
+        if i in cuts:
+            words_since_cut = 0
+            continue
+        if blank[i] or i in dropped:
+            continue
+        p = prv[i]
+        if (
+            user_sep is None
+            and words_since_cut >= 30
+            and p >= 0 and p not in cuts and p not in dropped
+            and (i == 0 or blank[i - 1]) and (i + 1 >= n or blank[i + 1])
+            and _is_headline_shape(lines[i])
+        ):
+            j = nxt[i + 1] if i + 1 < n else n
+            lede = " ".join(lines[k] for k in range(j, min(n, j + 6)) if k not in cuts)
+            if (
+                j < n and len(lede.split()) >= 20
+                and (len(lines[j].split()) >= 10 or not _is_headline_shape(lines[j]))
+                and not _BULLET.match(lines[j]) and not lines[j].lstrip()[:1].islower()
+                and not _is_shouting(lines[i])
+            ):
+                # the lede repeats the headline's words; after a list, ask for more evidence
+                shared = len(_content_words(lines[i]) & _content_words(lede))
+                need = 1 if _ends_paragraph(lines[p]) else 2
+                if need == 1 and len(lines[j].split()) >= 12 and _ENDS_SENTENCE.search(lines[j]):
+                    need = 0  # a finished story, a headline, then a full lede sentence
+                if shared >= need:
+                    heads_at.add(i)
+                    words_since_cut = 0
+        words_since_cut += len(lines[i].split())
+
+    segments: list[Segment] = []
+    current: list[int] = []
+
+    def flush() -> None:
+        body = [i for i in current if i not in dropped]
+        while body and blank[body[0]]:
+            body.pop(0)
+        while body and blank[body[-1]]:
+            body.pop()
+        if body:
+            out: list[str] = []
+            for i in body:
+                if blank[i] and out and out[-1] == "":
+                    continue  # a dropped line leaves at most one blank line behind
+                out.append("" if blank[i] else lines[i].rstrip())
+            segments.append(Segment(lines[body[0]].strip(), "\n".join(out), body[0] + 1,
+                                    body[-1] + 1))
+        current.clear()
+
+    for i in range(n):
+        if i in cuts:
+            flush()
+            continue
+        if i in heads_at:
+            flush()
+        current.append(i)
+    flush()
+    return segments

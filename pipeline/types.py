@@ -1,0 +1,116 @@
+"""Typed values passed between stages.
+
+Every hand-off between stages is one of these frozen, slotted, ordered dataclasses: sets
+dedupe them and sorting makes every output deterministic. No spaCy object ever leaves the
+NER module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+
+def content_id(*parts: str, length: int = 16) -> str:
+    """Stable content hash used for every id in the outputs.
+
+    >>> content_id("a", "b") == content_id("a", "b")
+    True
+    >>> len(content_id("x"))
+    16
+    """
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Article:
+    """One news article as found in a dump.
+
+    Fields:
+        article_id: content hash of ``text``; the same article gets the same id in every run.
+        source: where the article came from (a path, ``archive.zip!member`` or ``-``).
+        position: 0-based index of the article inside its source.
+        title: the headline (first line of a plain-text article, or the record's title).
+        text: exactly what NER sees; ``title + "\\n\\n" + body`` when the record has a title.
+        published: publication date as ``YYYY-MM-DD``, or ``""`` when none could be found.
+        date_source: where ``published`` came from: ``record``, ``dateline``, ``filename``,
+            ``option``, ``dump`` or ``none``.
+        source_id: the record's own ``id`` field (JSON/CSV/SGML), else ``""``.
+        url: the record's URL, if it has one.
+        encoding: the text encoding the source was decoded with.
+        line_start: 1-based first line of the article in a plain-text source (0 otherwise).
+        line_end: 1-based last line of the article in a plain-text source (0 otherwise).
+    """
+
+    article_id: str
+    source: str
+    position: int
+    title: str
+    text: str
+    published: str = ""
+    date_source: str = "none"
+    source_id: str = ""
+    url: str = ""
+    encoding: str = "utf-8"
+    line_start: int = 0
+    line_end: int = 0
+
+    @property
+    def n_words(self) -> int:
+        """Number of whitespace-separated words in ``text``."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Record:
+    """One raw record read from a source, before ids and dates are settled.
+
+    Fields:
+        source: the source name (path, ``archive.zip!member`` or ``-``).
+        position: 0-based index inside the source.
+        title: the record's title, ``""`` if none.
+        body: the record's body text.
+        published: a date string from the record's own metadata, ``""`` if none.
+        source_id: the record's own id, ``""`` if none.
+        url: the record's URL, ``""`` if none.
+        encoding: the encoding the source was decoded with.
+        line_start: first line in a plain-text source (1-based), else 0.
+        line_end: last line in a plain-text source (1-based), else 0.
+        title_in_body: True when ``body`` already starts with the title (plain-text splits).
+    """
+
+    source: str
+    position: int
+    title: str
+    body: str
+    published: str = ""
+    source_id: str = ""
+    url: str = ""
+    encoding: str = "utf-8"
+    line_start: int = 0
+    line_end: int = 0
+    title_in_body: bool = False
+
+    @property
+    def text(self) -> str:
+        """The article text as NER will see it (see DESIGN.md, ``articles.jsonl``)."""
+        if self.title_in_body or not self.title:
+            return self.body
+        return f"{self.title}\n\n{self.body}" if self.body else self.title
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A record or file that could not be read: where, and what to do about it."""
+
+    source: str
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        loc = f"{self.source}{':' + self.where if self.where else ''}"
+        return f"{loc}: {self.reason}"
