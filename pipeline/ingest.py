@@ -45,6 +45,8 @@ _HTML_EXTS = {".html", ".htm", ".xhtml"}
 _FEED_EXTS = {".rss", ".atom", ".xml", ".rdf"}
 _SGML_EXTS = {".sgm", ".sgml"}
 _SKIP_NAMES = {".ds_store", "thumbs.db"}
+# documentation that ships beside data sets; skipped when walking a folder, read if named
+_DOC_STEMS = {"readme", "license", "licence", "copying", "provenance", "changelog", "notice"}
 _HIDDEN = re.compile(r"(^|/)\.")
 
 
@@ -78,12 +80,17 @@ def iter_sources(inputs: Iterable[str]) -> Iterator[Source | Skipped]:
             files = sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and not _HIDDEN.search(p.relative_to(path).as_posix())
-                and p.name.lower() not in _SKIP_NAMES
+                and p.name.lower() not in _SKIP_NAMES and not _is_doc_file(p.name)
             )
             for p in files:
                 yield from _read_file(p)
         else:
             yield from _read_file(path)
+
+
+def _is_doc_file(name: str) -> bool:
+    stem = name.lower().split(".")[0]
+    return any(stem == d or stem.startswith(d + "_") for d in _DOC_STEMS)
 
 
 def _read_file(path: Path) -> Iterator[Source | Skipped]:
@@ -478,6 +485,9 @@ def _read_html(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
         raise InputError(name, "holds no article text that could be extracted",
                          "check that it is a news page, not an index or a login page")
     title = " ".join((getattr(doc, "title", None) or "").split())
+    first, _, rest = body.partition("\n")
+    if title and " ".join(first.split()) == title:
+        body = rest.strip()  # the extracted text often repeats the headline
     yield Record(
         source=name, position=0, title=title, body=body,
         published=getattr(doc, "date", None) or "", url=getattr(doc, "url", None) or "",

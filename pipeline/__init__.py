@@ -1,0 +1,12 @@
+"""newsgraph: turn raw news dumps into normalised entity CSVs and an actor-event graph.
+
+The CLI (``newsgraph``) is a thin client of this API::
+
+    from pipeline import run
+    result = run(["data/raw"], out="data/processed")
+"""
+
+from .api import RunResult, run, split_file, status
+
+__all__ = ["RunResult", "run", "split_file", "status", "__version__"]
+__version__ = "0.1.0"

@@ -1,0 +1,136 @@
+"""The ``newsgraph`` command: a thin click client of :mod:`pipeline.api`.
+
+Each command parses its options, calls one API function and turns expected errors into one
+line on stderr with what to do. Data goes to stdout; progress and reports go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from . import api
+from .errors import NewsgraphError
+
+MAX_LISTED = 20
+
+
+def _fail(message: str) -> None:
+    click.echo(f"newsgraph: error: {message}", err=True)
+    sys.exit(1)
+
+
+def _regex(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise click.BadParameter(f"not a valid regular expression ({exc})") from None
+    return value
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgraph")
+def main() -> None:
+    """newsgraph: news dumps in, normalised entities and an actor-event graph out."""
+
+
+@main.command("run")
+@click.argument("inputs", nargs=-1)
+@click.option("--out", default=str(api.DEFAULT_OUT), show_default=True,
+              help="Output folder (its state makes runs incremental).")
+@click.option("--date", "date_", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles that carry none.")
+@click.option("--separator", callback=_regex, metavar="REGEX",
+              help="Lines matching this regex separate articles in plain-text dumps.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: str | None,
+            quiet: bool) -> None:
+    """Process INPUT files, folders or - (stdin); default data/raw/ into data/processed/."""
+    try:
+        result = api.run(list(inputs) or None, out, date=date_, separator=separator,
+                         progress=not quiet)
+    except NewsgraphError as exc:
+        _fail(str(exc))
+        return
+    for line in result.failed:
+        click.echo(f"newsgraph: error: {line}", err=True)
+    for item in result.skipped[:MAX_LISTED]:
+        click.echo(f"newsgraph: skipped {item}", err=True)
+    if len(result.skipped) > MAX_LISTED:
+        click.echo(f"newsgraph: ... and {len(result.skipped) - MAX_LISTED} more skipped records",
+                   err=True)
+    click.echo(
+        f"{result.n_new_dumps} new dump(s), {result.n_unchanged} unchanged; "
+        f"{result.n_new_articles} new article(s), {result.n_duplicate_articles} duplicate(s); "
+        f"{len(result.skipped)} record(s) skipped, {len(result.failed)} file(s) failed "
+        f"-> {result.out}",
+        err=True,
+    )
+    if not result.ok:
+        sys.exit(1)
+
+
+@main.command("split")
+@click.argument("file")
+@click.option("--separator", callback=_regex, metavar="REGEX",
+              help="Lines matching this regex separate articles.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
+def split_cmd(file: str, separator: str | None, as_json: bool) -> None:
+    """Show the articles a plain-text FILE splits into, with titles and line ranges."""
+    try:
+        segments = api.split_file(file, separator=separator)
+    except NewsgraphError as exc:
+        _fail(str(exc))
+        return
+    for i, seg in enumerate(segments, start=1):
+        if as_json:
+            click.echo(json.dumps({"article": i, "title": seg.title, "line_start": seg.line_start,
+                                   "line_end": seg.line_end,
+                                   "n_words": len(seg.text.split())}, ensure_ascii=False))
+        else:
+            click.echo(f"{i:>4}  lines {seg.line_start}-{seg.line_end}  {seg.title}")
+    if not as_json:
+        click.echo(f"{len(segments)} article(s)", err=True)
+
+
+@main.command("status")
+@click.option("--out", default=str(api.DEFAULT_OUT), show_default=True, help="Output folder.")
+def status_cmd(out: str) -> None:
+    """Dumps processed, article counts and the last run of an output folder."""
+    if not Path(out).exists():
+        _fail(f"{out}: no such folder (run 'newsgraph run' first, or pass --out)")
+    try:
+        st = api.status(out)
+    except NewsgraphError as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"output folder: {st['out']}")
+    click.echo(f"dumps processed: {st['dumps']}")
+    click.echo(f"articles: {st['articles']} (from {st['article_sources']} records)")
+    last = st["last_run"]
+    if last:
+        click.echo(
+            f"last run: {last['started']} ({last['n_new_dumps']} new dump(s), "
+            f"{last['n_new_articles']} new article(s), {last['n_skipped']} skipped, "
+            f"{last['n_failed']} failed)"
+        )
+    for source, n_records, n_new, n_skipped in st["dumps_list"][:MAX_LISTED]:
+        click.echo(f"  {source}: {n_records} article(s), {n_new} new, {n_skipped} skipped")
+    if len(st["dumps_list"]) > MAX_LISTED:
+        click.echo(f"  ... and {len(st['dumps_list']) - MAX_LISTED} more dumps")

@@ -1,0 +1,207 @@
+"""The state of an ``--out`` folder: an embedded SQLite database (``newsgraph.sqlite``).
+
+It remembers which dumps were processed (by content hash), every article once (by content
+hash) with all the sources it arrived from, and the runs. Outputs are rebuilt from it, so
+they always cover everything processed so far in that folder.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .types import Article
+
+SCHEMA_VERSION = "1"
+DB_NAME = "newsgraph.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dumps (
+    dump_key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    n_records INTEGER NOT NULL,
+    n_new INTEGER NOT NULL,
+    n_skipped INTEGER NOT NULL,
+    encoding TEXT NOT NULL,
+    run_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    article_id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    published TEXT NOT NULL,
+    date_source TEXT NOT NULL,
+    n_words INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    encoding TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS article_sources (
+    article_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    source_id TEXT NOT NULL,
+    line_start INTEGER NOT NULL,
+    line_end INTEGER NOT NULL,
+    PRIMARY KEY (article_id, source, position)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    n_new_dumps INTEGER NOT NULL DEFAULT 0,
+    n_new_articles INTEGER NOT NULL DEFAULT 0,
+    n_skipped INTEGER NOT NULL DEFAULT 0,
+    n_failed INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+
+class Store:
+    """SQLite-backed state of one output folder.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     s = Store(Path(d))
+    ...     s.has_dump("abc")
+    False
+    """
+
+    def __init__(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.path = out / DB_NAME
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+        self.db.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+        )
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside are committed together, or not at all."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ----------------------------------------------------------------- runs and dumps
+
+    def start_run(self, started: str) -> int:
+        """Record the start of a run and return its id."""
+        cur = self.db.execute("INSERT INTO runs (started) VALUES (?)", (started,))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, finished: str, **counts: int) -> None:
+        """Record the end of a run with its counts."""
+        sets = ", ".join(f"{k} = ?" for k in counts)
+        self.db.execute(
+            f"UPDATE runs SET finished = ?{', ' + sets if sets else ''} WHERE run_id = ?",
+            (finished, *counts.values(), run_id),
+        )
+
+    def has_dump(self, dump_key: str) -> bool:
+        """True when a dump with this content hash was processed already."""
+        row = self.db.execute("SELECT 1 FROM dumps WHERE dump_key = ?", (dump_key,)).fetchone()
+        return row is not None
+
+    def add_dump(self, dump_key: str, source: str, articles: list[Article], n_skipped: int,
+                 encoding: str, run_id: int) -> int:
+        """Store one processed dump and its articles in one transaction.
+
+        Returns how many of the articles were new (an article already stored from another
+        dump only gains this dump as one more source).
+        """
+        with self.transaction():
+            before = self.db.total_changes
+            self.db.executemany(
+                "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a.article_id, a.title, a.text, a.published, a.date_source, a.n_words, a.url,
+                  a.encoding) for a in articles],
+            )
+            n_new = self.db.total_changes - before
+            self.db.executemany(
+                "INSERT OR IGNORE INTO article_sources VALUES (?, ?, ?, ?, ?, ?)",
+                [(a.article_id, a.source, a.position, a.source_id, a.line_start, a.line_end)
+                 for a in articles],
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO dumps VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (dump_key, source, len(articles), n_new, n_skipped, encoding, run_id),
+            )
+        return n_new
+
+    # ----------------------------------------------------------------- reading back
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        """Every stored article with its first source, in (source, position) order."""
+        cur = self.db.execute(
+            """
+            SELECT a.article_id, s.source, s.source_id, s.position, a.title, a.published,
+                   a.date_source, a.n_words, a.url, a.encoding, s.line_start, s.line_end,
+                   a.text,
+                   (SELECT group_concat(source, ' | ') FROM
+                      (SELECT DISTINCT x.source FROM article_sources x
+                       WHERE x.article_id = a.article_id ORDER BY x.source)) AS sources
+            FROM articles a
+            JOIN article_sources s ON s.rowid = (
+                SELECT y.rowid FROM article_sources y WHERE y.article_id = a.article_id
+                ORDER BY y.source, y.position LIMIT 1)
+            ORDER BY s.source, s.position, a.article_id
+            """
+        )
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            yield dict(zip(names, row, strict=True))
+
+    def counts(self) -> dict[str, int]:
+        """Totals for ``newsgraph status``."""
+        one = self.db.execute
+        return {
+            "dumps": one("SELECT COUNT(*) FROM dumps").fetchone()[0],
+            "articles": one("SELECT COUNT(*) FROM articles").fetchone()[0],
+            "article_sources": one("SELECT COUNT(*) FROM article_sources").fetchone()[0],
+            "runs": one("SELECT COUNT(*) FROM runs").fetchone()[0],
+        }
+
+    def dumps(self) -> list[tuple[str, int, int, int]]:
+        """``(source, n_records, n_new, n_skipped)`` for every processed dump, by source."""
+        return list(self.db.execute(
+            "SELECT source, n_records, n_new, n_skipped FROM dumps ORDER BY source"
+        ))
+
+    def last_run(self) -> dict[str, Any] | None:
+        """The most recent run, or None."""
+        cur = self.db.execute("SELECT * FROM runs ORDER BY run_id DESC LIMIT 1")
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def open_existing(out: Path) -> Store | None:
+    """The store of ``out`` if one exists (without creating anything), else None."""
+    return Store(out) if (out / DB_NAME).exists() else None
+
+
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Split an iterable into lists of at most ``size`` items."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
