@@ -23,6 +23,7 @@ import lzma
 import os
 import re
 import sys
+import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -138,17 +139,20 @@ def _unpack(name: str, inner: str, data: bytes) -> Iterator[Source | Skipped]:
 
 # --------------------------------------------------------------------------- decoding
 
-_LEGACY = ["cp1252", "cp1251", "latin_1", "iso8859_15", "cp1250", "koi8_r"]
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 
 def decode(data: bytes, name: str = "") -> tuple[str, str]:
-    """Decode bytes to text and say which encoding was used.
+    """Decode bytes to text and say which encoding was used; never raises.
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM first; otherwise the most plausible legacy
-    single-byte encoding according to charset-normalizer; never raises on undecodable bytes.
+    UTF-8 (with or without BOM) and UTF-16 with a BOM first. Otherwise the text is in a
+    legacy single-byte encoding: Cyrillic text (cp1251) writes whole words in bytes above
+    0x7F, Western text (cp1252, latin-1) puts single accented letters inside ASCII words.
 
     >>> decode("café".encode("cp1252"))
-    ('café', 'cp1252')
+    ('café', 'latin-1')
+    >>> decode("Правительство".encode("cp1251"))
+    ('Правительство', 'cp1251')
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
@@ -158,13 +162,15 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=_LEGACY).best()
-    if best is not None:
-        enc = best.encoding
-        return data.decode(enc, errors="replace"), enc
-    return data.decode("cp1252", errors="replace"), "cp1252"
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    runs = sum(1 for i in high if (i > 0 and data[i - 1] >= 0x80)
+               or (i + 1 < len(data) and data[i + 1] >= 0x80))
+    if high and runs / len(high) > 0.6:
+        return data.decode("cp1251", errors="replace"), "cp1251"
+    if any(0x80 <= data[i] <= 0x9F for i in high):
+        if not any(data[i] in _CP1252_UNDEFINED for i in high):
+            return data.decode("cp1252"), "cp1252"
+    return data.decode("latin-1"), "latin-1"
 
 
 def looks_binary(data: bytes) -> bool:
@@ -516,7 +522,9 @@ def _read_feed(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
             continue
         published = ""
         for key in ("published_parsed", "updated_parsed", "created_parsed"):
-            st = entry.get(key)
+            with warnings.catch_warnings():  # feedparser warns about its own key aliasing
+                warnings.simplefilter("ignore", DeprecationWarning)
+                st = entry.get(key)
             if st:
                 published = f"{st.tm_year:04d}-{st.tm_mon:02d}-{st.tm_mday:02d}"
                 break

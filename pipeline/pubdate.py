@@ -12,7 +12,7 @@ Nothing here depends on today's date, so a re-run a year later gives the same ou
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 _MONTHS = {
@@ -156,7 +156,7 @@ def parse_record_date(value: str) -> date | None:
     if m:
         return _to_date(int(m[1]), int(m[2]), int(m[3]))
     if re.fullmatch(r"\d{9,10}(\.\d+)?", v):  # a Unix timestamp
-        return datetime.utcfromtimestamp(float(v)).date()
+        return datetime.fromtimestamp(float(v), UTC).date()
     try:
         return parsedate_to_datetime(v).date()
     except (TypeError, ValueError, IndexError):

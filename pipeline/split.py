@@ -73,8 +73,11 @@ def _is_headline_shape(line: str) -> bool:
     words = s.split()
     if len(words) > MAX_HEADLINE_WORDS or _ENDS_CLAUSE.search(_ELLIPSIS.sub("", s)):
         return False
-    if s.endswith(("!", "??")) or (s.endswith("?") and len(words) > 12) or _INNER_SENTENCE.search(s) or words[-1].lower() in _DANGLING:
-        return False  # exclamations, two sentences, or a clause that runs on
+    if (
+        s.endswith(("!", "??")) or (s.endswith("?") and len(words) > 12)
+        or _INNER_SENTENCE.search(s) or words[-1].lower() in _DANGLING
+    ):
+        return False  # exclamations, long questions, two sentences, a clause that runs on
     start = s.lstrip("\"'“‘(")
     first = start[:1]
     # "iTunes", "eBay": a lower-case letter then a capital still starts a name
@@ -134,12 +137,12 @@ def split_text(text: str, *, separator: str | None = None) -> list[Segment]:
     for idxs in occurrences.values():
         if len(idxs) < 2:
             continue
-        followers = Counter(keys[nxt[i + 1]] if nxt[i + 1] < n else "" for i in idxs)
-        if len(followers) < 2:
-            continue  # the same text follows every time: repeated content, not boilerplate
+        inner = sum(1 for i in idxs if nxt[i + 1] < n)
+        followers = Counter(keys[nxt[i + 1]] for i in idxs if nxt[i + 1] < n) - Counter({"": n})
+        if len(followers) < 2 or len(followers) * 2 < inner:
+            continue  # mostly the same text follows: repeated content, not boilerplate
         boiler.update(idxs)
         heads = sum(1 for i in idxs if nxt[i + 1] < n and _is_headline_shape(lines[nxt[i + 1]]))
-        inner = sum(1 for i in idxs if nxt[i + 1] < n)
         if inner and heads * 2 >= inner:
             separating.update(idxs)
 

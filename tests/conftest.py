@@ -1,0 +1,31 @@
+"""Shared fixtures: the third-party corpora (optional) and small hand-written dumps."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "raw" / "000_0d78579493660949.txt"
+
+
+def corpora_dir() -> Path:
+    """Where the evaluation corpora live: $NEWSGRAPH_CORPORA or ../shared/corpora."""
+    env = os.environ.get("NEWSGRAPH_CORPORA")
+    return Path(env) if env else ROOT.parent / "shared" / "corpora"
+
+
+@pytest.fixture
+def corpora() -> Path:
+    """The corpora folder; tests that need it skip cleanly when it is absent."""
+    path = corpora_dir()
+    if not path.is_dir():
+        pytest.skip(f"evaluation corpora not found at {path}")
+    return path
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from tests.conftest import ROOT, SEED
+
+GOOD_RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>
+<item><title>Bank fined</title><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>
+<description>The regulator fined the bank.</description></item></channel></rss>"""
+
+
+def _run(*args: str, input: bytes | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+@pytest.mark.parametrize("n", [10])
+def test_cli_run_seed(tmp_path: Path, n: int) -> None:
+    res = _run("run", str(SEED), "--out", str(tmp_path), "-q")
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout == ""  # stdout stays clean for pipes
+    assert f"{n} new article(s)" in res.stderr
+    assert (tmp_path / "articles.csv").exists()
+
+
+@pytest.mark.parametrize("path", ["no/such/dump.txt"])
+def test_cli_run_missing_path(tmp_path: Path, path: str) -> None:
+    res = _run("run", path, "--out", str(tmp_path), "-q")
+    assert res.exit_code == 1
+    assert "newsgraph: error: no/such/dump.txt: no such file or folder (check the path)" \
+        in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("empty.txt", b"", "empty.txt: is empty (remove it or add articles to it)"),
+    ("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "img.txt: looks like a binary file"),
+    ("t.csv", b"id,score\n1,2\n", "t.csv: has no text column (columns: id, score)"),
+])
+def test_cli_run_bad_file_alone_fails_with_one_line(tmp_path: Path, name: str, data: bytes,
+                                                    message: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    res = _run("run", str(tmp_path / name), "--out", str(tmp_path / "out"), "-q")
+    assert res.exit_code == 1
+    errors = [ln for ln in res.stderr.splitlines() if ln.startswith("newsgraph: error:")]
+    assert len(errors) == 1 and message in errors[0]
+    assert "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("n", [2])
+def test_cli_run_jsonl_with_malformed_line(tmp_path: Path, n: int) -> None:
+    (tmp_path / "a.jsonl").write_text('{"text": "one"}\n{"text": \n{"text": "two"}\n')
+    res = _run("run", str(tmp_path / "a.jsonl"), "--out", str(tmp_path / "out"), "-q")
+    assert res.exit_code == 0
+    assert "newsgraph: skipped " in res.stderr and "a.jsonl:line 2: is not valid JSON" \
+        in res.stderr
+    assert f"{n} new article(s)" in res.stderr and "1 record(s) skipped" in res.stderr
+
+
+@pytest.mark.parametrize("n", [1])
+def test_cli_run_malformed_feed_beside_good_one(tmp_path: Path, n: int) -> None:
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    (feeds / "good.rss").write_bytes(GOOD_RSS)
+    (feeds / "bad.rss").write_bytes(b"<rss version='2.0'><channel><title>Broken")
+    res = _run("run", str(feeds), "--out", str(tmp_path / "out"), "-q")
+    assert res.exit_code == 0
+    assert "bad.rss: is not a readable RSS/Atom feed" in res.stderr
+    assert f"{n} new article(s)" in res.stderr and "1 file(s) failed" in res.stderr
+
+
+@pytest.mark.parametrize("n", [1])
+def test_cli_run_stdin(tmp_path: Path, n: int) -> None:
+    res = _run("run", "-", "--out", str(tmp_path), "-q",
+               input=b"Bank fined\n\nThe regulator fined the bank on Monday.")
+    assert res.exit_code == 0
+    assert f"{n} new article(s)" in res.stderr
+
+
+@pytest.mark.parametrize("opt,value,message", [
+    ("--date", "30/11/2025", "is not a date; use YYYY-MM-DD"),
+    ("--separator", "([", "not a valid regular expression"),
+])
+def test_cli_run_bad_options(tmp_path: Path, opt: str, value: str, message: str) -> None:
+    res = _run("run", str(SEED), "--out", str(tmp_path), opt, value)
+    assert res.exit_code == 2 and message in res.stderr
+
+
+@pytest.mark.parametrize("n", [10])
+def test_cli_split_lists_titles_and_lines(n: int) -> None:
+    res = _run("split", str(SEED))
+    assert res.exit_code == 0
+    lines = res.stdout.splitlines()
+    assert len(lines) == n
+    assert lines[0] == "   1  lines 1-9  South Korea retailer admits worst-ever data leak"
+
+
+@pytest.mark.parametrize("path", ["missing.txt"])
+def test_cli_split_missing_file(path: str) -> None:
+    res = _run("split", path)
+    assert res.exit_code == 1
+    assert res.stderr.strip() == "newsgraph: error: missing.txt: no such file (check the path)"
+
+
+@pytest.mark.parametrize("n", [1])
+def test_cli_status(tmp_path: Path, n: int) -> None:
+    assert _run("status", "--out", str(tmp_path)).exit_code == 1
+    _run("run", str(SEED), "--out", str(tmp_path), "-q")
+    res = _run("status", "--out", str(tmp_path))
+    assert res.exit_code == 0
+    assert f"dumps processed: {n}" in res.stdout and "articles: 10" in res.stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["run", "--help"]])
+def test_cli_python_dash_m_works(args: list[str]) -> None:
+    proc = subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True,
+                          text=True, cwd=ROOT, check=False)
+    assert proc.returncode == 0 and "Usage:" in proc.stdout
