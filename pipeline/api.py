@@ -131,8 +131,8 @@ def run(
     store = Store(out_dir)
     try:
         run_id = store.start_run(_now())
-        bar = tqdm(desc="dumps", unit="dump", disable=not progress, file=sys.stderr,
-                   leave=False)
+        bar = tqdm(desc="ingest", unit="dump", disable=not progress, file=sys.stderr,
+                   leave=False, delay=1.0)
         for raw in paths:
             try:
                 for item in iter_sources([raw]):

@@ -114,3 +114,41 @@ class Skipped:
     def __str__(self) -> str:
         loc = f"{self.source}{':' + self.where if self.where else ''}"
         return f"{loc}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """One entity mention in an article, with its normalised value.
+
+    Fields:
+        article_id: the article it occurs in.
+        start: character offset of the mention in the article's ``text``.
+        end: character offset just past the mention.
+        text: the mention as written (``text[start:end]``).
+        label: the spaCy label (ORG, GPE, LOC, NORP, PERSON, MONEY, DATE, ...).
+        norm: the normalised form: canonical organisation or person name, country name,
+            ISO date (range) or ``<amount> <currency>``; ``""`` when nothing resolved.
+        country: ISO 3166-1 alpha-2 code (``EU`` for the European Union), or ``""``.
+        date_start: first day of a resolved date (``YYYY-MM-DD``), or ``""``.
+        date_end: last day of a resolved date, or ``""``.
+        date_granularity: day, week, month, quarter, year or decade; ``""`` if unresolved.
+        amount: a money amount as a number, or None.
+        currency: ISO 4217 code of a money amount, or ``""``.
+        qualifier: a qualifier kept apart from the value ("about", "up to", "more than").
+        unresolved: why a DATE, MONEY or place mention did not resolve, else ``""``.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    norm: str = ""
+    country: str = ""
+    date_start: str = ""
+    date_end: str = ""
+    date_granularity: str = ""
+    amount: float | None = None
+    currency: str = ""
+    qualifier: str = ""
+    unresolved: str = ""

@@ -1,0 +1,456 @@
+"""Date normaliser: a DATE mention to a calendar range, resolved against the article's date.
+
+The only module that imports dateparser. Rules for what news writes most come first, in
+this order, and dateparser (one reused parser, English only, cached) is the fallback:
+
+1. vague references ("recently", "in the future") stay unresolved; durations ("two years",
+   "the past three months") are durations, not dates;
+2. the present and its neighbours: "now", "today", "yesterday", "last night", weekdays
+   ("on Tuesday" is the Tuesday on or before the article's date);
+3. written dates: "30 November 2025", "November 2025", "18 November", "in April";
+4. periods: quarters and halves ("the third quarter", "Q3 2024"), fiscal years
+   ("FY2024/2025", "fiscal 1998"), "this/last/next week|month|year", "the previous year",
+   "two years ago", years and decades ("1998", "the 1990s").
+
+A month or day without a year takes the year that puts it at most two months after the
+article's date (news reports the past far more than the future). Nothing depends on today:
+without an article date, relative expressions stay unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from .pubdate import full_dates
+
+GRANULARITIES = ("day", "week", "month", "quarter", "half", "year", "decade")
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A resolved date: the first and last day it covers, and how precise it is."""
+
+    start: date
+    end: date
+    granularity: str
+
+    def timex(self) -> str:
+        """The value in TIMEX3 notation (``1998-01-08``, ``1998-W02``, ``1998-Q3``, ``199``).
+
+        >>> DateValue(date(1998, 7, 1), date(1998, 9, 30), "quarter").timex()
+        '1998-Q3'
+        """
+        s, g = self.start, self.granularity
+        if g == "day":
+            return s.isoformat()
+        if g == "week":
+            y, w, _ = s.isocalendar()
+            return f"{y}-W{w:02d}"
+        if g == "month":
+            return f"{s.year}-{s.month:02d}"
+        if g == "quarter":
+            return f"{s.year}-Q{(s.month - 1) // 3 + 1}"
+        if g == "half":
+            return f"{s.year}-H{1 if s.month <= 6 else 2}"
+        if g == "decade":
+            return str(s.year)[:3]
+        if self.end.year != s.year:
+            return f"{s.year}/{self.end.year}"
+        return str(s.year)
+
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+        "4th": 4, "final": 4, "last": 4}
+_NUMWORD = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+            "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+            "several": 0, "few": 0, "a few": 0, "many": 0, "couple": 2, "a couple of": 2}
+_UNIT = r"(?:day|week|month|quarter|year|decade|century|hour|minute|fortnight|weekend)s?"
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WD = "|".join(_WEEKDAYS)
+_NUM = r"(?:\d+|" + "|".join(sorted(_NUMWORD, key=len, reverse=True)) + r")"
+
+_VAGUE = re.compile(
+    r"^(?:recent(?:ly)?|lately|the past|in the past|the future|in the future|(?:the )?"
+    r"(?:near|distant|foreseeable) future|soon|shortly|once|formerly|previously|earlier|later|"
+    r"(?:in )?recent (?:days|weeks|months|years|decades)|(?:the )?(?:coming|past|last|next|"
+    r"previous|recent) (?:few |several )?(?:days|weeks|months|years|decades)|some time|"
+    r"one day|someday|the time|that time|the moment|the same (?:time|period)|the period|"
+    r"the day|the days|days|weeks|months|years|decades|ages|the years|the season|season|"
+    r"these days|those days|then)$")
+_PRESENT = re.compile(r"^(?:now|right now|just now|today|currently|at present|presently|"
+                      r"nowadays|these days|at the moment|the present|this time|"
+                      r"today's|tonight|this (?:morning|afternoon|evening))$")
+_DURATION = re.compile(
+    rf"^(?:(?:the|a|an|over|for|within|in|during|about|almost|nearly|more than|less than|"
+    rf"some|around|the (?:past|last|next|previous|coming|first|final|latest|following))\s+)*"
+    rf"(?:{_NUM}|\d+(?:\.\d+)?)(?:[\s-]+(?:and a half|plus|or so|or more))?"
+    rf"[\s-]+(?:(?:full|straight|consecutive|calendar|fiscal|financial|business|working)\s+)?"
+    rf"{_UNIT}(?:[\s-]+(?:old|long|running|period|term|high|low))?$")
+_AGO = re.compile(rf"^(?:about |some |nearly |almost )?({_NUM}|\d+)\s+({_UNIT})\s+"
+                  r"(ago|earlier|before|later|from now|hence|since)$")
+_REL = re.compile(r"^(?:(?:earlier|later) )?(?:in )?(this|last|next|the previous|the prior|"
+                  r"the past|the current|the coming|the following|the same|a|the latest|"
+                  r"the last|the next|the preceding) "
+                  r"(week|weekend|month|quarter|year|decade|fiscal year|financial year|"
+                  r"calendar year|season)(?:'s)?$")
+_WEEKDAY = re.compile(rf"^(?:(last|this|next|on|this past|past|early|late) )?({_WD})"
+                      r"(?:'s)?(?: (?:morning|afternoon|evening|night|midday|noon))?$")
+_QUARTER = re.compile(
+    r"^(?:the )?(?:(?:fiscal|financial|calendar) )?(first|second|third|fourth|1st|2nd|3rd|"
+    r"4th|final|last|latest|current|previous|prior|same|next|this|december|march|june|"
+    r"september)?[ -]?(?:fiscal |financial |calendar )?quarter(?:s)?(?: of)?"
+    r"(?: (?:fiscal |the fiscal year |financial year |calendar )?(\d{4}))?"
+    r"(?: (this|last|next) year)?$")
+_QSHORT = re.compile(r"^(?:the )?q([1-4])(?:[ /'-]*(\d{2}|\d{4}))?$")
+_HALF = re.compile(r"^(?:the )?(first|second|1st|2nd|latter|last|this|next|previous) half"
+                   r"(?: of)?(?: (?:fiscal )?(\d{4}))?(?: (this|last|next) year)?$")
+_FISCAL = re.compile(r"^(?:the )?(?:fiscal|financial|fy|f\.y\.|fiscal year|financial year|"
+                     r"fiscal-year|model year|tax year)[\s-]*'?(\d{2}|\d{4})"
+                     r"(?:\s*[/-]\s*'?(\d{2}|\d{4}))?$")
+_FISCAL_AFTER = re.compile(r"^(?:the )?(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))? (?:fiscal|financial|"
+                           r"tax|budget|school|academic|model|calendar) year$")
+_YEAR_SPAN = re.compile(r"^(?:the )?(?:year )?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
+_YEAR = re.compile(r"^(?:the )?(?:(?:calendar|fiscal|year|the year|early|late|mid|mid-|"
+                   r"the end of|the start of|the beginning of|the middle of|end|end-|"
+                   r"spring|summer|autumn|fall|winter)[\s-]*)?(\d{4})$")
+_DECADE = re.compile(r"^(?:the )?(?:early |late |mid-?)?(?:(\d{3})0s|'(\d)0s|(\d)0s)$")
+_MONTH_YEAR = re.compile(rf"^(?:(?:early|late|mid|the end of|the start of|the beginning of|"
+                         rf"the middle of|end|end-|mid-)[\s-]*)?({_MON})\.?,?(?: of)? (\d{{4}})$")
+_MONTH = re.compile(rf"^(?:(last|this|next|early|late|mid|the end of|the start of|"
+                    rf"the beginning of|the middle of|end|end-|mid-|in)[\s-]*)?({_MON})\.?$")
+_DAY_MONTH = re.compile(rf"^(?:(?:on|the) )?(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MON})\.?|"
+                        rf"({_MON})\.? (\d{{1,2}})(?:st|nd|rd|th)?)$")
+_STRIP = re.compile(r"^(?:(?:as )?(?:of|on|in|at|by|since|until|till|from|through|during|"
+                    r"before|after|around|about|for|early|late|mid) )+")
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, monthrange(y, m)[1])
+
+
+def _day(d: date) -> DateValue:
+    return DateValue(d, d, "day")
+
+
+def _month(y: int, m: int) -> DateValue:
+    return DateValue(date(y, m, 1), _month_end(y, m), "month")
+
+
+def _quarter(y: int, q: int) -> DateValue:
+    return DateValue(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter")
+
+
+def _half(y: int, h: int) -> DateValue:
+    return DateValue(date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "half")
+
+
+def _year(y: int, y2: int | None = None) -> DateValue:
+    return DateValue(date(y, 1, 1), date(y2 or y, 12, 31), "year")
+
+
+def _week(d: date) -> DateValue:
+    start = d - timedelta(days=d.weekday())
+    return DateValue(start, start + timedelta(days=6), "week")
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _year_for_month(month: int, ref: date) -> int:
+    """The year that puts ``month`` at most two months after ``ref``'s month."""
+    return ref.year if month - ref.month <= 2 else ref.year - 1
+
+
+def _four_digit(two: str, base: int) -> int:
+    v = int(two)
+    return v if len(two) == 4 else (base // 100) * 100 + v
+
+
+def _num(s: str) -> int:
+    return int(s) if s.isdigit() else _NUMWORD.get(s, 0)
+
+
+def _clean(text: str) -> str:
+    t = " ".join(text.replace("\u00a0", " ").lower().split())
+    t = t.strip(" ,.;:()\"'“”‘’")
+    t = re.sub(r"['’]s$", "", t)
+    return t
+
+
+def resolve_date(text: str, ref: date | None) -> tuple[DateValue | None, str]:
+    """Resolve a DATE mention against the article date ``ref``.
+
+    Returns ``(DateValue, "")`` or ``(None, reason)``; reasons: ``duration``, ``vague``,
+    ``no article date``, ``not understood``.
+
+    >>> ref = date(2025, 11, 30)
+    >>> resolve_date("18 November", ref)[0]
+    DateValue(start=datetime.date(2025, 11, 18), end=datetime.date(2025, 11, 18), granularity='day')
+    >>> resolve_date("In April", ref)[0].timex()
+    '2025-04'
+    >>> resolve_date("two years", ref)
+    (None, 'duration')
+    >>> resolve_date("FY2024/2025", ref)[0].timex()
+    '2024/2025'
+    """
+    t = _clean(text)
+    if not t:
+        return None, "not understood"
+    value, reason = _rules(t, ref)
+    if value is None and reason == "not understood":
+        stripped = _STRIP.sub("", t)
+        if stripped != t and stripped:
+            value, reason = _rules(stripped, ref)
+    if value is None and reason == "not understood":
+        value = _dateparser(t, ref)
+        if value is not None:
+            reason = ""
+    return value, reason
+
+
+def _rules(t: str, ref: date | None) -> tuple[DateValue | None, str]:  # noqa: C901
+    # 1. vague, durations
+    if _VAGUE.match(t):
+        return None, "vague"
+    if _DURATION.match(t) and not _REL.match(t):
+        return None, "duration"
+    # 3. absolute dates first: they need no reference
+    found = full_dates(t)
+    if found and found[0][0] == 0:
+        return _day(found[0][2]), ""
+    m = _MONTH_YEAR.match(t)
+    if m:
+        return _month(int(m.group(2)), _MONTHS[m.group(1)]), ""
+    m = _FISCAL.match(t) or _FISCAL_AFTER.match(t)
+    if m:
+        y1 = _four_digit(m.group(1), 2000 if len(m.group(1)) == 2 else int(m.group(1)))
+        if m.group(2):
+            y2 = _four_digit(m.group(2), y1)
+            return (_year(y1, y2), "") if y2 == y1 + 1 else (_year(y1), "")
+        return _year(y1), ""
+    m = _YEAR_SPAN.match(t)
+    if m:
+        y1 = int(m.group(1))
+        y2 = _four_digit(m.group(2), y1)
+        if y2 == y1 + 1:
+            return _year(y1, y2), ""
+    m = _YEAR.match(t)
+    if m and 1000 <= int(m.group(1)) <= 2200:
+        return _year(int(m.group(1))), ""
+    m = _DECADE.match(t)
+    if m:
+        if m.group(1):
+            y = int(m.group(1)) * 10
+        elif ref is not None:
+            d = int(m.group(2) or m.group(3))
+            y = (ref.year // 100) * 100 + d * 10
+            if y > ref.year:
+                y -= 100
+        else:
+            return None, "no article date"
+        return DateValue(date(y, 1, 1), date(y + 9, 12, 31), "decade"), ""
+    m = _QUARTER.match(t)
+    if m and (m.group(2) or ref is not None):
+        return _resolve_quarter(m.group(1), m.group(2), m.group(3), ref), ""
+    m = _QSHORT.match(t)
+    if m and (m.group(2) or ref is not None):
+        q = int(m.group(1))
+        if m.group(2):
+            return _quarter(_four_digit(m.group(2), ref.year if ref else 2000), q), ""
+        assert ref is not None
+        y = ref.year if q <= (ref.month - 1) // 3 + 1 else ref.year - 1
+        return _quarter(y, q), ""
+    m = _HALF.match(t)
+    if m and (m.group(2) or ref is not None):
+        word = m.group(1)
+        if m.group(2):
+            return _half(int(m.group(2)), 1 if word in ("first", "1st") else 2), ""
+        assert ref is not None
+        cur = 1 if ref.month <= 6 else 2
+        year = ref.year + {"last": -1, "next": 1}.get(m.group(3) or "", 0)
+        if m.group(3):
+            return _half(year, 1 if word in ("first", "1st") else 2), ""
+        if word in ("first", "1st"):
+            return _half(ref.year, 1), ""
+        if word in ("second", "2nd", "latter"):
+            return _half(ref.year if cur == 2 else ref.year - 1, 2), ""
+        h, y = {"this": (cur, ref.year), "next": (2, ref.year) if cur == 1 else (1, ref.year + 1),
+                }.get(word, (2, ref.year - 1) if cur == 1 else (1, ref.year))
+        return _half(y, h), ""
+    if ref is None:
+        return None, "no article date"
+    # 2. the present and its neighbours
+    if _PRESENT.match(t):
+        return _day(ref), ""
+    if t in ("yesterday", "last night", "yesterday's", "overnight"):
+        return _day(ref - timedelta(days=1)), ""
+    if t in ("tomorrow", "tomorrow's", "tomorrow night"):
+        return _day(ref + timedelta(days=1)), ""
+    if t.startswith(("yesterday ", "tomorrow ")):
+        return _day(ref + timedelta(days=-1 if t.startswith("y") else 1)), ""
+    m = _WEEKDAY.match(t)
+    if m:
+        wd = _WEEKDAYS[m.group(2)]
+        back = (ref.weekday() - wd) % 7
+        if m.group(1) == "next":
+            return _day(ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)), ""
+        if m.group(1) in ("last", "this past", "past") and back == 0:
+            back = 7
+        return _day(ref - timedelta(days=back)), ""
+    m = _DAY_MONTH.match(t)
+    if m:
+        day_s, mon = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        month = _MONTHS[mon]
+        try:
+            return _day(date(_year_for_month(month, ref), month, int(day_s))), ""
+        except ValueError:
+            return None, "not understood"
+    m = _MONTH.match(t)
+    if m:
+        month = _MONTHS[m.group(2)]
+        mod = m.group(1) or ""
+        if mod == "last":
+            y = ref.year if month < ref.month else ref.year - 1
+        elif mod == "next":
+            y = ref.year if month > ref.month else ref.year + 1
+        elif mod == "this":
+            y = ref.year
+        else:
+            y = _year_for_month(month, ref)
+        return _month(y, month), ""
+    # 4. relative periods
+    m = _REL.match(t)
+    if m:
+        return _relative(m.group(1), m.group(2), ref, t), ""
+    if t in ("the year", "the fiscal year", "the current year", "the year's", "year",
+             "the financial year", "this year's"):
+        return _year(ref.year), ""
+    if t in ("a year ago", "a year earlier", "the year before", "the year-ago",
+             "the prior year", "the previous year", "a year before", "last year's",
+             "the year earlier", "year-ago", "the year-earlier", "a year-earlier"):
+        return _year(ref.year - 1), ""
+    if t in ("the month", "the current month", "this month's"):
+        return _month(ref.year, ref.month), ""
+    if t in ("the week", "this week's", "the current week"):
+        return _week(ref), ""
+    m = _AGO.match(t)
+    if m:
+        n = _num(m.group(1))
+        unit = m.group(2).rstrip("s")
+        sign = 1 if m.group(3) in ("later", "from now", "hence") else -1
+        if n == 0:
+            return None, "vague"
+        if unit == "day":
+            return _day(ref + timedelta(days=sign * n)), ""
+        if unit == "week":
+            return _week(ref + timedelta(weeks=sign * n)), ""
+        if unit == "month":
+            y, mo = _shift_month(ref.year, ref.month, sign * n)
+            return _month(y, mo), ""
+        if unit == "year":
+            return _year(ref.year + sign * n), ""
+        if unit == "decade":
+            y = (ref.year + sign * 10 * n) // 10 * 10
+            return DateValue(date(y, 1, 1), date(y + 9, 12, 31), "decade"), ""
+        return None, "duration"
+    return None, "not understood"
+
+
+def _resolve_quarter(word: str | None, year: str | None, rel: str | None,
+                     ref: date | None) -> DateValue:
+    """Quarters: an ordinal takes the latest such quarter not after the article's."""
+    if ref is None:
+        assert year is not None
+        return _quarter(int(year), _ORD.get(word or "", 1))
+    cur = (ref.month - 1) // 3 + 1
+    named_month = {"march": 1, "june": 2, "september": 3, "december": 4}
+    if word in _ORD or word in named_month:
+        q = _ORD.get(word or "") or named_month[word or ""]
+        if word == "last" and not year and not rel:
+            y, q = (ref.year, cur - 1) if cur > 1 else (ref.year - 1, 4)
+            return _quarter(y, q)
+        if year:
+            return _quarter(int(year), q)
+        if rel:
+            return _quarter(ref.year + {"last": -1, "next": 1}.get(rel, 0), q)
+        return _quarter(ref.year if q <= cur else ref.year - 1, q)
+    if year:
+        return _quarter(int(year), cur)
+    if word in ("previous", "prior", "latest", "same"):
+        y, q = (ref.year, cur - 1) if cur > 1 else (ref.year - 1, 4)
+        if word == "same" and rel == "last":
+            return _quarter(ref.year - 1, cur)
+        return _quarter(y, q)
+    if word == "next":
+        y, q = (ref.year, cur + 1) if cur < 4 else (ref.year + 1, 1)
+        return _quarter(y, q)
+    return _quarter(ref.year, cur)
+
+
+def _relative(which: str, unit: str, ref: date, text: str) -> DateValue:
+    back = which in ("last", "the previous", "the prior", "the past", "the latest",
+                     "the last", "the preceding")
+    fwd = which in ("next", "the coming", "the following", "the next")
+    step = -1 if back else 1 if fwd else 0
+    if unit in ("week", "weekend"):
+        return _week(ref + timedelta(weeks=step))
+    if unit == "month":
+        y, m = _shift_month(ref.year, ref.month, step)
+        return _month(y, m)
+    if unit == "quarter":
+        cur = (ref.month - 1) // 3 + 1
+        y, m = _shift_month(ref.year, 3 * cur - 2, 3 * step)
+        return _quarter(y, (m - 1) // 3 + 1)
+    if unit == "decade":
+        y = (ref.year // 10 + step) * 10
+        return DateValue(date(y, 1, 1), date(y + 9, 12, 31), "decade")
+    return _year(ref.year + step)
+
+
+@lru_cache(maxsize=256)
+def _parser_for(ref: date):  # type: ignore[no-untyped-def]
+    """One English dateparser per article date (RELATIVE_BASE is a parser setting)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+        "RELATIVE_BASE": datetime(ref.year, ref.month, ref.day)})
+
+
+@lru_cache(maxsize=65536)
+def _dateparser(text: str, ref: date | None) -> DateValue | None:
+    """Fallback: dateparser (English only, reused, cached per text and article date)."""
+    if ref is None or not re.search(r"\d|" + _MON + "|" + _WD, text):
+        return None
+    try:
+        data = _parser_for(ref).get_date_data(text)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    period = data.period or "day"
+    if period in ("day", "time", "hour", "minute", "second"):
+        return _day(d)
+    if period == "week":
+        return _week(d)
+    if period == "month":
+        return _month(d.year, d.month)
+    if period == "year":
+        return _year(d.year)
+    return None

@@ -1,0 +1,277 @@
+"""Evaluation harness: score the pipeline on gold data (``newsgraph eval``, ``make eval``).
+
+* :func:`eval_conll`: NER spans on CoNLL-2003 (IOB1), exact match, spaCy PERSON→PER, ORG→ORG,
+  GPE/LOC/FAC→LOC, the rest→MISC; P/R/F per type and micro over PER, ORG and LOC.
+* :func:`eval_timeml`: DATE values on TimeML (TimeBank, AQUAINT): each document's creation
+  time is its publication date; a gold DATE counts when an overlapping DATE/TIME mention
+  resolves to its value at its granularity (PRESENT_REF: the creation day itself).
+* :func:`eval_reuters_places`: per-document country precision/recall against the gold
+  ``<PLACES>`` of Reuters-21578.
+* :func:`eval_money`: amount + currency accuracy on price-parser's examples (shop prices: a
+  floor, not the goal).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .countries import resolve_place
+from .ingest import Source, read_records
+from .money import _SYMBOLS, parse_money
+from .ner import DEFAULT_MODEL, Recognizer
+from .normalize import normalise_article
+from .types import Record
+
+CONLL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+SCORED = ("PER", "ORG", "LOC")
+
+
+@dataclass
+class PRF:
+    """True positives, predicted and gold counts, with precision, recall and F1."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    @property
+    def p(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f, 4),
+                "tp": self.tp, "pred": self.pred, "gold": self.gold}
+
+
+# --------------------------------------------------------------------------- CoNLL
+
+
+def read_conll(path: Path) -> Iterator[tuple[str, set[tuple[int, int, str]]]]:
+    """Documents of a CoNLL-2003 file as ``(text, gold spans)``; sentences one per line."""
+    doc_lines: list[str] = []
+    spans: set[tuple[int, int, str]] = set()
+    sent: list[tuple[str, str]] = []
+    offset = 0
+
+    def flush_sentence() -> None:
+        nonlocal offset
+        if not sent:
+            return
+        pos = offset
+        cur: list[Any] | None = None
+        prev_type = "O"
+        for tok, tag in sent:
+            typ = tag[2:] if tag != "O" else "O"
+            begins = tag.startswith("B-") or typ != prev_type
+            if cur is not None and (typ == "O" or begins):
+                spans.add((cur[0], cur[1], cur[2]))
+                cur = None
+            if typ != "O":
+                if cur is None:
+                    cur = [pos, pos + len(tok), typ]
+                else:
+                    cur[1] = pos + len(tok)
+            pos += len(tok) + 1
+            prev_type = typ
+        if cur is not None:
+            spans.add((cur[0], cur[1], cur[2]))
+        line = " ".join(t for t, _ in sent)
+        doc_lines.append(line)
+        offset += len(line) + 1
+        sent.clear()
+
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            parts = raw.split()
+            if not parts:
+                flush_sentence()
+                continue
+            if parts[0] == "-DOCSTART-":
+                flush_sentence()
+                if doc_lines:
+                    yield "\n".join(doc_lines), set(spans)
+                doc_lines.clear()
+                spans.clear()
+                offset = 0
+                continue
+            sent.append((parts[0], parts[-1]))
+    flush_sentence()
+    if doc_lines:
+        yield "\n".join(doc_lines), set(spans)
+
+
+def eval_conll(path: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
+    """NER P/R/F on a CoNLL-2003 file (see module docstring)."""
+    docs = list(read_conll(path))
+    rec = Recognizer(model)
+    scores = {t: PRF() for t in (*SCORED, "MISC")}
+    for (_, gold), (_, ents) in zip(docs, rec.pipe((t, i) for i, (t, _) in enumerate(docs)),
+                                    strict=True):
+        pred = {(s, e, CONLL_MAP.get(label, "MISC")) for s, e, label in ents
+                if label not in ("CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT", "MONEY",
+                                 "QUANTITY")}
+        for typ, sc in scores.items():
+            g = {x for x in gold if x[2] == typ}
+            p = {x for x in pred if x[2] == typ}
+            sc.tp += len(g & p)
+            sc.gold += len(g)
+            sc.pred += len(p)
+    micro = PRF(*(sum(getattr(scores[t], a) for t in SCORED) for a in ("tp", "pred", "gold")))
+    return {"documents": len(docs), "micro_PER_ORG_LOC": micro.as_dict(),
+            **{t: s.as_dict() for t, s in scores.items()}}
+
+
+# --------------------------------------------------------------------------- TimeML
+
+
+@dataclass
+class TimeDoc:
+    """A TimeML document: plain text, creation date and gold DATE timexes."""
+
+    name: str
+    text: str
+    dct: date
+    dates: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def read_timeml(path: Path) -> TimeDoc:
+    """Plain text, DCT and gold DATE ``(start, end, value)`` of one .tml file."""
+    root = ET.parse(path).getroot()
+    dct_el = root.find("DCT/TIMEX3")
+    if dct_el is None:
+        raise ValueError(f"{path}: no DCT")
+    dct = date.fromisoformat(dct_el.get("value", "")[:10])
+    text_el = root.find("TEXT")
+    if text_el is None:
+        raise ValueError(f"{path}: no TEXT")
+    buf: list[str] = []
+    gold: list[tuple[int, int, str]] = []
+    pos = 0
+
+    def walk(el: ET.Element) -> None:
+        nonlocal pos
+        if el.text:
+            buf.append(el.text)
+            pos += len(el.text)
+        for child in el:
+            start = pos
+            walk(child)
+            if child.tag == "TIMEX3" and child.get("type") == "DATE":
+                gold.append((start, pos, child.get("value", "")))
+            if child.tail:
+                buf.append(child.tail)
+                pos += len(child.tail)
+
+    walk(text_el)
+    return TimeDoc(path.name, "".join(buf), dct, gold)
+
+
+def eval_timeml(path: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
+    """DATE value accuracy on a folder of TimeML files (see module docstring)."""
+    files = sorted(path.rglob("*.tml")) if path.is_dir() else [path]
+    docs = [read_timeml(f) for f in files]
+    rec = Recognizer(model)
+    total = exact = found = 0
+    misses: Counter[str] = Counter()
+    for doc, (_, ents) in zip(docs, rec.pipe((d.text, i) for i, d in enumerate(docs)),
+                              strict=True):
+        mentions = [m for m in normalise_article(doc.name, doc.text, ents, doc.dct)
+                    if m.label in ("DATE", "TIME")]
+        for gs, ge, value in doc.dates:
+            total += 1
+            over = [m for m in mentions if m.start < ge and m.end > gs]
+            found += bool(over)
+            if any(_timex_match(m.norm, m.date_start, m.date_end, value, doc.dct)
+                   for m in over):
+                exact += 1
+            else:
+                shape = re.sub(r"\d", "9", value)
+                misses["not found" if not over else f"wrong {shape}"] += 1
+    return {"documents": len(docs), "gold_dates": total, "overlapping_mention": found,
+            "value_exact": exact, "accuracy": round(exact / total, 4) if total else 0.0,
+            "misses": dict(misses.most_common(12))}
+
+
+def _timex_match(norm: str, start: str, end: str, gold: str, dct: date) -> bool:
+    if gold == "PRESENT_REF":
+        return start == end == dct.isoformat()
+    return bool(norm) and norm == gold
+
+
+# --------------------------------------------------------------------------- Reuters places
+
+
+def _reuters_code(place: str) -> str | None:
+    hit = resolve_place(place.replace("-", " "))
+    return hit.code if hit is not None and hit.code else None
+
+
+def eval_reuters_places(paths: list[Path], model: str = DEFAULT_MODEL) -> dict[str, Any]:
+    """Per-document country P/R/F against Reuters-21578 ``<PLACES>``."""
+    docs: list[tuple[Record, set[str]]] = []
+    unmapped: Counter[str] = Counter()
+    for p in paths:
+        raw = p.read_bytes().decode("latin-1")
+        golds = [re.findall(r"<D>(.*?)</D>", m) for m in re.findall(
+            r"<PLACES>(.*?)</PLACES>", raw)]
+        recs = [r for r in read_records(Source(p.name, p.read_bytes(), p.name))
+                if isinstance(r, Record)]
+        for r, g in zip(recs, golds, strict=True):
+            codes = set()
+            for place in g:
+                code = _reuters_code(place)
+                if code is None:
+                    unmapped[place] += 1
+                else:
+                    codes.add(code)
+            if codes and r.body:
+                docs.append((r, codes))
+    rec = Recognizer(model)
+    score = PRF()
+    for (r, gold), (_, ents) in zip(docs, rec.pipe((r.text, i) for i, (r, _) in enumerate(docs)),
+                                    strict=True):
+        pred = {m.country for m in normalise_article("", r.text, ents, None) if m.country}
+        pred.discard("EU")
+        score.tp += len(pred & gold)
+        score.pred += len(pred)
+        score.gold += len(gold)
+    return {"documents": len(docs), **score.as_dict(),
+            "gold_places_without_iso_code": sum(unmapped.values())}
+
+
+# --------------------------------------------------------------------------- money
+
+
+def eval_money(path: Path) -> dict[str, Any]:
+    """Amount + currency accuracy on price-parser's examples that have both."""
+    total = right = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        ex = json.loads(line)
+        cur, amount = ex.get("currency"), ex.get("amount")
+        if not cur or amount in (None, "null"):
+            continue
+        gold_iso = _SYMBOLS.get(cur.strip(), cur.strip().upper())
+        raw = ex["price_raw"] if cur in ex["price_raw"] else f"{cur} {ex['price_raw']}"
+        m = re.search(rf"(?:{re.escape(cur)}\s*)?[\d.,\s]*\d(?:\s*{re.escape(cur)})?", raw)
+        got = parse_money(m.group(0).strip()) if m else None
+        total += 1
+        if got is not None and got.currency == gold_iso and \
+                abs(got.amount - float(amount)) < 1e-6 * max(1.0, abs(float(amount))):
+            right += 1
+    return {"examples": total, "right": right, "accuracy": round(right / total, 4) if total else 0}

@@ -1,0 +1,153 @@
+"""Organisation names: cleaning, acronym definitions, aliases, one canonical name per body.
+
+* :func:`clean_name` strips "the", possessives and stray punctuation.
+* :func:`acronym_definitions` finds "Long Form (ACRONYM)" in a text with the Schwartz–Hearst
+  algorithm (each acronym letter found right to left in the long form, the first one at a
+  word start), so ``HM Revenue & Customs (HMRC)`` links HMRC to its long form.
+* :class:`OrgCanon` maps every name seen in a corpus to one canonical name: the alias table
+  (``models/org_aliases.tsv``), acronyms defined anywhere in the corpus, then the most frequent
+  spelling among names that differ only by case or a company suffix (Inc., Ltd, plc, ...).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from .models import models_dir
+
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_SUFFIX = re.compile(
+    r"[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|"
+    r"AG|SA|S\.A|NV|N\.V|BV|GmbH|SE|SpA|S\.p\.A|Pty|Holdings?|Group)\.?$"
+)
+_PAREN = re.compile(r"\(([A-Z][A-Za-z&.\-]{1,11})\)")
+
+
+def clean_name(name: str) -> str:
+    """A name without a leading "the", a possessive or surrounding punctuation.
+
+    >>> clean_name("the European Commission's")
+    'European Commission'
+    """
+    n = " ".join(name.replace("\u00a0", " ").split()).strip(" ,.;:\"'“”‘’()")
+    n = _LEADING_THE.sub("", n)
+    n = _POSSESSIVE.sub("", n)
+    return n.strip(" ,.;:\"'“”‘’")
+
+
+def strip_suffix(name: str) -> str:
+    """A company name without its legal-form suffix ("Apple Inc." → "Apple")."""
+    stripped = _SUFFIX.sub("", name)
+    return stripped if stripped else name
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, tuple[str, ...]]:
+    """``canonical → aliases`` from ``models/org_aliases.tsv`` (version newsgraph.org_aliases.v1)."""
+    path = models_dir() / "org_aliases.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        first = fh.readline()
+        if "newsgraph.org_aliases.v1" not in first:
+            raise ValueError(f"{path}: expected a '# newsgraph.org_aliases.v1' first line")
+        lines = (ln for ln in fh if not ln.startswith("#") and ln.strip())
+        table: dict[str, tuple[str, ...]] = {}
+        for row in csv.DictReader(lines, delimiter="\t"):
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+            table[row["canonical"].strip()] = aliases
+    return table
+
+
+def _best_long_form(acronym: str, words: list[str]) -> str | None:
+    """Schwartz–Hearst: the shortest tail of ``words`` whose letters hold the acronym."""
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    if len(letters) < 2:
+        return None
+    cand = " ".join(words)
+    li = len(letters) - 1
+    ci = len(cand) - 1
+    while li >= 0:
+        c = letters[li]
+        while ci >= 0 and (cand[ci].lower() != c or
+                           (li == 0 and ci > 0 and cand[ci - 1].isalnum())):
+            ci -= 1
+        if ci < 0:
+            return None
+        li -= 1
+        ci -= 1
+    start = cand.rfind(" ", 0, ci + 1) + 1
+    long = cand[start:].strip()
+    if long.lower() == acronym.lower() or len(long.split()) < 2 and len(long) <= len(acronym):
+        return None
+    return long if long[:1].isupper() else None
+
+
+def acronym_definitions(text: str) -> list[tuple[str, str]]:
+    """``(acronym, long form)`` pairs written as "Long Form (ACR)" in ``text``.
+
+    >>> acronym_definitions("must provide HM Revenue & Customs (HMRC) with data")
+    [('HMRC', 'HM Revenue & Customs')]
+    """
+    out = []
+    for m in _PAREN.finditer(text):
+        acr = m.group(1)
+        if sum(c.isupper() for c in acr) < 2:
+            continue
+        before = text[max(0, text.rfind("\n", 0, m.start()) + 1):m.start()].split()
+        n = min(len(acr) + 5, len(acr) * 2)
+        long = _best_long_form(acr, before[-n:])
+        if long:
+            out.append((acr, clean_name(long)))
+    return out
+
+
+class OrgCanon:
+    """One canonical name per organisation across a corpus.
+
+    Args:
+        names: how often each cleaned ORG name occurs in the corpus.
+        acronyms: ``acronym → long form`` defined in the corpus texts.
+        aliases: ``canonical → aliases``; defaults to the table under ``models/``.
+
+    >>> canon = OrgCanon(Counter({"Acme Corp": 1, "Acme": 3}), {"ACM": "Acme"}, {})
+    >>> canon.canonical("Acme Corp"), canon.canonical("ACM")
+    ('Acme', 'Acme')
+    """
+
+    def __init__(self, names: Mapping[str, int], acronyms: Mapping[str, str] | None = None,
+                 aliases: Mapping[str, Iterable[str]] | None = None) -> None:
+        table = alias_table() if aliases is None else aliases
+        self._alias: dict[str, str] = {}
+        for canonical, alts in table.items():
+            for a in (canonical, *alts):
+                self._alias[a] = canonical
+                if len(a) > 3:  # "Fed" must not match "FED", but case is noise in long names
+                    self._alias.setdefault(a.casefold(), canonical)
+        self._acronyms = dict(acronyms or {})
+        by_key: dict[str, Counter[str]] = defaultdict(Counter)
+        for name, n in names.items():
+            by_key[self._key(name)][name] += n
+        self._spelling = {k: c.most_common(1)[0][0] for k, c in by_key.items()}
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return strip_suffix(name).casefold()
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of an organisation name (cleaned first)."""
+        n = clean_name(name)
+        for _ in range(3):  # alias → acronym → alias chains are short
+            hit = self._alias.get(n)
+            if hit is None and len(n) > 3:
+                hit = self._alias.get(n.casefold())
+            if hit:
+                return hit
+            long = self._acronyms.get(n)
+            if not long or long == n:
+                break
+            n = long
+        return self._spelling.get(self._key(n), strip_suffix(n))
