@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .pubdate import full_dates
 
-GRANULARITIES = ("day", "week", "month", "quarter", "half", "year", "decade")
+GRANULARITIES = ("day", "week", "month", "season", "quarter", "half", "year", "decade")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,8 @@ class DateValue:
             return f"{s.year}-H{1 if s.month <= 6 else 2}"
         if g == "decade":
             return str(s.year)[:3]
+        if g == "season":
+            return f"{s.year}-" + {3: "SP", 6: "SU", 9: "FA", 12: "WI"}[s.month]
         if self.end.year != s.year:
             return f"{s.year}/{self.end.year}"
         return str(s.year)
@@ -106,14 +108,18 @@ _REL = re.compile(r"^(?:(?:earlier|later) )?(?:in )?(this|last|next|the previous
                   r"the last|the next|the preceding) "
                   r"(week|weekend|month|quarter|year|decade|fiscal year|financial year|"
                   r"calendar year|season)(?:'s)?$")
-_WEEKDAY = re.compile(rf"^(?:(last|this|next|on|this past|past|early|late) )?({_WD})"
+_WEEKDAY = re.compile(rf"^(?:(last|this|next|on|this past|past|early|late|the previous|"
+                      rf"the following|this coming|coming) )?({_WD})"
                       r"(?:'s)?(?: (?:morning|afternoon|evening|night|midday|noon))?$")
 _QUARTER = re.compile(
-    r"^(?:the )?(?:(?:fiscal|financial|calendar) )?(first|second|third|fourth|1st|2nd|3rd|"
+    r"^(?:the |this year's |this year |(?P<ly>last year's) )?(?:(?:fiscal|financial|calendar)[ -])?"
+    r"(first|second|third|fourth|1st|2nd|3rd|"
     r"4th|final|last|latest|current|previous|prior|same|next|this|december|march|june|"
     r"september)?[ -]?(?:fiscal |financial |calendar )?quarter(?:s)?(?: of)?"
     r"(?: (?:fiscal |the fiscal year |financial year |calendar )?(\d{4}))?"
     r"(?: (this|last|next) year)?$")
+_YEAR_QUARTER = re.compile(r"^(?:the )?(\d{4})(?:'s)? (?:fiscal )?(first|second|third|fourth|1st|2nd|"
+                           r"3rd|4th)[ -]quarter$")
 _QSHORT = re.compile(r"^(?:the )?q([1-4])(?:[ /'-]*(\d{2}|\d{4}))?$")
 _HALF = re.compile(r"^(?:the )?(first|second|1st|2nd|latter|last|this|next|previous) half"
                    r"(?: of)?(?: (?:fiscal )?(\d{4}))?(?: (this|last|next) year)?$")
@@ -134,7 +140,9 @@ _MONTH = re.compile(rf"^(?:(last|this|next|early|late|mid|the end of|the start o
 _DAY_MONTH = re.compile(rf"^(?:(?:on|the) )?(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MON})\.?|"
                         rf"({_MON})\.? (\d{{1,2}})(?:st|nd|rd|th)?)$")
 _STRIP = re.compile(r"^(?:(?:as )?(?:of|on|in|at|by|since|until|till|from|through|during|"
-                    r"before|after|around|about|for|early|late|mid) )+")
+                    r"before|after|around|about|for|early|late|mid|earlier|later|later in|"
+                    r"earlier in|an|a|the day|the night|sometime|some time|this coming|"
+                    r"the evening of|the morning of|the night of) )+")
 
 
 def _month_end(y: int, m: int) -> date:
@@ -171,9 +179,15 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def _year_for_month(month: int, ref: date) -> int:
-    """The year that puts ``month`` at most two months after ``ref``'s month."""
-    return ref.year if month - ref.month <= 2 else ref.year - 1
+def _year_for_month(month: int, ref: date, future: bool = False) -> int:
+    """The year that puts ``month`` between nine months before and two months after ``ref``'s
+    month (news reports the past), or within the next eleven months when ``future``."""
+    delta = month - ref.month
+    low, high = (0, 11) if future else (-9, 2)
+    for shift in (0, -1, 1):
+        if low <= delta + 12 * shift <= high:
+            return ref.year + shift
+    return ref.year
 
 
 def _four_digit(two: str, base: int) -> int:
@@ -189,11 +203,18 @@ def _clean(text: str) -> str:
     t = " ".join(text.replace("\u00a0", " ").lower().split())
     t = t.strip(" ,.;:()\"'“”‘’")
     t = re.sub(r"['’]s$", "", t)
-    return t
+    return re.sub(r"^(?:its|their|his|her|our|your|my|this year's|last year's)\s+(?=\w)",
+                  lambda m: "this year's " if m.group(0).startswith("this") else
+                  "last year's " if m.group(0).startswith("last") else "the ", t)
 
 
-def resolve_date(text: str, ref: date | None) -> tuple[DateValue | None, str]:
+def resolve_date(text: str, ref: date | None, *, focus: DateValue | None = None,
+                 future: bool = False) -> tuple[DateValue | None, str]:
     """Resolve a DATE mention against the article date ``ref``.
+
+    ``focus`` is the period the text last talked about (a quarter): "a year earlier" and
+    "the quarter" refer to it. ``future`` says the sentence speaks of the future ("will"), so
+    a bare weekday or month is the next one rather than the last one.
 
     Returns ``(DateValue, "")`` or ``(None, reason)``; reasons: ``duration``, ``vague``,
     ``no article date``, ``not understood``.
@@ -208,14 +229,19 @@ def resolve_date(text: str, ref: date | None) -> tuple[DateValue | None, str]:
     >>> resolve_date("FY2024/2025", ref)[0].timex()
     '2024/2025'
     """
-    t = _clean(text)
+    t = _spoken_years(_clean(text))
+    t = _LEADING_WEEKDAY.sub("", t)
     if not t:
         return None, "not understood"
-    value, reason = _rules(t, ref)
+    if ref is not None and focus is not None and focus.granularity == "quarter":
+        anaphor = _anaphor(t, focus)
+        if anaphor is not None:
+            return anaphor, ""
+    value, reason = _rules(t, ref, future)
     if value is None and reason == "not understood":
         stripped = _STRIP.sub("", t)
         if stripped != t and stripped:
-            value, reason = _rules(stripped, ref)
+            value, reason = _rules(stripped, ref, future)
     if value is None and reason == "not understood":
         value = _dateparser(t, ref)
         if value is not None:
@@ -223,7 +249,63 @@ def resolve_date(text: str, ref: date | None) -> tuple[DateValue | None, str]:
     return value, reason
 
 
-def _rules(t: str, ref: date | None) -> tuple[DateValue | None, str]:  # noqa: C901
+_YEAR_BACK = re.compile(r"^(?:the )?(?:comparable |same )?(?:a year ago|a year earlier|"
+                        r"year[- ](?:ago|earlier)(?: (?:quarter|period|three months))?|"
+                        r"(?:quarter|period) a year (?:ago|earlier)|same (?:quarter|period) "
+                        r"(?:a year ago|last year|a year earlier))$")
+_SAME_PERIOD = re.compile(r"^(?:the|that|this|the same|the latest|the current) "
+                          r"(?:quarter|period|three months)$")
+_LEADING_WEEKDAY = re.compile(rf"^(?:{_WD}),?\s+(?=(?:{_MON})\b|\d)")
+_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9),
+            "winter": ("WI", 12)}
+_SEASON = re.compile(r"^(?:the )?(?:(last|this|next|early|late|mid|the early|the late) ?)?"
+                     r"(spring|summer|autumn|fall|winter)(?: of)?(?: (\d{4}))?$")
+_SPOKEN_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                "twenty": 20}
+_SPOKEN = re.compile(r"\b(nineteen|twenty) (ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                     r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|"
+                     r"eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+                     r"hundred)\b")
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+
+def _spoken_years(t: str) -> str:
+    """Years read out in broadcast transcripts: "nineteen ninety-seven" → "1997"."""
+    def year(m: re.Match[str]) -> str:
+        century = _SPOKEN_TENS[m.group(1)] * 100
+        rest = m.group(2)
+        if rest == "hundred":
+            return str(century)
+        if rest in _SPOKEN_TENS:
+            return str(century + _SPOKEN_TENS[rest])
+        tens, _, unit = rest.partition("-")
+        return str(century + _TENS[tens] + _UNITS.get(unit, 0))
+    return _SPOKEN.sub(year, t) if ("nineteen" in t or "twenty" in t) else t
+
+
+def is_anaphoric(text: str) -> bool:
+    """Whether a mention refers back to the period the text is about ("a year earlier")."""
+    t = _clean(text)
+    return bool(_YEAR_BACK.match(t) or _SAME_PERIOD.match(t))
+
+
+def _anaphor(t: str, focus: DateValue) -> DateValue | None:
+    """"a year earlier", "the year-ago quarter", "the quarter": relative to the quarter the
+    text is about."""
+    q = (focus.start.month - 1) // 3 + 1
+    if _YEAR_BACK.match(t):
+        return _quarter(focus.start.year - 1, q)
+    if _SAME_PERIOD.match(t):
+        return focus
+    return None
+
+
+def _rules(t: str, ref: date | None, future: bool = False  # noqa: C901
+           ) -> tuple[DateValue | None, str]:
     # 1. vague, durations
     if _VAGUE.match(t):
         return None, "vague"
@@ -265,8 +347,9 @@ def _rules(t: str, ref: date | None) -> tuple[DateValue | None, str]:  # noqa: C
             return None, "no article date"
         return DateValue(date(y, 1, 1), date(y + 9, 12, 31), "decade"), ""
     m = _QUARTER.match(t)
-    if m and (m.group(2) or ref is not None):
-        return _resolve_quarter(m.group(1), m.group(2), m.group(3), ref), ""
+    if m and (m.group(3) or ref is not None):
+        rel = m.group(4) or ("last" if m.group("ly") else None)
+        return _resolve_quarter(m.group(2), m.group(3), rel, ref), ""
     m = _QSHORT.match(t)
     if m and (m.group(2) or ref is not None):
         q = int(m.group(1))
@@ -292,6 +375,26 @@ def _rules(t: str, ref: date | None) -> tuple[DateValue | None, str]:  # noqa: C
         h, y = {"this": (cur, ref.year), "next": (2, ref.year) if cur == 1 else (1, ref.year + 1),
                 }.get(word, (2, ref.year - 1) if cur == 1 else (1, ref.year))
         return _half(y, h), ""
+    m = _YEAR_QUARTER.match(t)
+    if m:
+        return _quarter(int(m.group(1)), _ORD[m.group(2)]), ""
+    m = _SEASON.match(t)
+    if m and (m.group(3) or ref is not None):
+        code, month = _SEASONS[m.group(2)]
+        if m.group(3):
+            y = int(m.group(3))
+        else:
+            assert ref is not None
+            cur = (ref.month % 12) // 3  # 0 winter, 1 spring, 2 summer, 3 autumn
+            idx = (month % 12) // 3
+            y = ref.year
+            if m.group(1) == "last" or (m.group(1) != "next" and idx > cur and not future):
+                y -= 1
+            elif m.group(1) == "next" or (future and idx < cur):
+                y += 1
+        start = date(y, month, 1)
+        y2, m2 = _shift_month(y, month, 2)
+        return DateValue(start, _month_end(y2, m2), "season"), ""
     if ref is None:
         return None, "no article date"
     # 2. the present and its neighbours
@@ -307,9 +410,13 @@ def _rules(t: str, ref: date | None) -> tuple[DateValue | None, str]:  # noqa: C
     if m:
         wd = _WEEKDAYS[m.group(2)]
         back = (ref.weekday() - wd) % 7
-        if m.group(1) == "next":
+        if m.group(1) == "next" or (future and m.group(1) not in ("last", "this past", "past",
+                                                                    "the previous")):
+            ahead = (wd - ref.weekday()) % 7
+            return _day(ref + timedelta(days=ahead or (7 if m.group(1) == "next" else 0))), ""
+        if m.group(1) in ("the following", "this coming", "coming"):
             return _day(ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)), ""
-        if m.group(1) in ("last", "this past", "past") and back == 0:
+        if m.group(1) in ("last", "this past", "past", "the previous") and back == 0:
             back = 7
         return _day(ref - timedelta(days=back)), ""
     m = _DAY_MONTH.match(t)
@@ -317,7 +424,10 @@ def _rules(t: str, ref: date | None) -> tuple[DateValue | None, str]:  # noqa: C
         day_s, mon = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         month = _MONTHS[mon]
         try:
-            return _day(date(_year_for_month(month, ref), month, int(day_s))), ""
+            d = date(_year_for_month(month, ref), month, int(day_s))
+            if future and (ref - d).days > 60:
+                d = date(d.year + 1, month, int(day_s))
+            return _day(d), ""
         except ValueError:
             return None, "not understood"
     m = _MONTH.match(t)
@@ -331,18 +441,21 @@ def _rules(t: str, ref: date | None) -> tuple[DateValue | None, str]:  # noqa: C
         elif mod == "this":
             y = ref.year
         else:
-            y = _year_for_month(month, ref)
+            y = _year_for_month(month, ref, future)
         return _month(y, month), ""
     # 4. relative periods
     m = _REL.match(t)
     if m:
         return _relative(m.group(1), m.group(2), ref, t), ""
     if t in ("the year", "the fiscal year", "the current year", "the year's", "year",
-             "the financial year", "this year's"):
+             "the financial year", "this year's", "the full year", "full year", "year end",
+             "year-end", "the year-end", "the end of the year", "the rest of the year",
+             "the remainder of the year"):
         return _year(ref.year), ""
     if t in ("a year ago", "a year earlier", "the year before", "the year-ago",
              "the prior year", "the previous year", "a year before", "last year's",
-             "the year earlier", "year-ago", "the year-earlier", "a year-earlier"):
+             "the year earlier", "year-ago", "the year-earlier", "a year-earlier",
+             "year-earlier", "last year's", "a year ago's"):
         return _year(ref.year - 1), ""
     if t in ("the month", "the current month", "this month's"):
         return _month(ref.year, ref.month), ""
@@ -357,8 +470,8 @@ def _rules(t: str, ref: date | None) -> tuple[DateValue | None, str]:  # noqa: C
             return None, "vague"
         if unit == "day":
             return _day(ref + timedelta(days=sign * n)), ""
-        if unit == "week":
-            return _week(ref + timedelta(weeks=sign * n)), ""
+        if unit in ("week", "fortnight"):
+            return _day(ref + timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1))), ""
         if unit == "month":
             y, mo = _shift_month(ref.year, ref.month, sign * n)
             return _month(y, mo), ""
@@ -391,7 +504,7 @@ def _resolve_quarter(word: str | None, year: str | None, rel: str | None,
         return _quarter(ref.year if q <= cur else ref.year - 1, q)
     if year:
         return _quarter(int(year), cur)
-    if word in ("previous", "prior", "latest", "same"):
+    if word in ("previous", "prior", "latest", "same", None):
         y, q = (ref.year, cur - 1) if cur > 1 else (ref.year - 1, 4)
         if word == "same" and rel == "last":
             return _quarter(ref.year - 1, cur)

@@ -94,6 +94,7 @@ class EntityFixer:
         ents = self._acronyms(doc, ents, text)
         ents = self._consistent(doc, ents, teams)
         ents = self._propagate(doc, ents, text)
+        ents = self._present(doc, ents, text)
         doc.ents = filter_spans(ents)
         return doc
 
@@ -189,6 +190,20 @@ class EntityFixer:
             out.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
         return out
 
+    # 2e
+    def _present(self, doc: Doc, ents: list[Span], text: str) -> list[Span]:
+        """Words for the present and its neighbours are dates the model often leaves out."""
+        taken = set()
+        for e in ents:
+            taken.update(range(e.start_char, e.end_char))
+        out = list(ents)
+        for m in _PRESENT_WORDS.finditer(text):
+            if not taken.intersection(range(m.start(), m.end())):
+                span = doc.char_span(m.start(), m.end(), label="DATE")
+                if span is not None:
+                    out.append(span)
+        return out
+
     # 2d
     def _propagate(self, doc: Doc, ents: list[Span], text: str) -> list[Span]:
         names = {e.text: e.label_ for e in ents
@@ -273,6 +288,10 @@ def _trim(ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+_PRESENT_WORDS = re.compile(r"\b(?:now|currently|today|tonight|yesterday|tomorrow|"
+                            r"at present|presently|nowadays)\b", re.I)
 
 
 def doc_prev_is_boundary(ent: Span) -> bool:

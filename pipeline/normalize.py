@@ -17,12 +17,13 @@ Numbers without a unit (CARDINAL, ORDINAL) are not entities here and are dropped
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
 from .countries import resolve_place
-from .dates import resolve_date
+from .dates import DateValue, is_anaphoric, resolve_date
 from .money import normalise_money, widen
 from .orgs import clean_name
 from .types import Mention
@@ -42,7 +43,9 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
     """
     out: list[Mention] = []
     surnames: dict[str, str] = {}
-    for start, end, label in sorted(ents):
+    focus: DateValue | None = None
+    day_before: tuple[int, DateValue] | None = None  # "April 24 and 25": 25 takes April
+    for start, end, label in sorted(_split_dates(text, ents)):
         if label in DROPPED_LABELS:
             continue
         if label == "MONEY":
@@ -60,7 +63,14 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
                                     amount=money.amount, currency=money.currency,
                                     qualifier=money.qualifier))
         elif label in ("DATE", "TIME"):
-            value, reason = resolve_date(surface, published)
+            value, reason = resolve_date(surface, published, focus=focus,
+                                         future=_future(text, start, end))
+            if surface.isdigit() and day_before is not None and start - day_before[0] < 12:
+                value, reason = _same_month(day_before[1], int(surface)), ""
+            day_before = (end, value) if value is not None and value.granularity == "day" \
+                else None
+            if value is not None and value.granularity == "quarter" and not is_anaphoric(surface):
+                focus = value
             if value is None:
                 out.append(_replace(base, unresolved=reason))
             else:
@@ -80,6 +90,54 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
         else:
             out.append(_replace(base, norm=" ".join(surface.split())))
     return out
+
+
+_CONNECTOR = re.compile(r"\s+(?:ended|ending|to|through|until|till|and|versus|vs\.?|"
+                        r"compared with|from)\s+|\s+[-–—]\s+(?=[A-Za-z])")
+_BETWEEN = re.compile(r"^(?:between|from)\s+", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|is to|are to|is scheduled|are scheduled|scheduled to|"
+                     r"is expected|are expected|expects? to|plans? to|is due|are due|is set to|"
+                     r"are set to|going to|would begin|next|upcoming|coming)\b", re.I)
+
+
+def _split_dates(text: str, ents: Iterable[tuple[int, int, str]]
+                 ) -> Iterator[tuple[int, int, str]]:
+    """Split a DATE span that holds two dates ("the quarter ended Sept. 30", "1991 to 1997")
+    into one span per date; a part that is only a day takes the month of the one before."""
+    for start, end, label in ents:
+        if label != "DATE":
+            yield start, end, label
+            continue
+        surface = text[start:end]
+        lead = _BETWEEN.match(surface)
+        offset = lead.end() if lead else 0
+        pieces = []
+        pos = offset
+        for m in _CONNECTOR.finditer(surface, offset):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, len(surface)))
+        if len(pieces) == 1 or any(a >= b for a, b in pieces):
+            yield start, end, label
+            continue
+        for a, b in pieces:
+            yield start + a, start + b, label
+
+
+def _same_month(prev: DateValue, day: int) -> DateValue | None:
+    try:
+        d = prev.start.replace(day=day)
+    except ValueError:
+        return None
+    return DateValue(d, d, "day")
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a mention speaks of the future."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("?", 0, start))
+    right = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0),
+                default=len(text))
+    return bool(_FUTURE.search(text[left + 1:start] + " " + text[end:right]))
 
 
 def _place(m: Mention) -> Mention:
