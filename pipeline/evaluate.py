@@ -259,8 +259,13 @@ def timex_matches(start: date, end: date, gold: str, dct: date) -> bool:
 
 
 def _reuters_code(place: str) -> str | None:
-    hit = resolve_place(place.replace("-", " "))
-    return hit.code if hit is not None and hit.code else None
+    """Reuters place codes are lower-case names ("usa", "west-germany", "hong-kong")."""
+    name = place.replace("-", " ")
+    for cand in (name.upper() if len(name) <= 3 else name.title(), name):
+        hit = resolve_place(cand)
+        if hit is not None and hit.code:
+            return hit.code
+    return None
 
 
 def eval_reuters_places(paths: list[Path], model: str = DEFAULT_MODEL) -> dict[str, Any]:

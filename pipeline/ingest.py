@@ -567,6 +567,9 @@ def _read_sgml(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
         title = " ".join(_sgml_unescape(_sgml_field(doc, "TITLE")).split())
         body = _sgml_unescape(_sgml_field(doc, "BODY"))
         body = re.sub(r"\s*\bReuter\s*$", "", body.strip())
+        place = " ".join(_sgml_unescape(_sgml_field(doc, "DATELINE")).split())
+        if body and place:
+            body = f"{place} {body}"  # "NEW YORK, Feb 26 - The bank said ..."
         if not body:
             body = _sgml_unescape(_sgml_field(doc, "TEXT"))
             body = _TAG.sub("", body).strip()

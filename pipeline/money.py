@@ -33,7 +33,13 @@ _SYMBOLS = {
     "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS",
     "₫": "VND", "₦": "NGN", "฿": "THB", "₱": "PHP", "₴": "UAH", "zł": "PLN", "CHF": "CHF",
     "Fr.": "CHF", "R": "ZAR", "元": "CNY", "円": "JPY", "Kč": "CZK", "kr.": "", "kr": "",
-    "Kr": "", "Dhs": "AED", "SAR": "SAR", "RM": "MYR", "Rp": "IDR",
+    "Kr": "", "Dhs": "AED", "SAR": "SAR", "RM": "MYR", "Rp": "IDR", "руб.": "RUB",
+    "руб": "RUB", "р.": "RUB", "грн.": "UAH", "грн": "UAH", "lei": "RON", "Lei": "RON",
+    "đ": "VND", "Ft": "HUF", "лв": "BGN", "лв.": "BGN", "₸": "KZT", "₾": "GEL", "₼": "AZN",
+    "₵": "GHS", "₲": "PYG", "₡": "CRC", "₭": "LAK", "₮": "MNT", "₨": "PKR", "৳": "BDT",
+    "﷼": "", "Z$": "ZWL", "B/.": "PAB", "S/.": "PEN", "S/": "PEN", "Bs.": "VES", "Q": "GTQ",
+    "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "GH₵": "GHS", "N$": "NAD",
+    "E£": "EGP", "ج.م": "EGP", "د.إ": "AED", "د.ك": "KWD", "ر.س": "SAR", "درهم": "AED",
 }
 # currency words; an adjective before them can change the currency ("Australian dollars")
 _WORDS = {
@@ -50,7 +56,8 @@ _WORDS = {
     "krone": "", "kroner": "", "crown": "", "crowns": "", "zloty": "PLN", "zlotys": "PLN",
     "forint": "HUF", "forints": "HUF", "koruna": "CZK", "hryvnia": "UAH", "hryvnias": "UAH",
     "tenge": "KZT", "manat": "", "cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP",
-    "p": "GBP", "bitcoin": "XBT", "bitcoins": "XBT",
+    "p": "GBP", "bitcoin": "XBT", "bitcoins": "XBT", "рублей": "RUB", "рубля": "RUB",
+    "рубль": "RUB", "euro's": "EUR",
 }
 _ADJECTIVE = {
     ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD", ("hong kong", "dollar"): "HKD",
@@ -207,7 +214,7 @@ def parse_money(text: str) -> Money | None:
     if rng:
         rest = rest[rng.end():]
         qualifier = qualifier or "range"
-    tokens = re.findall(r"[A-Za-z.$€£¥₹]+|\S", rest)
+    tokens = re.findall(r"[^\W\d_][^\W\d_.]*\.?|\S", rest)
     i = 0
     # multipliers directly after the number: "315 million", "1.2bn", "600m", "5 crore"
     while i < len(tokens) and tokens[i].rstrip(".") in _MULT:
@@ -221,6 +228,8 @@ def parse_money(text: str) -> Money | None:
         first = tail[0]
         if first in _ISO:
             currency = first
+        elif tokens[i] in _SYMBOLS and _SYMBOLS[tokens[i]]:
+            currency = _SYMBOLS[tokens[i]]
         elif first in _SYMBOLS and _SYMBOLS[first]:
             currency = _SYMBOLS[first]
         else:

@@ -37,7 +37,7 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
     """Mentions of one article, normalised, sorted by position.
 
     >>> ms = normalise_article("a1", "France fined X €5m on 3 May 2024.",
-    ...                        [(0, 6, "GPE"), (15, 17, "MONEY"), (21, 31, "DATE")], None)
+    ...                        [(0, 6, "GPE"), (16, 18, "MONEY"), (22, 32, "DATE")], None)
     >>> [(m.text, m.country, m.amount, m.currency, m.date_start) for m in ms]
     [('France', 'FR', None, '', ''), ('€5m', '', 5000000.0, 'EUR', ''), ('3 May 2024', '', None, '', '2024-05-03')]
     """
