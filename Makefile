@@ -23,6 +23,14 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# quality floors on third-party gold data (see README, "Quality"); fails below a floor
+eval: $(STAMP)
+	$(BIN)/newsgraph eval conll $(CORPORA)/conll2003/eng.testa --floor 0.74 \
+	    --type-floor ORG=0.33 --type-floor LOC=0.77 --type-floor PER=0.72
+	$(BIN)/newsgraph eval timeml $(CORPORA)/timebank/TBAQ-cleaned --floor 0.85
+	$(BIN)/newsgraph eval reuters $(CORPORA)/reuters21578 --floor 0.70
+	$(BIN)/newsgraph eval money $(CORPORA)/money_amounts/price_parser_examples.jsonl --floor 0.75
+
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
 

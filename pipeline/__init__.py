@@ -6,7 +6,7 @@ The CLI (``newsgraph``) is a thin client of this API::
     result = run(["data/raw"], out="data/processed")
 """
 
-from .api import RunResult, run, split_file, status
+from .api import RunResult, extract, run, split_file, status
 
-__all__ = ["RunResult", "run", "split_file", "status", "__version__"]
+__all__ = ["RunResult", "extract", "run", "split_file", "status", "__version__"]
 __version__ = "0.1.0"

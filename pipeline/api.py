@@ -12,7 +12,7 @@ import hashlib
 import logging
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,12 +20,14 @@ from typing import Any
 from tqdm import tqdm
 
 from . import export
+from .entities import entity_rows, recognise_pending
 from .errors import InputError, NewsgraphError
 from .ingest import Source, iter_sources, read_records, source_label
+from .ner import DEFAULT_MODEL
 from .pubdate import latest_reported_date, publication_date
 from .split import Segment, split_text
 from .store import Store, open_existing
-from .types import Article, Record, Skipped, content_id
+from .types import Article, Mention, Record, Skipped, content_id
 
 log = logging.getLogger("newsgraph")
 
@@ -44,6 +46,7 @@ class RunResult:
         n_new_dumps: dumps processed in this run.
         n_new_articles: articles stored for the first time.
         n_duplicate_articles: articles already stored (from another dump) seen again.
+        n_recognised: articles that went through NER and normalisation in this run.
         skipped: records (or files) that were skipped, with the reason.
         failed: files (or paths) that could not be used at all, with the reason.
     """
@@ -54,6 +57,7 @@ class RunResult:
     n_new_dumps: int = 0
     n_new_articles: int = 0
     n_duplicate_articles: int = 0
+    n_recognised: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
@@ -113,6 +117,8 @@ def run(
     *,
     date: date | None = None,
     separator: str | None = None,
+    model: str = DEFAULT_MODEL,
+    processes: int = 1,
     progress: bool = True,
 ) -> RunResult:
     """Process dumps into ``out`` (incrementally) and rewrite the outputs.
@@ -120,7 +126,10 @@ def run(
     Stages:
         1. ingest each dump not processed before (same content hash): records, articles,
            publication dates; store them in the output folder's database;
-        2. write ``articles.jsonl`` and ``articles.csv`` covering everything processed so far.
+        2. NER and normalisation of the articles not processed before (``model``,
+           ``processes`` worker processes);
+        3. write ``articles.jsonl``, ``articles.csv`` and ``entities.csv`` covering everything
+           processed so far.
 
     Bad files and records are reported in the result, never raised, so one bad file never
     stops the batch. ``date`` is the fallback publication date (``--date``).
@@ -144,8 +153,13 @@ def run(
             except InputError as exc:
                 result.failed.append(str(exc))
         bar.close()
-        if result.n_new_dumps or not (out_dir / "articles.csv").exists():
+        result.n_recognised = recognise_pending(store, model, processes=processes,
+                                                progress=progress)
+        outputs = ("articles.csv", "articles.jsonl", "entities.csv")
+        if result.n_new_dumps or result.n_recognised or not all(
+                (out_dir / name).exists() for name in outputs):
             export.write_articles(out_dir, store.iter_articles)
+            export.write_entities(out_dir, entity_rows(store))
         store.finish_run(
             run_id, _now(), n_new_dumps=result.n_new_dumps,
             n_new_articles=result.n_new_articles, n_skipped=len(result.skipped),
@@ -203,6 +217,24 @@ def split_file(path: str | Path, *, separator: str | None = None) -> list[Segmen
         raise InputError(str(path), "looks like a binary file, not text", "pass a text dump")
     text, _enc = decode(data)
     return split_text(text, separator=separator)
+
+
+def extract(text: str, *, published: date | None = None,
+            model: str = DEFAULT_MODEL) -> list[Mention]:
+    """Entities of one text, normalised (relative dates need ``published``).
+
+    >>> [m.country for m in extract("Vietnam signed it.") if m.label == "GPE"]   # doctest: +SKIP
+    ['VN']
+    """
+    from .ner import Recognizer
+    from .normalize import normalise_article
+    from .orgs import OrgCanon, acronym_definitions
+
+    mentions = normalise_article("", text, Recognizer(model).entities(text), published)
+    canon = OrgCanon({m.norm: 1 for m in mentions if m.label == "ORG"},
+                     dict(acronym_definitions(text)))
+    return [replace(m, norm=canon.canonical(m.norm)) if m.label == "ORG" else m
+            for m in mentions]
 
 
 def status(out: str | Path = DEFAULT_OUT) -> dict[str, Any]:

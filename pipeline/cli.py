@@ -16,6 +16,7 @@ import click
 
 from . import api
 from .errors import NewsgraphError
+from .ner import DEFAULT_MODEL
 
 MAX_LISTED = 20
 
@@ -58,14 +59,18 @@ def main() -> None:
               help="Publication date for articles that carry none.")
 @click.option("--separator", callback=_regex, metavar="REGEX",
               help="Lines matching this regex separate articles in plain-text dumps.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+              help="Installed spaCy pipeline to use for NER.")
+@click.option("--processes", "-p", default=1, show_default=True,
+              type=click.IntRange(1, 64), help="Worker processes for NER.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: str | None,
-            quiet: bool) -> None:
+            model: str, processes: int, quiet: bool) -> None:
     """Process INPUT files, folders or - (stdin); default data/raw/ into data/processed/."""
     try:
         result = api.run(list(inputs) or None, out, date=date_, separator=separator,
-                         progress=not quiet)
-    except NewsgraphError as exc:
+                         model=model, processes=processes, progress=not quiet)
+    except (NewsgraphError, OSError) as exc:
         _fail(str(exc))
         return
     for line in result.failed:
@@ -77,7 +82,8 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
                    err=True)
     click.echo(
         f"{result.n_new_dumps} new dump(s), {result.n_unchanged} unchanged; "
-        f"{result.n_new_articles} new article(s), {result.n_duplicate_articles} duplicate(s); "
+        f"{result.n_new_articles} new article(s), {result.n_duplicate_articles} duplicate(s), "
+        f"{result.n_recognised} through NER; "
         f"{len(result.skipped)} record(s) skipped, {len(result.failed)} file(s) failed "
         f"-> {result.out}",
         err=True,
@@ -134,3 +140,81 @@ def status_cmd(out: str) -> None:
         click.echo(f"  {source}: {n_records} article(s), {n_new} new, {n_skipped} skipped")
     if len(st["dumps_list"]) > MAX_LISTED:
         click.echo(f"  ... and {len(st['dumps_list']) - MAX_LISTED} more dumps")
+
+
+EXTRACT_COLUMNS = ("start", "end", "label", "text", "norm", "country", "date_start", "date_end",
+                   "amount", "currency", "qualifier", "unresolved")
+
+
+@main.command("extract")
+@click.argument("text", required=False)
+@click.option("--date", "date_", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date that relative dates resolve against.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per entity.")
+def extract_cmd(text: str | None, date_: date | None, model: str, as_json: bool) -> None:
+    """Entities of TEXT (or of standard input with - or no argument), normalised."""
+    if text is None or text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        _fail("no text given (pass TEXT, or pipe it in with -)")
+    try:
+        mentions = api.extract(text, published=date_, model=model)
+    except OSError as exc:
+        _fail(str(exc))
+        return
+    rows = [{c: getattr(m, c) for c in EXTRACT_COLUMNS} for m in mentions]
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    shown = [c for c in EXTRACT_COLUMNS if any(r[c] not in ("", None) for r in rows)]
+    cells = [[str(r[c]) if r[c] is not None else "" for c in shown] for r in rows]
+    widths = [max([len(c)] + [len(x[i]) for x in cells]) for i, c in enumerate(shown)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(shown, widths, strict=True)).rstrip())
+    for x in cells:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(x, widths, strict=True)).rstrip())
+
+
+@main.command("eval")
+@click.argument("kind", type=click.Choice(["conll", "timeml", "reuters", "money"]))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline.")
+@click.option("--floor", type=float, default=None,
+              help="Exit with status 1 when the headline score is below this.")
+@click.option("--type-floor", "type_floors", multiple=True, metavar="TYPE=F1",
+              help="conll: exit with status 1 when TYPE's F1 is below this (repeatable).")
+def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None,
+             type_floors: tuple[str, ...]) -> None:
+    """Score the pipeline on gold data: conll (NER F1), timeml (DATE values), reuters
+    (document countries), money (price-parser examples). Prints JSON."""
+    from . import evaluate
+
+    if kind == "conll":
+        result = evaluate.eval_conll(paths[0], model)
+        score = result["micro_PER_ORG_LOC"]["f1"]
+    elif kind == "timeml":
+        result = evaluate.eval_timeml(paths[0], model)
+        score = result["accuracy_calendar"]
+    elif kind == "reuters":
+        files = [f for p in paths for f in (sorted(p.glob("*.sgm")) if p.is_dir() else [p])]
+        result = evaluate.eval_reuters_places(files, model)
+        score = result["f1"]
+    else:
+        result = evaluate.eval_money(paths[0])
+        score = result["accuracy"]
+    click.echo(json.dumps(result, indent=2))
+    failed = []
+    if floor is not None and score < floor:
+        failed.append(f"{kind} score {score:.4f} is below the floor {floor}")
+    for spec in type_floors:
+        typ, _, value = spec.partition("=")
+        got = result.get(typ, {}).get("f1") if isinstance(result.get(typ), dict) else None
+        if got is None:
+            raise click.BadParameter(f"no type {typ!r} in the {kind} result", param_hint=spec)
+        if got < float(value):
+            failed.append(f"{typ} F1 {got:.4f} is below the floor {value}")
+    for line in failed:
+        click.echo(f"newsgraph: error: {line}", err=True)
+    if failed:
+        sys.exit(1)

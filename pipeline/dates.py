@@ -118,8 +118,8 @@ _QUARTER = re.compile(
     r"september)?[ -]?(?:fiscal |financial |calendar )?quarter(?:s)?(?: of)?"
     r"(?: (?:fiscal |the fiscal year |financial year |calendar )?(\d{4}))?"
     r"(?: (this|last|next) year)?$")
-_YEAR_QUARTER = re.compile(r"^(?:the )?(\d{4})(?:'s)? (?:fiscal )?(first|second|third|fourth|1st|2nd|"
-                           r"3rd|4th)[ -]quarter$")
+_YEAR_QUARTER = re.compile(r"^(?:the )?(\d{4})(?:'s)? (?:fiscal )?(first|second|third|fourth|"
+                           r"1st|2nd|3rd|4th)[ -]quarter$")
 _QSHORT = re.compile(r"^(?:the )?q([1-4])(?:[ /'-]*(\d{2}|\d{4}))?$")
 _HALF = re.compile(r"^(?:the )?(first|second|1st|2nd|latter|last|this|next|previous) half"
                    r"(?: of)?(?: (?:fiscal )?(\d{4}))?(?: (this|last|next) year)?$")

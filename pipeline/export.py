@@ -101,3 +101,14 @@ def _json_rows(rows: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
         out = dict(row)
         out["sources"] = (row.get("sources") or "").split(" | ")
         yield out
+
+
+ENTITY_COLUMNS = (
+    "article_id", "start", "end", "text", "label", "norm", "country", "date_start", "date_end",
+    "date_granularity", "amount", "currency", "qualifier", "unresolved",
+)
+
+
+def write_entities(out: Path, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Write ``entities.csv``."""
+    return write_csv(out / "entities.csv", ENTITY_COLUMNS, rows)

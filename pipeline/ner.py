@@ -44,7 +44,7 @@ K = TypeVar("K")
 #: one recognised entity: (start char, end char, spaCy label)
 Ent = tuple[int, int, str]
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$|^(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z&]{2,7}$")
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +103,8 @@ class EntityFixer:
         t = ent.text.strip()
         if t.lower() in self.junk or not any(c.isalnum() for c in t):
             return True
+        if ent.label_ in NAME_LABELS and not any(c.isupper() or c.isdigit() for c in t):
+            return True  # "antennas": names are capitalised
         if ent.label_ in NAME_LABELS and len(ent) == 1:
             first_in_sentence = ent.start == 0 or doc_prev_is_boundary(ent)
             if first_in_sentence and t.lower() in self.common_words:
@@ -291,7 +293,8 @@ def _trim(ent: Span) -> Span | None:
 
 
 _PRESENT_WORDS = re.compile(r"\b(?:now|currently|today|tonight|yesterday|tomorrow|"
-                            r"at present|presently|nowadays)\b", re.I)
+                            r"at present|presently|nowadays|FY\s?'?\d{2,4}(?:/\d{2,4})?|"
+                            r"fiscal(?: year)? \d{4}(?:/\d{2,4})?)(?![\w/])", re.I)
 
 
 def doc_prev_is_boundary(ent: Span) -> bool:

@@ -38,8 +38,8 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
 
     >>> ms = normalise_article("a1", "France fined X €5m on 3 May 2024.",
     ...                        [(0, 6, "GPE"), (16, 18, "MONEY"), (22, 32, "DATE")], None)
-    >>> [(m.text, m.country, m.amount, m.currency, m.date_start) for m in ms]
-    [('France', 'FR', None, '', ''), ('€5m', '', 5000000.0, 'EUR', ''), ('3 May 2024', '', None, '', '2024-05-03')]
+    >>> [(m.text, m.country or m.currency or m.date_start) for m in ms]
+    [('France', 'FR'), ('€5m', 'EUR'), ('3 May 2024', '2024-05-03')]
     """
     out: list[Mention] = []
     surnames: dict[str, str] = {}
@@ -86,7 +86,11 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
             else:
                 out.append(_replace(base, norm=surnames.get(name, name)))
         elif label == "ORG":
-            out.append(_replace(base, norm=clean_name(surface)))
+            # a body named like a country ("EU") acts for it
+            place = resolve_place(surface)
+            code = place.code if place is not None and place.kind in ("name", "display") else ""
+            out.append(_replace(base, norm=place.name if code and place else clean_name(surface),
+                                country=code))
         else:
             out.append(_replace(base, norm=" ".join(surface.split())))
     return out

@@ -48,7 +48,7 @@ def strip_suffix(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def alias_table() -> dict[str, tuple[str, ...]]:
-    """``canonical → aliases`` from ``models/org_aliases.tsv`` (version newsgraph.org_aliases.v1)."""
+    """``canonical → aliases`` from ``models/org_aliases.tsv`` (newsgraph.org_aliases.v1)."""
     path = models_dir() / "org_aliases.tsv"
     with path.open(encoding="utf-8", newline="") as fh:
         first = fh.readline()

@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .types import Article
+from .errors import NewsgraphError
+from .types import Article, Mention
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DB_NAME = "newsgraph.sqlite"
 
 _SCHEMA = """
@@ -37,7 +38,31 @@ CREATE TABLE IF NOT EXISTS articles (
     date_source TEXT NOT NULL,
     n_words INTEGER NOT NULL,
     url TEXT NOT NULL,
-    encoding TEXT NOT NULL
+    encoding TEXT NOT NULL,
+    ner_model TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    country TEXT NOT NULL,
+    date_start TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    date_granularity TEXT NOT NULL,
+    amount REAL,
+    currency TEXT NOT NULL,
+    qualifier TEXT NOT NULL,
+    unresolved TEXT NOT NULL,
+    PRIMARY KEY (article_id, start, end, label)
+);
+CREATE TABLE IF NOT EXISTS acronyms (
+    article_id TEXT NOT NULL,
+    acronym TEXT NOT NULL,
+    long TEXT NOT NULL,
+    PRIMARY KEY (article_id, acronym, long)
 );
 CREATE TABLE IF NOT EXISTS article_sources (
     article_id TEXT NOT NULL,
@@ -80,6 +105,13 @@ class Store:
         self.db.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
         )
+        version = self.db.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            self.db.close()
+            raise NewsgraphError(
+                f"{self.path}: made by another version of newsgraph (schema {version}, this "
+                f"one needs {SCHEMA_VERSION}); use a new --out folder or delete this one")
 
     def close(self) -> None:
         """Close the database connection."""
@@ -126,7 +158,8 @@ class Store:
         with self.transaction():
             before = self.db.total_changes
             self.db.executemany(
-                "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO articles (article_id, title, text, published, date_source, "
+                "n_words, url, encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(a.article_id, a.title, a.text, a.published, a.date_source, a.n_words, a.url,
                   a.encoding) for a in articles],
             )
@@ -165,6 +198,75 @@ class Store:
         for row in cur:
             yield dict(zip(names, row, strict=True))
 
+    # ----------------------------------------------------------------- entities
+
+    def pending_ner(self, model: str) -> list[str]:
+        """Ids of articles not yet run through NER with ``model``, in storage order."""
+        return [r[0] for r in self.db.execute(
+            "SELECT article_id FROM articles WHERE ner_model != ? ORDER BY rowid", (model,))]
+
+    def article_texts(self, ids: list[str]) -> list[tuple[str, str, str]]:
+        """``(article_id, text, published)`` for ``ids``, in the order given."""
+        marks = ",".join("?" * len(ids))
+        rows = {r[0]: r for r in self.db.execute(
+            f"SELECT article_id, text, published FROM articles WHERE article_id IN ({marks})",
+            ids)}
+        return [rows[i] for i in ids]
+
+    def add_mentions(self, model: str, done: list[tuple[str, list[Mention],
+                                                         list[tuple[str, str]]]]) -> None:
+        """Store mentions and acronym definitions of articles and mark them done."""
+        with self.transaction():
+            for article_id, _, _ in done:
+                self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+                self.db.execute("DELETE FROM acronyms WHERE article_id = ?", (article_id,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(m.article_id, m.start, m.end, m.text, m.label, m.norm, m.country,
+                  m.date_start, m.date_end, m.date_granularity, m.amount, m.currency,
+                  m.qualifier, m.unresolved) for _, ms, _ in done for m in ms])
+            self.db.executemany(
+                "INSERT OR IGNORE INTO acronyms VALUES (?, ?, ?)",
+                [(aid, acr, long) for aid, _, defs in done for acr, long in defs])
+            self.db.executemany("UPDATE articles SET ner_model = ? WHERE article_id = ?",
+                                [(model, aid) for aid, _, _ in done])
+
+    def iter_mentions(self) -> Iterator[Mention]:
+        """Every mention, in article output order, then by position."""
+        cur = self.db.execute(
+            """
+            SELECT m.* FROM mentions m
+            JOIN (SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.position))
+                         AS k
+                  FROM articles a JOIN article_sources s ON s.article_id = a.article_id
+                  GROUP BY a.article_id) o ON o.article_id = m.article_id
+            ORDER BY o.k, m.article_id, m.start, m.end, m.label
+            """
+        )
+        for row in cur:
+            yield Mention(*row)
+
+    def org_name_counts(self) -> dict[str, int]:
+        """How often each normalised ORG name occurs."""
+        return dict(self.db.execute(
+            "SELECT norm, COUNT(*) FROM mentions WHERE label = 'ORG' GROUP BY norm"))
+
+    def acronym_table(self) -> dict[str, str]:
+        """``acronym → long form`` defined in the corpus (the most frequent long form)."""
+        best: dict[str, tuple[int, str]] = {}
+        for acr, long, n in self.db.execute(
+                "SELECT acronym, long, COUNT(*) FROM acronyms GROUP BY acronym, long"):
+            if acr not in best or (n, long) > best[acr]:
+                best[acr] = (n, long)
+        return {acr: long for acr, (_, long) in best.items()}
+
+    def label_votes(self, labels: tuple[str, ...]) -> list[tuple[str, str, int]]:
+        """``(text, label, count)`` of name mentions, for corpus-wide label consistency."""
+        marks = ",".join("?" * len(labels))
+        return list(self.db.execute(
+            f"SELECT norm, label, COUNT(*) FROM mentions WHERE label IN ({marks}) "
+            f"GROUP BY norm, label", labels))
+
     def counts(self) -> dict[str, int]:
         """Totals for ``newsgraph status``."""
         one = self.db.execute
@@ -172,6 +274,7 @@ class Store:
             "dumps": one("SELECT COUNT(*) FROM dumps").fetchone()[0],
             "articles": one("SELECT COUNT(*) FROM articles").fetchone()[0],
             "article_sources": one("SELECT COUNT(*) FROM article_sources").fetchone()[0],
+            "mentions": one("SELECT COUNT(*) FROM mentions").fetchone()[0],
             "runs": one("SELECT COUNT(*) FROM runs").fetchone()[0],
         }
 
