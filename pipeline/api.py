@@ -90,7 +90,9 @@ def to_articles(
     dump_date_done = False
     out = []
     for rec in records:
-        published, date_source = publication_date(rec.published, rec.body, source, fallback_date)
+        # a plain-text article starts with its title line; the dateline follows it
+        body = rec.body.partition("\n")[2] if rec.title_in_body else rec.body
+        published, date_source = publication_date(rec.published, body, source, fallback_date)
         if not published:
             if not dump_date_done:
                 dump_date = latest_reported_date("\n\n".join(r.text for r in records))

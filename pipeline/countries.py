@@ -47,6 +47,11 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, str]]:
     for row in _read_tsv("places.tsv"):
         exact.setdefault(row["name"], Place(row["country"], row["name"], row["kind"]))
     folded = {k.casefold(): v for k, v in exact.items()}
+    for c in pycountry.countries:
+        for field in ("name", "official_name", "common_name"):
+            value = getattr(c, field, None)
+            if value:
+                folded.setdefault(str(value).casefold(), Place(c.alpha_2, str(value), "name"))
     return exact, folded, display
 
 

@@ -130,8 +130,8 @@ _FISCAL_AFTER = re.compile(r"^(?:the )?(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))? (?:fi
                            r"tax|budget|school|academic|model|calendar) year$")
 _YEAR_SPAN = re.compile(r"^(?:the )?(?:year )?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
 _YEAR = re.compile(r"^(?:the )?(?:(?:calendar|fiscal|year|the year|early|late|mid|mid-|"
-                   r"the end of|the start of|the beginning of|the middle of|end|end-|"
-                   r"spring|summer|autumn|fall|winter)[\s-]*)?(\d{4})$")
+                   r"the end of|the start of|the beginning of|the middle of|end|end-)[\s-]*)?"
+                   r"(\d{4})$")
 _DECADE = re.compile(r"^(?:the )?(?:early |late |mid-?)?(?:(\d{3})0s|'(\d)0s|(\d)0s)$")
 _MONTH_YEAR = re.compile(rf"^(?:(?:early|late|mid|the end of|the start of|the beginning of|"
                          rf"the middle of|end|end-|mid-)[\s-]*)?({_MON})\.?,?(?: of)? (\d{{4}})$")
@@ -349,7 +349,7 @@ def _rules(t: str, ref: date | None, future: bool = False  # noqa: C901
     m = _QUARTER.match(t)
     if m and (m.group(3) or ref is not None):
         rel = m.group(4) or ("last" if m.group("ly") else None)
-        return _resolve_quarter(m.group(2), m.group(3), rel, ref), ""
+        return _resolve_quarter(m.group(2), m.group(3), rel, ref, future), ""
     m = _QSHORT.match(t)
     if m and (m.group(2) or ref is not None):
         q = int(m.group(1))
@@ -485,7 +485,7 @@ def _rules(t: str, ref: date | None, future: bool = False  # noqa: C901
 
 
 def _resolve_quarter(word: str | None, year: str | None, rel: str | None,
-                     ref: date | None) -> DateValue:
+                     ref: date | None, future: bool = False) -> DateValue:
     """Quarters: an ordinal takes the latest such quarter not after the article's."""
     if ref is None:
         assert year is not None
@@ -501,7 +501,8 @@ def _resolve_quarter(word: str | None, year: str | None, rel: str | None,
             return _quarter(int(year), q)
         if rel:
             return _quarter(ref.year + {"last": -1, "next": 1}.get(rel, 0), q)
-        return _quarter(ref.year if q <= cur else ref.year - 1, q)
+        # a later quarter is this year's when the sentence looks ahead, else last year's
+        return _quarter(ref.year if q <= cur or future else ref.year - 1, q)
     if year:
         return _quarter(int(year), cur)
     if word in ("previous", "prior", "latest", "same", None):

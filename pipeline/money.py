@@ -127,6 +127,21 @@ def widen(text: str, start: int, end: int) -> int:
     return start
 
 
+_RIGHT = re.compile(r"^(?:\s?(?:bn|mn|m|k|tn|trn|million|billion|trillion|thousand|crore|lakh)\b)?"
+                    r"(?:\s(?:dollars?|euros?|pounds?|yen|yuan|rupees?|USD|EUR|GBP))?")
+
+
+def widen_right(text: str, start: int, end: int) -> int:
+    """Move a MONEY span's end right over a multiplier or currency word spaCy left out.
+
+    >>> t = "fined it £1.2m on"
+    >>> t[9:widen_right(t, 9, 13)]
+    '£1.2m'
+    """
+    m = _RIGHT.match(text[end:end + 20])
+    return end + (m.end() if m else 0)
+
+
 def parse_number(s: str) -> float | None:
     """A number written with digits, thousands separators and a decimal point or comma.
 

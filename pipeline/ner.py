@@ -366,6 +366,9 @@ class Recognizer:
             yield ctx, _ents(doc)
 
 
+_DATELINE_CAPS = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,30}(?=,)")
+
+
 def decase(text: str) -> str:
     """Title-case all-caps lines (headlines, tables) so the model sees names as names.
 
@@ -374,7 +377,7 @@ def decase(text: str) -> str:
     >>> decase("SOCCER - JAPAN GET LUCKY WIN") == "Soccer - Japan Get Lucky Win"
     True
     """
-    if not any(_shouting(line) for line in text.split("\n")):
+    if not _DATELINE_CAPS.search(text) and not any(_shouting(ln) for ln in text.split("\n")):
         return text
     out = []
     for line in text.split("\n"):
@@ -382,6 +385,8 @@ def decase(text: str) -> str:
             titled = line.title()
             if len(titled) == len(line):
                 line = titled
+        else:  # a dateline: "HANOI, 2 April 2024 - ..."
+            line = _DATELINE_CAPS.sub(lambda m: m.group(0).title(), line)
         out.append(line)
     return "\n".join(out)
 

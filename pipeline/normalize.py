@@ -24,7 +24,7 @@ from datetime import date
 
 from .countries import resolve_place
 from .dates import DateValue, is_anaphoric, resolve_date
-from .money import normalise_money, widen
+from .money import normalise_money, widen, widen_right
 from .orgs import clean_name
 from .types import Mention
 
@@ -49,7 +49,7 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
         if label in DROPPED_LABELS:
             continue
         if label == "MONEY":
-            start = widen(text, start, end)
+            start, end = widen(text, start, end), widen_right(text, start, end)
         surface = text[start:end]
         base = Mention(article_id, start, end, surface, label)
         if label in PLACE_LABELS:
@@ -99,9 +99,9 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
 _CONNECTOR = re.compile(r"\s+(?:ended|ending|to|through|until|till|and|versus|vs\.?|"
                         r"compared with|from)\s+|\s+[-–—]\s+(?=[A-Za-z])")
 _BETWEEN = re.compile(r"^(?:between|from)\s+", re.I)
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|is to|are to|is scheduled|are scheduled|scheduled to|"
-                     r"is expected|are expected|expects? to|plans? to|is due|are due|is set to|"
-                     r"are set to|going to|would begin|next|upcoming|coming)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|must|is to|are to|is scheduled|are scheduled|"
+                     r"scheduled to|is expected|are expected|expects?|plans? to|is due|are due|"
+                     r"is set to|are set to|going to|would begin|next|upcoming|coming)\b", re.I)
 
 
 def _split_dates(text: str, ents: Iterable[tuple[int, int, str]]

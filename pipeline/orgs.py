@@ -34,10 +34,13 @@ def clean_name(name: str) -> str:
     >>> clean_name("the European Commission's")
     'European Commission'
     """
-    n = " ".join(name.replace("\u00a0", " ").split()).strip(" ,.;:\"'“”‘’()")
+    n = " ".join(name.replace("\u00a0", " ").split()).strip(" ,;:\"'“”‘’()")
     n = _LEADING_THE.sub("", n)
-    n = _POSSESSIVE.sub("", n)
-    return n.strip(" ,.;:\"'“”‘’")
+    n = _POSSESSIVE.sub("", n).strip(" ,;:\"'“”‘’")
+    # a final full stop goes, unless it ends an abbreviation ("U.N.", "Inc.")
+    if n.endswith(".") and not re.search(r"(?:^|[.\s])[A-Za-z]\.$|\b(?:Inc|Corp|Co|Ltd)\.$", n):
+        n = n[:-1]
+    return n
 
 
 def strip_suffix(name: str) -> str:
