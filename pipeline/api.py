@@ -19,7 +19,16 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import export
+from . import export, graph
+from .actors import (
+    ACTOR_COLUMNS,
+    EVENT_ACTOR_COLUMNS,
+    EVENT_COLUMNS,
+    actor_rows,
+    build_catalogue,
+    event_actor_rows,
+    event_rows,
+)
 from .entities import entity_rows, recognise_pending
 from .errors import InputError, NewsgraphError
 from .ingest import Source, iter_sources, read_records, source_label
@@ -157,11 +166,9 @@ def run(
         bar.close()
         result.n_recognised = recognise_pending(store, model, processes=processes,
                                                 progress=progress)
-        outputs = ("articles.csv", "articles.jsonl", "entities.csv")
         if result.n_new_dumps or result.n_recognised or not all(
-                (out_dir / name).exists() for name in outputs):
-            export.write_articles(out_dir, store.iter_articles)
-            export.write_entities(out_dir, entity_rows(store))
+                (out_dir / name).exists() for name in OUTPUTS):
+            write_outputs(store, out_dir, progress=progress)
         store.finish_run(
             run_id, _now(), n_new_dumps=result.n_new_dumps,
             n_new_articles=result.n_new_articles, n_skipped=len(result.skipped),
@@ -170,6 +177,35 @@ def run(
     finally:
         store.close()
     return result
+
+
+OUTPUTS = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "events.csv",
+           "event_actors.csv", "graph.graphml", "graph.gexf", "graph.json",
+           "graph_actors.graphml", "graph.html", "graph.png")
+
+
+def write_outputs(store: Store, out: Path, *, progress: bool = False) -> None:
+    """Rewrite every output file of ``out`` from its store (each one atomically).
+
+    Stages: 1. articles; 2. entities; 3. actors, events and who took part; 4. graph files,
+    the HTML explorer and the PNG overview.
+    """
+    steps = tqdm(total=4, desc="outputs", disable=not progress, file=sys.stderr, leave=False,
+                 delay=1.0)
+    export.write_articles(out, store.iter_articles)
+    steps.update()
+    export.write_entities(out, entity_rows(store))
+    steps.update()
+    cat = build_catalogue(store)
+    export.write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
+    export.write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat))
+    export.write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
+    steps.update()
+    g = graph.write_graphs(out, cat)
+    graph.write_html(out, g)
+    graph.write_png(out, g)
+    steps.update()
+    steps.close()
 
 
 def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,

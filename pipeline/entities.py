@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
@@ -20,10 +20,11 @@ from typing import Any
 from tqdm import tqdm
 
 from .countries import resolve_place
-from .ner import Recognizer
+from .events import build_events, find_candidates
+from .ner import Recognizer, parse
 from .normalize import PLACE_LABELS, normalise_article
 from .orgs import OrgCanon, acronym_definitions, clean_name
-from .store import Store
+from .store import ArticleResult, Store
 from .types import Mention
 
 BATCH = 64
@@ -50,7 +51,7 @@ def recognise_pending(store: Store, model: str, *, processes: int = 1,
             for article_id, text, published in store.article_texts(pending[i:i + WRITE_EVERY]):
                 yield text, (article_id, published)
 
-    done: list[tuple[str, list[Mention], list[tuple[str, str]]]] = []
+    done: list[tuple[str, str, date | None, list[Mention]]] = []
     bar = tqdm(total=len(pending), desc="entities", unit="article", disable=not progress,
                file=sys.stderr, leave=False, delay=1.0)
     source = texts()
@@ -62,21 +63,38 @@ def recognise_pending(store: Store, model: str, *, processes: int = 1,
             window[ctx[0]] = text
             yield text, ctx
 
+    def flush() -> None:
+        store.add_results(model, with_events(done, model))
+        bar.update(len(done))
+        done.clear()
+
     for (article_id, published), ents in recognizer.pipe(remember(), n_process=processes,
                                                          batch_size=BATCH):
         text = window.pop(article_id)
         pub = date.fromisoformat(published) if published else None
-        mentions = normalise_article(article_id, text, ents, pub)
-        done.append((article_id, mentions, acronym_definitions(text)))
+        done.append((article_id, text, pub, normalise_article(article_id, text, ents, pub)))
         if len(done) >= WRITE_EVERY:
-            store.add_mentions(model, done)
-            bar.update(len(done))
-            done = []
+            flush()
     if done:
-        store.add_mentions(model, done)
-        bar.update(len(done))
+        flush()
     bar.close()
     return len(pending)
+
+
+def with_events(batch: Sequence[tuple[str, str, date | None, list[Mention]]],
+                model: str) -> list[ArticleResult]:
+    """Stage 4 over a batch of normalised articles: candidate sentences of all of them are
+    parsed together, and only those sentences."""
+    cands = [(i, c) for i, (aid, text, _, ms) in enumerate(batch)
+             for c in find_candidates(aid, text, ms)]
+    parses = parse([c.sentence for _, c in cands], model) if cands else []
+    results = [ArticleResult(aid, ms, acronym_definitions(text))
+               for aid, text, _, ms in batch]
+    for (i, cand), toks in zip(cands, parses, strict=True):
+        events, parts = build_events(cand, toks, batch[i][2])
+        results[i].events.extend(events)
+        results[i].participants.extend(parts)
+    return results
 
 
 class CorpusNames:

@@ -25,6 +25,8 @@ ARTICLE_JSON_FIELDS = (
     "article_id", "title", "text", "published", "date_source", "source", "source_id",
     "position", "url", "sources",
 )
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -46,6 +48,7 @@ def atomic_open(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
     """Open ``path`` for writing text; it appears under its name only once complete."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are for sharing
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
             yield fh

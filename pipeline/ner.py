@@ -395,3 +395,26 @@ def _ents(doc: Doc) -> list[Ent]:
     return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
+
+
+#: one parsed token: (start char, end char, dependency label, head index, coarse POS, lower text)
+Tok = tuple[int, int, str, int, str, str]
+
+
+@lru_cache(maxsize=2)
+def load_parser(model: str = DEFAULT_MODEL) -> Language:
+    """The dependency parser of ``model`` (tagger and parser, no NER), loaded once."""
+    return spacy.load(model, exclude=["ner", "lemmatizer", "senter"])
+
+
+def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[Tok]]:
+    """Dependency parses of short texts (the sentences that may report an event), as tuples.
+
+    Only the few sentences that hold a trigger and an actor are parsed, never whole articles.
+    """
+    nlp = load_parser(model)
+    out = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        out.append([(t.idx, t.idx + len(t.text), t.dep_, t.head.i, t.pos_, t.lower_)
+                    for t in doc])
+    return out

@@ -49,6 +49,21 @@ def strip_suffix(name: str) -> str:
     return stripped if stripped else name
 
 
+def possessive_variants(alias: str) -> list[str]:
+    """"French data regulator" is also written "France's data regulator".
+
+    >>> possessive_variants("Italian competition authority")
+    ["Italy's competition authority", 'Italy’s competition authority']
+    """
+    from .countries import resolve_place
+
+    first, _, rest = alias.partition(" ")
+    place = resolve_place(first) if rest else None
+    if place is None or place.kind != "demonym" or not place.code:
+        return []
+    return [f"{place.name}{apostrophe}s {rest}" for apostrophe in ("'", "’")]
+
+
 @lru_cache(maxsize=1)
 def alias_table() -> dict[str, tuple[str, ...]]:
     """``canonical → aliases`` from ``models/org_aliases.tsv`` (newsgraph.org_aliases.v1)."""
@@ -60,8 +75,9 @@ def alias_table() -> dict[str, tuple[str, ...]]:
         lines = (ln for ln in fh if not ln.startswith("#") and ln.strip())
         table: dict[str, tuple[str, ...]] = {}
         for row in csv.DictReader(lines, delimiter="\t"):
-            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-            table[row["canonical"].strip()] = aliases
+            aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+            aliases += [v for a in aliases for v in possessive_variants(a)]
+            table[row["canonical"].strip()] = tuple(aliases)
     return table
 
 

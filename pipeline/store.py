@@ -8,15 +8,16 @@ they always cover everything processed so far in that folder.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import NewsgraphError
-from .types import Article, Mention
+from .types import Article, Event, Mention, Participant
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 DB_NAME = "newsgraph.sqlite"
 
 _SCHEMA = """
@@ -58,6 +59,29 @@ CREATE TABLE IF NOT EXISTS mentions (
     unresolved TEXT NOT NULL,
     PRIMARY KEY (article_id, start, end, label)
 );
+CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    trigger TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    sentence TEXT NOT NULL,
+    date_start TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    amount REAL,
+    currency TEXT NOT NULL,
+    countries TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS participants (
+    event_id TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    role TEXT NOT NULL,
+    PRIMARY KEY (event_id, start, end, label)
+);
 CREATE TABLE IF NOT EXISTS acronyms (
     article_id TEXT NOT NULL,
     acronym TEXT NOT NULL,
@@ -83,6 +107,23 @@ CREATE TABLE IF NOT EXISTS runs (
     n_failed INTEGER NOT NULL DEFAULT 0
 );
 """
+
+
+# the output order of articles: by their first source, then position
+_ORDER = """SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.position)) AS k
+            FROM articles a JOIN article_sources s ON s.article_id = a.article_id
+            GROUP BY a.article_id"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What stages 2-4 found in one article."""
+
+    article_id: str
+    mentions: list[Mention]
+    acronyms: list[tuple[str, str]]
+    events: list[Event] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
 
 
 class Store:
@@ -213,36 +254,47 @@ class Store:
             ids)}
         return [rows[i] for i in ids]
 
-    def add_mentions(self, model: str, done: list[tuple[str, list[Mention],
-                                                         list[tuple[str, str]]]]) -> None:
-        """Store mentions and acronym definitions of articles and mark them done."""
+    def add_results(self, model: str, done: Sequence[ArticleResult]) -> None:
+        """Store what stages 2-4 found in some articles, and mark them done, atomically."""
         with self.transaction():
-            for article_id, _, _ in done:
-                self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-                self.db.execute("DELETE FROM acronyms WHERE article_id = ?", (article_id,))
+            for r in done:
+                for table in ("mentions", "acronyms", "events", "participants"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?",
+                                    (r.article_id,))
             self.db.executemany(
                 "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(m.article_id, m.start, m.end, m.text, m.label, m.norm, m.country,
-                  m.date_start, m.date_end, m.date_granularity, m.amount, m.currency,
-                  m.qualifier, m.unresolved) for _, ms, _ in done for m in ms])
+                [astuple(m) for r in done for m in r.mentions])
             self.db.executemany(
                 "INSERT OR IGNORE INTO acronyms VALUES (?, ?, ?)",
-                [(aid, acr, long) for aid, _, defs in done for acr, long in defs])
+                [(r.article_id, acr, long) for r in done for acr, long in r.acronyms])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(*astuple(e)[:-1], " ".join(e.countries)) for r in done for e in r.events])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO participants VALUES (?,?,?,?,?,?)",
+                [astuple(p) for r in done for p in r.participants])
             self.db.executemany("UPDATE articles SET ner_model = ? WHERE article_id = ?",
-                                [(model, aid) for aid, _, _ in done])
+                                [(model, r.article_id) for r in done])
+
+    def iter_events(self) -> Iterator[Event]:
+        """Every event, in article output order, then by position."""
+        cur = self.db.execute(
+            f"""SELECT e.* FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
+                ORDER BY o.k, e.article_id, e.start, e.type""")
+        for row in cur:
+            *head, countries = row
+            yield Event(*head, countries=tuple(countries.split()) if countries else ())
+
+    def participants(self) -> list[Participant]:
+        """Every event participant."""
+        return [Participant(*row) for row in self.db.execute(
+            "SELECT * FROM participants ORDER BY event_id, start, end, label")]
 
     def iter_mentions(self) -> Iterator[Mention]:
         """Every mention, in article output order, then by position."""
         cur = self.db.execute(
-            """
-            SELECT m.* FROM mentions m
-            JOIN (SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.position))
-                         AS k
-                  FROM articles a JOIN article_sources s ON s.article_id = a.article_id
-                  GROUP BY a.article_id) o ON o.article_id = m.article_id
-            ORDER BY o.k, m.article_id, m.start, m.end, m.label
-            """
-        )
+            f"""SELECT m.* FROM mentions m JOIN ({_ORDER}) o ON o.article_id = m.article_id
+                ORDER BY o.k, m.article_id, m.start, m.end, m.label""")
         for row in cur:
             yield Mention(*row)
 
@@ -275,6 +327,7 @@ class Store:
             "articles": one("SELECT COUNT(*) FROM articles").fetchone()[0],
             "article_sources": one("SELECT COUNT(*) FROM article_sources").fetchone()[0],
             "mentions": one("SELECT COUNT(*) FROM mentions").fetchone()[0],
+            "events": one("SELECT COUNT(*) FROM events").fetchone()[0],
             "runs": one("SELECT COUNT(*) FROM runs").fetchone()[0],
         }
 

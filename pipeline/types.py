@@ -152,3 +152,83 @@ class Mention:
     currency: str = ""
     qualifier: str = ""
     unresolved: str = ""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Event:
+    """One reported event: a sentence (or clause) with a trigger and at least one actor.
+
+    Fields:
+        event_id: content hash of the article, sentence position and type.
+        article_id: the article it was found in.
+        type: the taxonomy type (fine, breach, ruling, ban, investigation, legislation, deal,
+            statement).
+        trigger: the trigger as written.
+        start: character offset of the sentence in the article text.
+        end: character offset just past the sentence.
+        sentence: the sentence text.
+        date_start: first day of the event's date (a date in the sentence, else the article's).
+        date_end: last day of the event's date.
+        amount: a money amount in the sentence, or None.
+        currency: its ISO 4217 code, or ``""``.
+        countries: ISO codes of the countries named in the sentence, sorted.
+    """
+
+    event_id: str
+    article_id: str
+    type: str
+    trigger: str
+    start: int
+    end: int
+    sentence: str
+    date_start: str = ""
+    date_end: str = ""
+    amount: float | None = None
+    currency: str = ""
+    countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Participant:
+    """An entity mention taking part in an event, with its role.
+
+    Fields:
+        event_id: the event.
+        article_id: the article of the mention.
+        start: the mention's start offset (with ``end`` and ``label`` it identifies the mention).
+        end: the mention's end offset.
+        label: the mention's label.
+        role: ``source`` (who acts), ``target`` (who is acted on) or ``other``.
+    """
+
+    event_id: str
+    article_id: str
+    start: int
+    end: int
+    label: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Actor:
+    """An organisation, person or country, deduplicated across the output folder.
+
+    Fields:
+        actor_id: content hash of kind and name.
+        name: canonical name.
+        kind: ``organisation``, ``person`` or ``country``.
+        country: ISO code (the country itself, or the one an organisation acts for).
+        aliases: the other ways the actor is written, sorted.
+        n_mentions: mentions in all articles.
+        n_articles: articles mentioning it.
+        n_events: events it takes part in.
+    """
+
+    actor_id: str
+    name: str
+    kind: str
+    country: str = ""
+    aliases: tuple[str, ...] = ()
+    n_mentions: int = 0
+    n_articles: int = 0
+    n_events: int = 0

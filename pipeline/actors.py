@@ -1,0 +1,129 @@
+"""Stage 4 (corpus view): actors deduplicated across the output folder, and the rows of
+``actors.csv``, ``events.csv`` and ``event_actors.csv``.
+
+An actor is an organisation (its canonical name, :class:`pipeline.entities.CorpusNames`), a
+person, or a country (a place or demonym that resolves to one; a body named like a country,
+"EU", is that country). The same actor gets the same id in every run: a hash of kind and name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .countries import country_name
+from .entities import CorpusNames
+from .events import is_actor
+from .store import Store
+from .types import Actor, Event, Mention, content_id
+
+ROLE_RANK = {"source": 0, "target": 1, "other": 2}
+MentionKey = tuple[str, int, int, str]
+
+
+def actor_of(m: Mention) -> tuple[str, str, str] | None:
+    """``(kind, name, country)`` of a (corpus-normalised) mention, or None if not an actor."""
+    if not is_actor(m):
+        return None
+    if m.label == "PERSON":
+        return "person", m.norm or m.text, ""
+    if m.label == "ORG":
+        if m.country and m.norm == country_name(m.country):
+            return "country", m.norm, m.country
+        return "organisation", m.norm or m.text, m.country
+    return "country", country_name(m.country), m.country
+
+
+@dataclass
+class _Tally:
+    kind: str
+    name: str
+    country: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    articles: set[str] = field(default_factory=set)
+    events: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Catalogue:
+    """Actors, events and who took part in what, for the CSV and graph writers."""
+
+    actors: dict[str, Actor]
+    events: list[Event]
+    roles: list[tuple[str, str, str]]  # (event_id, actor_id, role), sorted
+    actor_articles: dict[str, list[str]]
+
+
+def build_catalogue(store: Store) -> Catalogue:
+    """Read the store once and settle actors, events and roles for the whole folder."""
+    names = CorpusNames(store)
+    parts = store.participants()
+    wanted: dict[MentionKey, list[tuple[str, str]]] = defaultdict(list)
+    for p in parts:
+        wanted[(p.article_id, p.start, p.end, p.label)].append((p.event_id, p.role))
+    tallies: dict[str, _Tally] = {}
+    best: dict[tuple[str, str], str] = {}
+    for raw in store.iter_mentions():
+        m = names.apply(raw)
+        found = actor_of(m)
+        if found is None:
+            continue
+        kind, name, country = found
+        aid = content_id(kind, name)
+        t = tallies.get(aid)
+        if t is None:
+            t = tallies[aid] = _Tally(kind, name, country)
+        t.mentions += 1
+        t.articles.add(m.article_id)
+        surface = " ".join(m.text.split())
+        if surface != name:
+            t.aliases.add(surface)
+        for event_id, role in wanted.get((raw.article_id, raw.start, raw.end, raw.label), ()):
+            t.events.add(event_id)
+            key = (event_id, aid)
+            if key not in best or ROLE_RANK[role] < ROLE_RANK[best[key]]:
+                best[key] = role
+    actors = {
+        aid: Actor(aid, t.name, t.kind, t.country, tuple(sorted(t.aliases)), t.mentions,
+                   len(t.articles), len(t.events))
+        for aid, t in tallies.items()
+    }
+    roles = sorted((e, a, r) for (e, a), r in best.items())
+    with_actor = {e for e, _, _ in roles}
+    events = [e for e in store.iter_events() if e.event_id in with_actor]
+    return Catalogue(actors, events, roles,
+                     {aid: sorted(t.articles) for aid, t in tallies.items()})
+
+
+ACTOR_COLUMNS = ("actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles",
+                 "n_events")
+EVENT_COLUMNS = ("event_id", "article_id", "type", "trigger", "date_start", "date_end", "amount",
+                 "currency", "countries", "sentence")
+EVENT_ACTOR_COLUMNS = ("event_id", "actor_id", "role")
+
+
+def actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
+    """Rows of ``actors.csv``, busiest first, then by name."""
+    for a in sorted(cat.actors.values(), key=lambda a: (-a.n_events, -a.n_mentions, a.name,
+                                                         a.actor_id)):
+        yield {"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country,
+               "aliases": "; ".join(a.aliases), "n_mentions": a.n_mentions,
+               "n_articles": a.n_articles, "n_events": a.n_events}
+
+
+def event_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
+    """Rows of ``events.csv``, in article order."""
+    for e in cat.events:
+        yield {"event_id": e.event_id, "article_id": e.article_id, "type": e.type,
+               "trigger": e.trigger, "date_start": e.date_start, "date_end": e.date_end,
+               "amount": e.amount, "currency": e.currency, "countries": " ".join(e.countries),
+               "sentence": e.sentence}
+
+
+def event_actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
+    """Rows of ``event_actors.csv``."""
+    for event_id, actor_id, role in cat.roles:
+        yield {"event_id": event_id, "actor_id": actor_id, "role": role}
