@@ -74,7 +74,11 @@ def build_graph(cat: Catalogue) -> nx.Graph:
 def actor_projection(g: nx.Graph) -> nx.Graph:
     """Actor–actor graph: an edge per pair of actors sharing events, ``weight`` = how many."""
     actors = [n for n, d in g.nodes(data=True) if d.get("kind") == "actor"]
-    p = bipartite.weighted_projected_graph(g, actors)
+    if not actors or len(actors) == g.number_of_nodes():
+        p = nx.Graph()
+        p.add_nodes_from(actors)
+    else:
+        p = bipartite.weighted_projected_graph(g, actors)
     for n in p.nodes:
         p.nodes[n].update({k: v for k, v in g.nodes[n].items() if k != "bipartite"})
     return p
@@ -120,7 +124,8 @@ def load_graph(out: Path) -> nx.Graph:
     return nx.node_link_graph(data, edges="links")
 
 
-MAX_HTML_NODES = 600
+# networkx lays out up to 500 nodes with numpy alone (beyond, it needs scipy)
+MAX_HTML_NODES = 450
 
 
 def write_html(out: Path, g: nx.Graph, max_nodes: int = MAX_HTML_NODES) -> None:
@@ -164,7 +169,7 @@ def write_png(out: Path, g: nx.Graph, top: int = 15) -> None:
 
     actors = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "actor"),
                     key=lambda n: (-g.degree(n), n))[:top]
-    keep = set(actors) | {e for a in actors for e in g.neighbors(a)}
+    keep = set(actors) | {e for a in actors for e in sorted(g.neighbors(a))[:15]}
     h = g.subgraph(keep)
     fig, ax = plt.subplots(figsize=(12, 9), dpi=100)
     if h.number_of_nodes():
