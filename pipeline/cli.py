@@ -218,3 +218,96 @@ def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None
         click.echo(f"newsgraph: error: {line}", err=True)
     if failed:
         sys.exit(1)
+
+
+@main.group("explore")
+def explore_group() -> None:
+    """Query the actor-event graph of an output folder (built by 'newsgraph run')."""
+
+
+def _explorer(out: str):  # type: ignore[no-untyped-def]
+    from .explore import Explorer
+
+    try:
+        return Explorer.open(out)
+    except NewsgraphError as exc:
+        _fail(str(exc))
+
+
+_OUT = click.option("--out", default=str(api.DEFAULT_OUT), show_default=True,
+                    help="Output folder.")
+
+
+@explore_group.command("top")
+@_OUT
+@click.option("--by", type=click.Choice(["events", "mentions", "degree", "betweenness"]),
+              default="events", show_default=True)
+@click.option("-n", "n", default=10, show_default=True, type=click.IntRange(1, 10000))
+def explore_top(out: str, by: str, n: int) -> None:
+    """The top actors by events, mentions, degree (co-actors) or betweenness."""
+    for i, (name, kind, score) in enumerate(_explorer(out).top(by, n), start=1):
+        value = f"{score:.4f}" if by == "betweenness" else str(int(score))
+        click.echo(f"{i:>3}  {value:>8}  {name} ({kind})")
+
+
+@explore_group.command("actor")
+@click.argument("name")
+@_OUT
+def explore_actor(name: str, out: str) -> None:
+    """One actor: aliases, country, timeline of events and closest co-actors."""
+    from .explore import UnknownName
+
+    try:
+        p = _explorer(out).profile(name)
+    except UnknownName as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"{p['name']} ({p['kind']}{', ' + p['country'] if p['country'] else ''})")
+    if p["aliases"]:
+        click.echo(f"also: {p['aliases']}")
+    click.echo(f"events: {len(p['timeline'])}")
+    for t in p["timeline"]:
+        money = f" {t['amount']:g} {t['currency']}" if t["amount"] is not None else ""
+        with_ = f" with {', '.join(t['counterparts'])}" if t["counterparts"] else ""
+        click.echo(f"  {t['date'] or 'undated':10}  {t['type']:13} {t['role']:6}{money}{with_}")
+        click.echo(f"              {t['sentence']}")
+    if p["co_actors"]:
+        click.echo("closest co-actors: " + ", ".join(f"{n} ({k})" for n, k in p["co_actors"]))
+
+
+@explore_group.command("events")
+@_OUT
+@click.option("--type", "type_", help="Event type (fine, breach, deal, ...).")
+@click.option("--country", help="ISO 3166-1 alpha-2 code (EU for the European Union).")
+@click.option("--since", callback=_date, metavar="YYYY-MM-DD")
+@click.option("--until", callback=_date, metavar="YYYY-MM-DD")
+def explore_events(out: str, type_: str | None, country: str | None, since: date | None,
+                   until: date | None) -> None:
+    """Events by type, country and date."""
+    rows = _explorer(out).events(type_, country, since.isoformat() if since else None,
+                                 until.isoformat() if until else None)
+    for r in rows:
+        money = f" {r['amount']:g} {r['currency']}" if r["amount"] is not None else ""
+        click.echo(f"{r['date'] or 'undated':10}  {r['type']:13}{money}  {'; '.join(r['actors'])}")
+        click.echo(f"            {r['sentence']}")
+    click.echo(f"{len(rows)} event(s)", err=True)
+
+
+@explore_group.command("path")
+@click.argument("a")
+@click.argument("b")
+@_OUT
+def explore_path(a: str, b: str, out: str) -> None:
+    """How two actors connect through events."""
+    from .explore import UnknownName
+
+    try:
+        steps = _explorer(out).path(a, b)
+    except UnknownName as exc:
+        _fail(str(exc))
+        return
+    if steps is None:
+        click.echo(f"{a} and {b} are not connected", err=True)
+        sys.exit(1)
+    for s in steps:
+        click.echo(s)

@@ -187,3 +187,17 @@ def write_png(out: Path, g: nx.Graph, top: int = 15) -> None:
     fig.savefig(tmp, format="png", bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
     tmp.replace(out / "graph.png")
+
+
+def betweenness(g: nx.Graph) -> dict[str, float]:
+    """Betweenness centrality of the actors in the actor–actor projection."""
+    p = actor_projection(g)
+    return nx.betweenness_centrality(p, weight=None) if p.number_of_nodes() else {}
+
+
+def shortest_path(g: nx.Graph, a: str, b: str) -> list[str] | None:
+    """Nodes on a shortest path from ``a`` to ``b`` (actors and events alternate), or None."""
+    try:
+        return list(nx.shortest_path(g, a, b))
+    except nx.NetworkXNoPath:
+        return None
