@@ -220,6 +220,12 @@ def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None
         sys.exit(1)
 
 
+def _money(amount: float | None, currency: str) -> str:
+    if amount is None:
+        return ""
+    return f" {int(amount) if amount == int(amount) else amount} {currency}"
+
+
 @main.group("explore")
 def explore_group() -> None:
     """Query the actor-event graph of an output folder (built by 'newsgraph run')."""
@@ -267,7 +273,7 @@ def explore_actor(name: str, out: str) -> None:
         click.echo(f"also: {p['aliases']}")
     click.echo(f"events: {len(p['timeline'])}")
     for t in p["timeline"]:
-        money = f" {t['amount']:g} {t['currency']}" if t["amount"] is not None else ""
+        money = _money(t["amount"], t["currency"])
         with_ = f" with {', '.join(t['counterparts'])}" if t["counterparts"] else ""
         click.echo(f"  {t['date'] or 'undated':10}  {t['type']:13} {t['role']:6}{money}{with_}")
         click.echo(f"              {t['sentence']}")
@@ -287,7 +293,7 @@ def explore_events(out: str, type_: str | None, country: str | None, since: date
     rows = _explorer(out).events(type_, country, since.isoformat() if since else None,
                                  until.isoformat() if until else None)
     for r in rows:
-        money = f" {r['amount']:g} {r['currency']}" if r["amount"] is not None else ""
+        money = _money(r["amount"], r["currency"])
         click.echo(f"{r['date'] or 'undated':10}  {r['type']:13}{money}  {'; '.join(r['actors'])}")
         click.echo(f"            {r['sentence']}")
     click.echo(f"{len(rows)} event(s)", err=True)

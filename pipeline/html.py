@@ -84,7 +84,9 @@ function draw() {
       ctx.fillText(n.name, x + r + 2, y + 3);
     }
   }
-  document.getElementById("status").textContent = shown + " nodes drawn" + (D.truncated ? " (busiest part of " + D.total + ")" : "");
+  const status = document.getElementById("status");
+  status.textContent = shown + " nodes drawn" + (D.truncated ? " (busiest part of " + D.total + ")" : "");
+  status.dataset.resources = performance.getEntriesByType("resource").length;
 }
 function show(id) {
   selected = id; const n = byId.get(id), box = document.getElementById("details");
