@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -56,6 +57,7 @@ class RunResult:
         n_new_articles: articles stored for the first time.
         n_duplicate_articles: articles already stored (from another dump) seen again.
         n_recognised: articles that went through NER and normalisation in this run.
+        timings: seconds per stage: ingest, ner (with normalisation), events, store, outputs.
         skipped: records (or files) that were skipped, with the reason.
         failed: files (or paths) that could not be used at all, with the reason.
     """
@@ -67,6 +69,7 @@ class RunResult:
     n_new_articles: int = 0
     n_duplicate_articles: int = 0
     n_recognised: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
@@ -148,6 +151,7 @@ def run(
     out_dir = Path(out)
     paths = [str(p) for p in (inputs or [DEFAULT_INPUT])]
     result = RunResult(out=out_dir)
+    t_start = time.perf_counter()
     store = Store(out_dir)
     try:
         run_id = store.start_run(_now())
@@ -164,11 +168,17 @@ def run(
             except InputError as exc:
                 result.failed.append(str(exc))
         bar.close()
+        t_ner = time.perf_counter()
+        result.timings["ingest"] = t_ner - t_start
         result.n_recognised = recognise_pending(store, model, processes=processes,
-                                                progress=progress)
+                                                progress=progress, timings=result.timings)
+        t_out = time.perf_counter()
+        result.timings["ner"] = (t_out - t_ner - result.timings.get("events", 0.0)
+                                 - result.timings.get("store", 0.0))
         if result.n_new_dumps or result.n_recognised or not all(
                 (out_dir / name).exists() for name in OUTPUTS):
             write_outputs(store, out_dir, progress=progress)
+        result.timings["outputs"] = time.perf_counter() - t_out
         store.finish_run(
             run_id, _now(), n_new_dumps=result.n_new_dumps,
             n_new_articles=result.n_new_articles, n_skipped=len(result.skipped),

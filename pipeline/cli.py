@@ -64,8 +64,9 @@ def main() -> None:
 @click.option("--processes", "-p", default=1, show_default=True,
               type=click.IntRange(1, 64), help="Worker processes for NER.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
 def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: str | None,
-            model: str, processes: int, quiet: bool) -> None:
+            model: str, processes: int, quiet: bool, timings: bool) -> None:
     """Process INPUT files, folders or - (stdin); default data/raw/ into data/processed/."""
     try:
         result = api.run(list(inputs) or None, out, date=date_, separator=separator,
@@ -88,6 +89,10 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
         f"-> {result.out}",
         err=True,
     )
+    if timings:
+        total = sum(result.timings.values()) or 1.0
+        for stage, secs in result.timings.items():
+            click.echo(f"  {stage:8} {secs:8.2f} s  {100 * secs / total:5.1f} %", err=True)
     if not result.ok:
         sys.exit(1)
 
