@@ -57,7 +57,7 @@ class RunResult:
         n_new_articles: articles stored for the first time.
         n_duplicate_articles: articles already stored (from another dump) seen again.
         n_recognised: articles that went through NER and normalisation in this run.
-        timings: seconds per stage: ingest, ner (with normalisation), events, store, outputs.
+        timings: seconds per stage: ingest, nlp (NER, normalisation, events), store, outputs.
         skipped: records (or files) that were skipped, with the reason.
         failed: files (or paths) that could not be used at all, with the reason.
     """
@@ -133,6 +133,8 @@ def run(
     separator: str | None = None,
     model: str = DEFAULT_MODEL,
     processes: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     progress: bool = True,
 ) -> RunResult:
     """Process dumps into ``out`` (incrementally) and rewrite the outputs.
@@ -140,8 +142,8 @@ def run(
     Stages:
         1. ingest each dump not processed before (same content hash): records, articles,
            publication dates; store them in the output folder's database;
-        2. NER and normalisation of the articles not processed before (``model``,
-           ``processes`` worker processes);
+        2. NER, normalisation and events for the articles not processed before (``model``;
+           ``processes`` workers of ``engine`` "local" or "dask", or a Dask ``scheduler``);
         3. write ``articles.jsonl``, ``articles.csv`` and ``entities.csv`` covering everything
            processed so far.
 
@@ -170,11 +172,10 @@ def run(
         bar.close()
         t_ner = time.perf_counter()
         result.timings["ingest"] = t_ner - t_start
-        result.n_recognised = recognise_pending(store, model, processes=processes,
-                                                progress=progress, timings=result.timings)
+        result.n_recognised = recognise_pending(
+            store, model, processes=processes, progress=progress, engine=engine,
+            scheduler=scheduler, timings=result.timings)
         t_out = time.perf_counter()
-        result.timings["ner"] = (t_out - t_ner - result.timings.get("events", 0.0)
-                                 - result.timings.get("store", 0.0))
         if result.n_new_dumps or result.n_recognised or not all(
                 (out_dir / name).exists() for name in OUTPUTS):
             write_outputs(store, out_dir, progress=progress)

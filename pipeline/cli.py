@@ -63,14 +63,21 @@ def main() -> None:
               help="Installed spaCy pipeline to use for NER.")
 @click.option("--processes", "-p", default=1, show_default=True,
               type=click.IntRange(1, 64), help="Worker processes for NER.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Run NER and events here or on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler to use (tcp://host:8786); implies --engine dask.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
 def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: str | None,
-            model: str, processes: int, quiet: bool, timings: bool) -> None:
+            model: str, processes: int, engine: str, scheduler: str | None, quiet: bool,
+            timings: bool) -> None:
     """Process INPUT files, folders or - (stdin); default data/raw/ into data/processed/."""
     try:
         result = api.run(list(inputs) or None, out, date=date_, separator=separator,
-                         model=model, processes=processes, progress=not quiet)
+                         model=model, processes=processes,
+                         engine="dask" if scheduler else engine, scheduler=scheduler,
+                         progress=not quiet)
     except (NewsgraphError, OSError) as exc:
         _fail(str(exc))
         return

@@ -1,8 +1,8 @@
-"""Stages 2 and 3 together: NER over the articles not yet processed, normalisation, and the
-corpus-wide view of the entities written to ``entities.csv``.
+"""Stages 2-4 over the store: NER, normalisation and events for the articles not yet
+processed (on the engine of :mod:`pipeline.process`), and the corpus-wide view of the entities
+written to ``entities.csv``.
 
-Per article (streamed, in batches, ``nlp.pipe`` with ``n_process``): spaCy entities
-(:mod:`pipeline.ner`) → :func:`pipeline.normalize.normalise_article` → the store. At export,
+At export,
 names get the corpus-wide treatment: one canonical name per organisation
 (:class:`pipeline.orgs.OrgCanon`) and one label for a name that the model labelled
 inconsistently across articles (a clear majority wins).
@@ -13,96 +13,59 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict, replace
-from datetime import date
+from collections.abc import Iterator
+from dataclasses import fields, replace
 from typing import Any
 
 from tqdm import tqdm
 
 from .countries import resolve_place
-from .events import build_events, find_candidates
-from .ner import Recognizer, parse
-from .normalize import PLACE_LABELS, normalise_article
-from .orgs import OrgCanon, acronym_definitions, clean_name
-from .store import ArticleResult, Store
+from .normalize import PLACE_LABELS
+from .orgs import OrgCanon, clean_name
+from .process import run_batches
+from .store import Store
 from .types import Mention
 
+#: articles per unit of work (one spaCy batch, one store transaction)
 BATCH = 64
-WRITE_EVERY = 256
 VOTE_LABELS = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC")
 #: a name's label is made consistent when this share of its mentions agree (and >= 3 do)
 MAJORITY = 0.7
 
 
 def recognise_pending(store: Store, model: str, *, processes: int = 1, progress: bool = True,
+                      engine: str = "local", scheduler: str | None = None,
                       timings: dict[str, float] | None = None) -> int:
-    """Run NER + normalisation over every stored article not yet done with ``model``.
+    """Run stages 2-4 (:func:`pipeline.process.analyse_batch`) over every stored article not
+    yet done with ``model``, on the chosen engine, and store the results batch by batch.
 
-    Returns the number of articles processed. Results are committed every few hundred
-    articles, so an interrupted run keeps what it finished. ``timings`` (if given) gains the
-    seconds spent on events (``events``) and storing (``store``); the rest is NER.
+    Returns the number of articles processed. Results are committed batch by batch, so an
+    interrupted run keeps what it finished. ``timings`` (if given) gains the seconds spent
+    waiting for the workers (``nlp``) and storing (``store``).
     """
     times = timings if timings is not None else {}
     pending = store.pending_ner(model)
     if not pending:
         return 0
-    recognizer = Recognizer(model)
 
-    def texts() -> Iterator[tuple[str, tuple[str, str]]]:
-        for i in range(0, len(pending), WRITE_EVERY):
-            for article_id, text, published in store.article_texts(pending[i:i + WRITE_EVERY]):
-                yield text, (article_id, published)
+    def batches() -> Iterator[list[tuple[str, str, str]]]:
+        for i in range(0, len(pending), BATCH):
+            yield store.article_texts(pending[i:i + BATCH])
 
-    done: list[tuple[str, str, date | None, list[Mention]]] = []
-    bar = tqdm(total=len(pending), desc="entities", unit="article", disable=not progress,
-               file=sys.stderr, leave=False, delay=1.0)
-    source = texts()
-    # the texts are read from the store lazily; keep them for normalisation in a small window
-    window: dict[str, str] = {}
-
-    def remember() -> Iterator[tuple[str, tuple[str, str]]]:
-        for text, ctx in source:
-            window[ctx[0]] = text
-            yield text, ctx
-
-    def flush() -> None:
-        t0 = time.perf_counter()
-        results = with_events(done, model)
+    bar = tqdm(total=len(pending), desc="entities+events", unit="article",
+               disable=not progress, file=sys.stderr, leave=False, delay=1.0)
+    t0 = time.perf_counter()
+    for results in run_batches(batches(), model, processes=processes, engine=engine,
+                               scheduler=scheduler):
         t1 = time.perf_counter()
         store.add_results(model, results)
-        times["events"] = times.get("events", 0.0) + t1 - t0
-        times["store"] = times.get("store", 0.0) + time.perf_counter() - t1
-        bar.update(len(done))
-        done.clear()
-
-    for (article_id, published), ents in recognizer.pipe(remember(), n_process=processes,
-                                                         batch_size=BATCH):
-        text = window.pop(article_id)
-        pub = date.fromisoformat(published) if published else None
-        done.append((article_id, text, pub, normalise_article(article_id, text, ents, pub)))
-        if len(done) >= WRITE_EVERY:
-            flush()
-    if done:
-        flush()
+        t2 = time.perf_counter()
+        times["nlp"] = times.get("nlp", 0.0) + t1 - t0
+        times["store"] = times.get("store", 0.0) + t2 - t1
+        t0 = t2
+        bar.update(len(results))
     bar.close()
     return len(pending)
-
-
-def with_events(batch: Sequence[tuple[str, str, date | None, list[Mention]]],
-                model: str) -> list[ArticleResult]:
-    """Stage 4 over a batch of normalised articles: candidate sentences of all of them are
-    parsed together, and only those sentences."""
-    cands = [(i, c) for i, (aid, text, _, ms) in enumerate(batch)
-             for c in find_candidates(aid, text, ms)]
-    parses = parse([c.sentence for _, c in cands], model) if cands else []
-    results = [ArticleResult(aid, ms, acronym_definitions(text))
-               for aid, text, _, ms in batch]
-    for (i, cand), toks in zip(cands, parses, strict=True):
-        events, parts = build_events(cand, toks, batch[i][2])
-        results[i].events.extend(events)
-        results[i].participants.extend(parts)
-    return results
 
 
 class CorpusNames:
@@ -140,8 +103,12 @@ def _relabel(m: Mention, label: str) -> Mention:
     return replace(m, label=label, norm=clean_name(m.text), country="", unresolved="")
 
 
+_FIELDS = tuple(f.name for f in fields(Mention))
+
+
 def entity_rows(store: Store) -> Iterator[dict[str, Any]]:
     """Rows of ``entities.csv``: every mention with the corpus-wide decisions applied."""
     names = CorpusNames(store)
     for m in store.iter_mentions():
-        yield asdict(names.apply(m))
+        m = names.apply(m)
+        yield {f: getattr(m, f) for f in _FIELDS}

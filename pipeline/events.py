@@ -8,7 +8,8 @@ Steps, per batch of articles:
    (:func:`find_candidates`, pure and cheap);
 2a. keep the triggers of the main clause (:func:`main_clause_triggers`; a "statement" only
    when nothing else happens there);
-2. parse only those sentences (:func:`pipeline.ner.parse`; no whole article is parsed);
+2. parse only those where two or more actors meet (:func:`pipeline.ner.parse`; no whole
+   article is parsed; a lone actor's role comes from word order, :func:`heuristic_role`);
 3. give each actor a role from the parse (:func:`assign_roles`): the subject of the trigger's
    verb acts (``source``), its object or passive subject is acted on (``target``), "by X" in
    the passive acts, "an investigation into X" / "a fine on X" targets X; anything else is
@@ -213,19 +214,45 @@ def _role_on_path(toks: Sequence[tuple[int, int, str, int, str, str]], node: int
     return "other"
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$",
+                             re.I)
+
+
+def heuristic_role(sentence: str, trigger_off: int, start: int, end: int) -> str:
+    """Role of a lone actor without a parse: before the trigger it acts (unless the trigger
+    is passive, "X was fined"), after it it is acted on (unless "by X").
+
+    >>> s = "Acme was fined on Monday."
+    >>> heuristic_role(s, s.index("fined"), 0, 4)
+    'target'
+    """
+    if end <= trigger_off:
+        return "target" if _PASSIVE_BEFORE.search(sentence[:trigger_off]) else "source"
+    return "source" if re.search(r"\bby\s+(?:the\s+)?$", sentence[:start], re.I) else "target"
+
+
+def needs_parse(cand: Candidate) -> bool:
+    """Only sentences where two or more actors meet are worth a parse."""
+    return sum(1 for m in cand.mentions if is_actor(m)) >= 2
+
+
 def _nearest(ms: Sequence[Mention], off: int) -> Mention | None:
     return min(ms, key=lambda m: abs(m.start - off), default=None)
 
 
-def build_events(cand: Candidate, parsed: Sequence[tuple[int, int, str, int, str, str]],
+def build_events(cand: Candidate, parsed: Sequence[tuple[int, int, str, int, str, str]] | None,
                  published: date | None) -> tuple[list[Event], list[Participant]]:
-    """Events and participants of one candidate sentence (steps 3 and 4)."""
+    """Events and participants of one candidate sentence (steps 3 and 4); ``parsed`` is None
+    for a sentence with a single actor, which gets :func:`heuristic_role`."""
     actors = [m for m in cand.mentions if is_actor(m)]
     dates = [m for m in cand.mentions if m.label in ("DATE", "TIME") and m.date_start]
     money = [m for m in cand.mentions if m.label == "MONEY" and m.amount is not None]
     countries = tuple(sorted({m.country for m in cand.mentions if m.country}))
     events, parts = [], []
-    for etype, t_start, _t_end, trigger in main_clause_triggers(cand, parsed):
+    triggers = main_clause_triggers(cand, parsed) if parsed else cand.triggers
+    if parsed is None and len(triggers) > 1:
+        triggers = tuple(t for t in triggers if t[0] != "statement")
+    for etype, t_start, _t_end, trigger in triggers:
         event_id = content_id(cand.article_id, str(cand.start), etype)
         d = _nearest(dates, t_start)
         pub = published.isoformat() if published else ""
@@ -237,8 +264,11 @@ def build_events(cand: Candidate, parsed: Sequence[tuple[int, int, str, int, str
             amount=m.amount if m else None, currency=m.currency if m else "",
             countries=countries,
         ))
-        roles = assign_roles(parsed, t_start - cand.start,
-                             [(a.start - cand.start, a.end - cand.start) for a in actors])
+        spans = [(a.start - cand.start, a.end - cand.start) for a in actors]
+        if parsed is None:
+            roles = [heuristic_role(cand.sentence, t_start - cand.start, s, e) for s, e in spans]
+        else:
+            roles = assign_roles(parsed, t_start - cand.start, spans)
         for a, role in zip(actors, roles, strict=True):
             parts.append(Participant(event_id, cand.article_id, a.start, a.end, a.label, role))
     return events, parts

@@ -44,6 +44,7 @@ K = TypeVar("K")
 #: one recognised entity: (start char, end char, spaCy label)
 Ent = tuple[int, int, str]
 
+_ACRONYM_IN_TEXT = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]{1,7}(?![\w&])")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$|^(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z&]{2,7}$")
 
 
@@ -138,9 +139,9 @@ class EntityFixer:
             elif label in ("GPE", "LOC", "NORP", "FAC") and not _is_country(e.text):
                 after = text[e.end_char:e.end_char + 12]
                 line_start, line_end = _line_bounds(text, e.start_char)
-                line = text[line_start:line_end]
-                scores = len(_SCORE_PAIR.findall(line))
-                if e.start_char in row_starts or (_SCORE_AFTER.match(after) and scores >= 2) \
+                if e.start_char in row_starts or (
+                        _SCORE_AFTER.match(after)
+                        and len(_SCORE_PAIR.findall(text, line_start, line_end)) >= 2) \
                         or _VERSUS_AFTER.match(after) \
                         or _VERSUS_BEFORE.search(text[max(line_start, e.start_char - 14):
                                                       e.start_char]):
@@ -157,17 +158,24 @@ class EntityFixer:
         defined = {acr: labels_by_text.get(long, "ORG")
                    for acr, long in acronym_definitions(text)}
         out = list(ents)
-        for tok in doc:
-            if tok.i in taken or not _ACRONYM.match(tok.text) or tok.text in self.not_acronyms:
+        shouting: dict[int, bool] = {}
+        for m in _ACRONYM_IN_TEXT.finditer(text):
+            word = m.group(0)
+            if not _ACRONYM.match(word) or word in self.not_acronyms:
                 continue
-            start, end = _line_bounds(text, tok.idx)
-            if _shouting(text[start:end]):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or len(span) != 1 or span.start in taken:
+                continue
+            start, end = _line_bounds(text, m.start())
+            if start not in shouting:
+                shouting[start] = _shouting(text[start:end])
+            if shouting[start]:
                 continue  # an all-caps headline: every word looks like an acronym
-            label = defined.get(tok.text)
-            if label is None and len(tok.text) >= 3:
+            label = defined.get(word)
+            if label is None and len(word) >= 3:
                 label = "ORG"
             if label is not None:
-                out.append(Span(doc, tok.i, tok.i + 1, label=label))
+                out.append(Span(doc, span.start, span.end, label=label))
         return out
 
     # 2c
@@ -233,7 +241,7 @@ class EntityFixer:
 
 _LEADING_DET = {"the", "The", "THE"}
 _SCORE_AFTER = re.compile(r"^\s+\d{1,3}(?:-\d{1,3})?(?:\s|$|,)")
-_SCORE_PAIR = re.compile(r"[A-Za-z][A-Za-z.'’ -]*\s+\d{1,3}(?:-\d{1,3})?\b")
+_SCORE_PAIR = re.compile(r"[A-Za-z][A-Za-z.'’-]*\s+\d{1,3}(?:-\d{1,3})?\b")
 _VERSUS_AFTER = re.compile(r"^\s+(?:v|vs\.?|versus|beat|beats|drew with|draw with|lost to|"
                            r"\d{1,2}-\d{1,2})\s+[A-Z]")
 _VERSUS_BEFORE = re.compile(r"(?:\bv|\bvs\.?|\bversus|\bbeat|\bdrew with|\blost to|"

@@ -82,6 +82,8 @@ CREATE TABLE IF NOT EXISTS participants (
     role TEXT NOT NULL,
     PRIMARY KEY (event_id, start, end, label)
 );
+CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
+CREATE INDEX IF NOT EXISTS participants_article ON participants (article_id);
 CREATE TABLE IF NOT EXISTS acronyms (
     article_id TEXT NOT NULL,
     acronym TEXT NOT NULL,
