@@ -12,7 +12,7 @@ export NEWSGRAPH_CORPORA := $(abspath $(CORPORA))
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[dask,test]'
 	touch $(STAMP)
 
 install: $(STAMP)

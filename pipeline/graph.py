@@ -79,9 +79,13 @@ def actor_projection(g: nx.Graph) -> nx.Graph:
         p.add_nodes_from(actors)
     else:
         p = bipartite.weighted_projected_graph(g, actors)
-    for n in p.nodes:
-        p.nodes[n].update({k: v for k, v in g.nodes[n].items() if k != "bipartite"})
-    return p
+    # networkx builds the projection through sets: rebuild it in a stable order
+    out = nx.Graph()
+    for n in sorted(p.nodes):
+        out.add_node(n, **{k: v for k, v in g.nodes[n].items() if k != "bipartite"})
+    for a, b in sorted(tuple(sorted(e)) for e in p.edges):
+        out.add_edge(a, b, weight=p.edges[a, b]["weight"])
+    return out
 
 
 def _for_gexf(g: nx.Graph) -> nx.Graph:
@@ -170,7 +174,9 @@ def write_png(out: Path, g: nx.Graph, top: int = 15) -> None:
     actors = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "actor"),
                     key=lambda n: (-g.degree(n), n))[:top]
     keep = set(actors) | {e for a in actors for e in sorted(g.neighbors(a))[:15]}
-    h = g.subgraph(keep)
+    h = nx.Graph()
+    h.add_nodes_from((n, g.nodes[n]) for n in sorted(keep))
+    h.add_edges_from(sorted(tuple(sorted(e)) for e in g.subgraph(keep).edges))
     fig, ax = plt.subplots(figsize=(12, 9), dpi=100)
     if h.number_of_nodes():
         pos = nx.spring_layout(h, seed=7, k=0.6)
