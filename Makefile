@@ -31,8 +31,12 @@ eval: $(STAMP)
 	$(BIN)/newsgraph eval reuters $(CORPORA)/reuters21578 --floor 0.70
 	$(BIN)/newsgraph eval money $(CORPORA)/money_amounts/price_parser_examples.jsonl --floor 0.75
 
+# speed and memory against bare spaCy on the BBC corpus (about 10 minutes); see README
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests scripts
 
 clean:
 	rm -rf $(VENV) data/processed/*.csv data/processed/*.jsonl data/processed/*.sqlite*

@@ -57,45 +57,60 @@ class Catalogue:
     actor_articles: dict[str, list[str]]
 
 
-def build_catalogue(store: Store) -> Catalogue:
-    """Read the store once and settle actors, events and roles for the whole folder."""
-    names = CorpusNames(store)
-    parts = store.participants()
-    wanted: dict[MentionKey, list[tuple[str, str]]] = defaultdict(list)
-    for p in parts:
-        wanted[(p.article_id, p.start, p.end, p.label)].append((p.event_id, p.role))
-    tallies: dict[str, _Tally] = {}
-    best: dict[tuple[str, str], str] = {}
-    for raw in store.iter_mentions():
-        m = names.apply(raw)
+class CatalogueBuilder:
+    """Collects actors from the mentions as they stream past once (for ``entities.csv``), then
+    settles events and roles: one pass over the mentions serves both outputs."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.wanted: dict[MentionKey, list[tuple[str, str]]] = defaultdict(list)
+        for p in store.participants():
+            self.wanted[(p.article_id, p.start, p.end, p.label)].append((p.event_id, p.role))
+        self.tallies: dict[str, _Tally] = {}
+        self.best: dict[tuple[str, str], str] = {}
+
+    def add(self, raw: Mention, m: Mention) -> None:
+        """Count a mention (``m``: with the corpus-wide decisions; ``raw``: as stored)."""
         found = actor_of(m)
         if found is None:
-            continue
+            return
         kind, name, country = found
         aid = content_id(kind, name)
-        t = tallies.get(aid)
+        t = self.tallies.get(aid)
         if t is None:
-            t = tallies[aid] = _Tally(kind, name, country)
+            t = self.tallies[aid] = _Tally(kind, name, country)
         t.mentions += 1
         t.articles.add(m.article_id)
         surface = " ".join(m.text.split())
         if surface != name:
             t.aliases.add(surface)
-        for event_id, role in wanted.get((raw.article_id, raw.start, raw.end, raw.label), ()):
+        for event_id, role in self.wanted.get((raw.article_id, raw.start, raw.end, raw.label), ()):
             t.events.add(event_id)
             key = (event_id, aid)
-            if key not in best or ROLE_RANK[role] < ROLE_RANK[best[key]]:
-                best[key] = role
-    actors = {
-        aid: Actor(aid, t.name, t.kind, t.country, tuple(sorted(t.aliases)), t.mentions,
-                   len(t.articles), len(t.events))
-        for aid, t in tallies.items()
-    }
-    roles = sorted((e, a, r) for (e, a), r in best.items())
-    with_actor = {e for e, _, _ in roles}
-    events = [e for e in store.iter_events() if e.event_id in with_actor]
-    return Catalogue(actors, events, roles,
-                     {aid: sorted(t.articles) for aid, t in tallies.items()})
+            if key not in self.best or ROLE_RANK[role] < ROLE_RANK[self.best[key]]:
+                self.best[key] = role
+
+    def catalogue(self) -> Catalogue:
+        """Actors, events (those with an actor) and roles."""
+        actors = {
+            aid: Actor(aid, t.name, t.kind, t.country, tuple(sorted(t.aliases)), t.mentions,
+                       len(t.articles), len(t.events))
+            for aid, t in self.tallies.items()
+        }
+        roles = sorted((e, a, r) for (e, a), r in self.best.items())
+        with_actor = {e for e, _, _ in roles}
+        events = [e for e in self.store.iter_events() if e.event_id in with_actor]
+        return Catalogue(actors, events, roles,
+                         {aid: sorted(t.articles) for aid, t in self.tallies.items()})
+
+
+def build_catalogue(store: Store, names: CorpusNames | None = None) -> Catalogue:
+    """Read the store once and settle actors, events and roles for the whole folder."""
+    names = names or CorpusNames(store)
+    builder = CatalogueBuilder(store)
+    for raw in store.iter_mentions():
+        builder.add(raw, names.apply(raw))
+    return builder.catalogue()
 
 
 ACTOR_COLUMNS = ("actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles",

@@ -25,12 +25,12 @@ from .actors import (
     ACTOR_COLUMNS,
     EVENT_ACTOR_COLUMNS,
     EVENT_COLUMNS,
+    CatalogueBuilder,
     actor_rows,
-    build_catalogue,
     event_actor_rows,
     event_rows,
 )
-from .entities import entity_rows, recognise_pending
+from .entities import CorpusNames, entity_rows, recognise_pending
 from .errors import InputError, NewsgraphError
 from .ingest import Source, iter_sources, read_records, source_label
 from .ner import DEFAULT_MODEL
@@ -205,9 +205,10 @@ def write_outputs(store: Store, out: Path, *, progress: bool = False) -> None:
                  delay=1.0)
     export.write_articles(out, store.iter_articles)
     steps.update()
-    export.write_entities(out, entity_rows(store))
+    builder = CatalogueBuilder(store)
+    export.write_entities(out, entity_rows(store, CorpusNames(store), builder.add))
     steps.update()
-    cat = build_catalogue(store)
+    cat = builder.catalogue()
     export.write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
     export.write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat))
     export.write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))

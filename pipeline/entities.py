@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields, replace
 from typing import Any
 
@@ -106,9 +106,14 @@ def _relabel(m: Mention, label: str) -> Mention:
 _FIELDS = tuple(f.name for f in fields(Mention))
 
 
-def entity_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Rows of ``entities.csv``: every mention with the corpus-wide decisions applied."""
-    names = CorpusNames(store)
-    for m in store.iter_mentions():
-        m = names.apply(m)
+def entity_rows(store: Store, names: CorpusNames | None = None,
+                on_mention: Callable[[Mention, Mention], None] | None = None
+                ) -> Iterator[dict[str, Any]]:
+    """Rows of ``entities.csv``: every mention with the corpus-wide decisions applied;
+    ``on_mention(stored, decided)`` sees each one on the way (to collect actors)."""
+    names = names or CorpusNames(store)
+    for raw in store.iter_mentions():
+        m = names.apply(raw)
+        if on_mention is not None:
+            on_mention(raw, m)
         yield {f: getattr(m, f) for f in _FIELDS}

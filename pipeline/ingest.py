@@ -45,6 +45,7 @@ _CSV_EXTS = {".csv", ".tsv"}
 _HTML_EXTS = {".html", ".htm", ".xhtml"}
 _FEED_EXTS = {".rss", ".atom", ".xml", ".rdf"}
 _SGML_EXTS = {".sgm", ".sgml"}
+_FORMAT_EXTS = _JSON_EXTS | _JSONL_EXTS | _CSV_EXTS | _HTML_EXTS | _FEED_EXTS | _SGML_EXTS
 _SKIP_NAMES = {".ds_store", "thumbs.db"}
 # documentation that ships beside data sets; skipped when walking a folder, read if named
 _DOC_STEMS = {"readme", "license", "licence", "copying", "provenance", "changelog", "notice"}
@@ -211,7 +212,9 @@ def sniff_format(name: str, data: bytes) -> str:
         return "html"
     if suffix in _FEED_EXTS:
         return "feed" if _is_feed(head) or suffix != ".xml" else "html"
-    # unknown or text-like extension: look at the content
+    if suffix in _TEXT_EXTS and suffix:
+        return "text"  # a .txt that starts with "[" or "{" is still prose
+    # no or an unknown extension: look at the content
     if head.startswith((b"{", b"[")):
         first = head.split(b"\n", 1)[0].strip()
         if head.startswith(b"{") and first.endswith(b"}") and b"\n{" in head:
@@ -245,8 +248,17 @@ def read_records(source: Source, *, separator: str | None = None) -> Iterator[It
             "pass text, JSON, JSONL, CSV, HTML, RSS/Atom or SGML files, optionally compressed",
         )
     fmt = sniff_format(source.inner or source.name, source.data)
-    reader = _READERS[fmt]
-    yield from reader(name, source.data, separator)
+    declared = Path(source.inner or source.name).suffix.lower() in _FORMAT_EXTS
+    if fmt == "text" or declared:
+        yield from _READERS[fmt](name, source.data, separator)
+        return
+    try:  # the format was guessed from the content: if it does not parse, it is prose
+        items = list(_READERS[fmt](name, source.data, separator))
+    except InputError:
+        items = []
+    if not any(isinstance(i, Record) for i in items):
+        items = list(_read_text(name, source.data, separator))
+    yield from items
 
 
 def _read_text(name: str, data: bytes, separator: str | None) -> Iterator[Item]:

@@ -259,10 +259,15 @@ class Store:
     def add_results(self, model: str, done: Sequence[ArticleResult]) -> None:
         """Store what stages 2-4 found in some articles, and mark them done, atomically."""
         with self.transaction():
-            for r in done:
+            ids = [r.article_id for r in done]
+            marks = ",".join("?" * len(ids))
+            redone = [row[0] for row in self.db.execute(
+                f"SELECT article_id FROM articles WHERE ner_model != '' "
+                f"AND article_id IN ({marks})", ids)]
+            for article_id in redone:  # processed before (another model): replace
                 for table in ("mentions", "acronyms", "events", "participants"):
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?",
-                                    (r.article_id,))
+                                    (article_id,))
             self.db.executemany(
                 "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [astuple(m) for r in done for m in r.mentions])

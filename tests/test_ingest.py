@@ -25,6 +25,7 @@ def _records(name: str, data: bytes) -> list[Record | Skipped]:
     "name,data,fmt",
     [
         ("a.txt", b"Title\n\nBody.", "text"),
+        ("a.txt", b"[1] Title\n\nBody.", "text"),
         ("a", b"Title\n\nBody.", "text"),
         ("a.json", b'[{"text": "x"}]', "json"),
         ("a.dat", b'{"text": "x"}\n{"text": "y"}\n', "jsonl"),
@@ -38,6 +39,12 @@ def _records(name: str, data: bytes) -> list[Record | Skipped]:
 )
 def test_ingest_sniff_format(name: str, data: bytes, fmt: str) -> None:
     assert sniff_format(name, data) == fmt
+
+
+@pytest.mark.parametrize("name", ["a.txt", "noext"])
+def test_ingest_prose_starting_with_a_bracket_is_text(name: str) -> None:
+    (rec,) = _records(name, b"[Update] Bank fined\n\nThe regulator fined the bank.")
+    assert isinstance(rec, Record) and rec.title == "[Update] Bank fined"
 
 
 @pytest.mark.parametrize(
