@@ -12,7 +12,8 @@ import hashlib
 import logging
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -30,7 +31,7 @@ from .actors import (
     event_actor_rows,
     event_rows,
 )
-from .entities import CorpusNames, entity_rows, recognise_pending
+from .entities import BATCH, CorpusNames, analyse_into_store, entity_rows
 from .errors import InputError, NewsgraphError
 from .ingest import Source, iter_sources, read_records, source_label
 from .ner import DEFAULT_MODEL
@@ -143,9 +144,9 @@ def run(
         1. ingest each dump not processed before (same content hash): records, articles,
            publication dates; store them in the output folder's database;
         2. NER, normalisation and events for the articles not processed before (``model``;
-           ``processes`` workers of ``engine`` "local" or "dask", or a Dask ``scheduler``);
-        3. write ``articles.jsonl``, ``articles.csv`` and ``entities.csv`` covering everything
-           processed so far.
+           ``processes`` workers of ``engine`` "local" or "dask", or a Dask ``scheduler``),
+           overlapping with stage 1;
+        3. rewrite every output (:data:`OUTPUTS`) to cover everything processed so far.
 
     Bad files and records are reported in the result, never raised, so one bad file never
     stops the batch. ``date`` is the fallback publication date (``--date``).
@@ -157,29 +158,20 @@ def run(
     store = Store(out_dir)
     try:
         run_id = store.start_run(_now())
-        bar = tqdm(desc="ingest", unit="dump", disable=not progress, file=sys.stderr,
-                   leave=False, delay=1.0)
-        for raw in paths:
-            try:
-                for item in iter_sources([raw]):
-                    if isinstance(item, Skipped):
-                        result.failed.append(str(item))
-                        continue
-                    bar.update(1)
-                    _ingest_one(store, item, run_id, result, separator, date)
-            except InputError as exc:
-                result.failed.append(str(exc))
-        bar.close()
-        t_ner = time.perf_counter()
-        result.timings["ingest"] = t_ner - t_start
-        result.n_recognised = recognise_pending(
-            store, model, processes=processes, progress=progress, engine=engine,
-            scheduler=scheduler, timings=result.timings)
+        feed = _Feed(store, paths, run_id, result, separator, date, model, progress)
+        # stages 1 and 2-4 overlap: the workers analyse the first dumps while later ones are
+        # still being read
+        result.n_recognised = analyse_into_store(
+            store, feed.batches(), model, processes=processes, progress=progress,
+            engine=engine, scheduler=scheduler, timings=result.timings)
+        result.timings["ingest"] = feed.seconds
+        result.timings["nlp"] = result.timings.get("nlp", 0.0) - feed.seconds
         t_out = time.perf_counter()
         if result.n_new_dumps or result.n_recognised or not all(
                 (out_dir / name).exists() for name in OUTPUTS):
             write_outputs(store, out_dir, progress=progress)
         result.timings["outputs"] = time.perf_counter() - t_out
+        result.timings["total"] = time.perf_counter() - t_start
         store.finish_run(
             run_id, _now(), n_new_dumps=result.n_new_dumps,
             n_new_articles=result.n_new_articles, n_skipped=len(result.skipped),
@@ -188,6 +180,55 @@ def run(
     finally:
         store.close()
     return result
+
+
+@dataclass
+class _Feed:
+    """Stage 1 as a source of work: reads the dumps one by one and hands on, in batches, the
+    articles that still need stages 2-4 (left from an earlier run first, then new ones)."""
+
+    store: Store
+    paths: list[str]
+    run_id: int
+    result: RunResult
+    separator: str | None
+    fallback_date: date | None
+    model: str
+    progress: bool
+    seconds: float = 0.0
+
+    def batches(self) -> Iterator[list[tuple[str, str, str]]]:
+        t0 = time.perf_counter()
+        queue: deque[str] = deque(self.store.pending_ner(self.model))
+        queued = set(queue)
+        bar = tqdm(desc="ingest", unit="dump", disable=not self.progress, file=sys.stderr,
+                   leave=False, delay=1.0)
+        for raw in self.paths:
+            try:
+                for item in iter_sources([raw]):
+                    if isinstance(item, Skipped):
+                        self.result.failed.append(str(item))
+                        continue
+                    bar.update(1)
+                    ids = _ingest_one(self.store, item, self.run_id, self.result,
+                                      self.separator, self.fallback_date)
+                    fresh = [i for i in self.store.not_done(ids, self.model) if i not in queued]
+                    queue.extend(fresh)
+                    queued.update(fresh)
+                    while len(queue) >= BATCH:
+                        batch = [queue.popleft() for _ in range(BATCH)]
+                        self.seconds += time.perf_counter() - t0
+                        yield self.store.article_texts(batch)
+                        t0 = time.perf_counter()
+            except InputError as exc:
+                self.result.failed.append(str(exc))
+        bar.close()
+        while queue:
+            batch = [queue.popleft() for _ in range(min(BATCH, len(queue)))]
+            self.seconds += time.perf_counter() - t0
+            yield self.store.article_texts(batch)
+            t0 = time.perf_counter()
+        self.seconds += time.perf_counter() - t0
 
 
 OUTPUTS = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "events.csv",
@@ -221,14 +262,15 @@ def write_outputs(store: Store, out: Path, *, progress: bool = False) -> None:
 
 
 def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
-                separator: str | None, fallback_date: date | None) -> None:
+                separator: str | None, fallback_date: date | None) -> list[str]:
+    """Read and store one dump; the ids of its articles (none if skipped or unreadable)."""
     result.n_sources += 1
     name = source_label(src.name)
     src = Source(name, src.data, src.inner)
     key = dump_key(src, separator, fallback_date)
     if store.has_dump(key):
         result.n_unchanged += 1
-        return
+        return []
     records: list[Record] = []
     skipped: list[Skipped] = []
     try:
@@ -236,18 +278,19 @@ def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
             (skipped if isinstance(item, Skipped) else records).append(item)  # type: ignore[arg-type]
     except InputError as exc:
         result.failed.append(str(exc))
-        return
+        return []
     result.skipped.extend(skipped)
     if not records:
         result.failed.append(f"{name}: no article could be read "
                              f"({len(skipped)} records skipped); check the format")
-        return
+        return []
     articles = to_articles(records, name, fallback_date)
     encoding = records[0].encoding
     n_new = store.add_dump(key, name, articles, len(skipped), encoding, run_id)
     result.n_new_dumps += 1
     result.n_new_articles += n_new
     result.n_duplicate_articles += len(articles) - n_new
+    return [a.article_id for a in articles]
 
 
 def split_file(path: str | Path, *, separator: str | None = None) -> list[Segment]:

@@ -97,9 +97,11 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
         err=True,
     )
     if timings:
-        total = sum(result.timings.values()) or 1.0
-        for stage, secs in result.timings.items():
+        stages = dict(result.timings)
+        total = stages.pop("total", 0.0) or sum(stages.values()) or 1.0
+        for stage, secs in stages.items():
             click.echo(f"  {stage:8} {secs:8.2f} s  {100 * secs / total:5.1f} %", err=True)
+        click.echo(f"  {'total':8} {total:8.2f} s", err=True)
     if not result.ok:
         sys.exit(1)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
 from typing import Any
 
@@ -22,7 +22,7 @@ from tqdm import tqdm
 from .countries import resolve_place
 from .normalize import PLACE_LABELS
 from .orgs import OrgCanon, clean_name
-from .process import run_batches
+from .process import Batch, run_batches
 from .store import Store
 from .types import Mention
 
@@ -33,29 +33,21 @@ VOTE_LABELS = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC")
 MAJORITY = 0.7
 
 
-def recognise_pending(store: Store, model: str, *, processes: int = 1, progress: bool = True,
-                      engine: str = "local", scheduler: str | None = None,
-                      timings: dict[str, float] | None = None) -> int:
-    """Run stages 2-4 (:func:`pipeline.process.analyse_batch`) over every stored article not
-    yet done with ``model``, on the chosen engine, and store the results batch by batch.
-
-    Returns the number of articles processed. Results are committed batch by batch, so an
-    interrupted run keeps what it finished. ``timings`` (if given) gains the seconds spent
-    waiting for the workers (``nlp``) and storing (``store``).
+def analyse_into_store(store: Store, batches: Iterable[Batch], model: str, *,
+                       processes: int = 1, progress: bool = True, engine: str = "local",
+                       scheduler: str | None = None,
+                       timings: dict[str, float] | None = None) -> int:
+    """Run stages 2-4 (:func:`pipeline.process.analyse_batch`) over batches of articles on
+    the chosen engine and store the results batch by batch (an interrupted run keeps what it
+    finished). Returns the number of articles processed. ``timings`` (if given) gains the
+    seconds spent waiting for the batches (``nlp``) and storing them (``store``).
     """
     times = timings if timings is not None else {}
-    pending = store.pending_ner(model)
-    if not pending:
-        return 0
-
-    def batches() -> Iterator[list[tuple[str, str, str]]]:
-        for i in range(0, len(pending), BATCH):
-            yield store.article_texts(pending[i:i + BATCH])
-
-    bar = tqdm(total=len(pending), desc="entities+events", unit="article",
-               disable=not progress, file=sys.stderr, leave=False, delay=1.0)
+    bar = tqdm(desc="entities+events", unit="article", disable=not progress, file=sys.stderr,
+               leave=False, delay=1.0)
+    n = 0
     t0 = time.perf_counter()
-    for results in run_batches(batches(), model, processes=processes, engine=engine,
+    for results in run_batches(batches, model, processes=processes, engine=engine,
                                scheduler=scheduler):
         t1 = time.perf_counter()
         store.add_results(model, results)
@@ -63,9 +55,11 @@ def recognise_pending(store: Store, model: str, *, processes: int = 1, progress:
         times["nlp"] = times.get("nlp", 0.0) + t1 - t0
         times["store"] = times.get("store", 0.0) + t2 - t1
         t0 = t2
+        n += len(results)
         bar.update(len(results))
+    times["nlp"] = times.get("nlp", 0.0) + time.perf_counter() - t0
     bar.close()
-    return len(pending)
+    return n
 
 
 class CorpusNames:

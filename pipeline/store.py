@@ -248,6 +248,16 @@ class Store:
         return [r[0] for r in self.db.execute(
             "SELECT article_id FROM articles WHERE ner_model != ? ORDER BY rowid", (model,))]
 
+    def not_done(self, ids: list[str], model: str) -> list[str]:
+        """Those of ``ids`` not yet run through NER with ``model``, in the order given."""
+        todo: set[str] = set()
+        for chunk in chunks(ids, 500):  # SQLite caps the parameters of one statement
+            marks = ",".join("?" * len(chunk))
+            todo.update(r[0] for r in self.db.execute(
+                f"SELECT article_id FROM articles WHERE ner_model != ? "
+                f"AND article_id IN ({marks})", (model, *chunk)))
+        return [i for i in dict.fromkeys(ids) if i in todo]
+
     def article_texts(self, ids: list[str]) -> list[tuple[str, str, str]]:
         """``(article_id, text, published)`` for ``ids``, in the order given."""
         marks = ",".join("?" * len(ids))

@@ -112,7 +112,7 @@ def pipeline_run(inputs: list[Path], out: Path, processes: int
     stages = {}
     for line in err.splitlines():
         parts = line.split()
-        if len(parts) >= 3 and parts[2] == "s":
+        if len(parts) >= 3 and parts[2] == "s" and parts[0] != "total":
             stages[parts[0]] = float(parts[1])
     return secs, peak, stages
 
@@ -185,7 +185,7 @@ def measure_incremental(out: Path, new: Path) -> tuple[float, int, dict[str, flo
     stages = {}
     for line in err.splitlines():
         parts = line.split()
-        if len(parts) >= 3 and parts[2] == "s":
+        if len(parts) >= 3 and parts[2] == "s" and parts[0] != "total":
             stages[parts[0]] = float(parts[1])
     return secs, 0, stages
 
