@@ -109,21 +109,22 @@ def find_candidates(article_id: str, text: str, mentions: Sequence[Mention]) -> 
     """Sentences holding at least one trigger and one actor (step 1)."""
     out = []
     ms = sorted(mentions, key=lambda m: m.start)
+    # each type's regex runs once over the text; its matches are then sorted into sentences
+    hits = [(etype, [(t.start(), t.end(), t.group(0)) for t in rx.finditer(text)])
+            for etype, rx in taxonomy()]
     for s, e in sentences(text):
         inside = tuple(m for m in ms if m.start >= s and m.end <= e)
         if not any(is_actor(m) for m in inside):
             continue
-        sentence = text[s:e]
         triggers = []
-        taken: list[tuple[int, int]] = [(m.start - s, m.end - s) for m in inside]
-        for etype, rx in taxonomy():
-            for t in rx.finditer(sentence):
-                if any(a < t.end() and t.start() < b for a, b in taken):
-                    continue  # "the AI Act", "Court of Justice": part of a name
-                triggers.append((etype, s + t.start(), s + t.end(), t.group(0)))
+        for etype, found in hits:
+            for a, b, word in found:
+                if a < s or b > e or any(m.start < b and a < m.end for m in inside):
+                    continue  # outside, or part of a name: "the AI Act", "Court of Justice"
+                triggers.append((etype, a, b, word))
                 break
         if triggers:
-            out.append(Candidate(article_id, s, e, sentence, tuple(triggers), inside))
+            out.append(Candidate(article_id, s, e, text[s:e], tuple(triggers), inside))
     return out
 
 

@@ -226,16 +226,19 @@ class EntityFixer:
         taken = set()
         for e in ents:
             taken.update(range(e.start_char, e.end_char))
-        pattern = re.compile(r"(?<![\w&])(" + "|".join(
-            re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w&])")
         out = list(ents)
-        for m in pattern.finditer(text):
-            if taken.intersection(range(m.start(), m.end())):
-                continue
-            span = doc.char_span(m.start(), m.end(), label=names[m.group(1)])
-            if span is not None:
-                out.append(span)
-                taken.update(range(m.start(), m.end()))
+        for name in sorted(names, key=len, reverse=True):  # longer names first
+            pos = text.find(name)
+            while pos >= 0:
+                end = pos + len(name)
+                bounded = (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "&_")) \
+                    and (end == len(text) or not (text[end].isalnum() or text[end] in "&_"))
+                if bounded and not taken.intersection(range(pos, end)):
+                    span = doc.char_span(pos, end, label=names[name])
+                    if span is not None:
+                        out.append(span)
+                        taken.update(range(pos, end))
+                pos = text.find(name, end)
         return out
 
 
@@ -374,6 +377,7 @@ class Recognizer:
             yield ctx, _ents(doc)
 
 
+_CAPS_RUN = re.compile(r"[A-Z]{3,}[^a-z\n]{5,}")  # cheap test before looking for shouting lines
 _DATELINE_CAPS = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,30}(?=,)")
 
 
@@ -385,7 +389,8 @@ def decase(text: str) -> str:
     >>> decase("SOCCER - JAPAN GET LUCKY WIN") == "Soccer - Japan Get Lucky Win"
     True
     """
-    if not _DATELINE_CAPS.search(text) and not any(_shouting(ln) for ln in text.split("\n")):
+    if not _DATELINE_CAPS.search(text) and not (
+            _CAPS_RUN.search(text) and any(_shouting(ln) for ln in text.split("\n"))):
         return text
     out = []
     for line in text.split("\n"):

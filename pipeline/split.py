@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _RULE = re.compile(r"^\s*(?:[-=*_#~•·]\s*){3,}\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _ENDS_CLAUSE = re.compile(r"[.,;:…][\"'”’)\]]*$")
@@ -63,7 +64,7 @@ def line_key(line: str) -> str:
     >>> line_key("If so,\\u00a0ask our Diplo chatbot!") == line_key("If so, ask our Diplochatbot")
     True
     """
-    return "".join(ch for ch in line.lower() if ch.isalnum())
+    return _NOT_ALNUM.sub("", line.lower())
 
 
 def _is_headline_shape(line: str) -> bool:

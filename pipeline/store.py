@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,16 @@ CREATE TABLE IF NOT EXISTS runs (
     n_failed INTEGER NOT NULL DEFAULT 0
 );
 """
+
+
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention))
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+_PARTICIPANT_FIELDS = tuple(f.name for f in fields(Participant))
+
+
+def _row(obj: object, names: tuple[str, ...]) -> tuple[object, ...]:
+    """A dataclass as a flat tuple (``dataclasses.astuple`` deep-copies: far slower)."""
+    return tuple(getattr(obj, n) for n in names)
 
 
 # the output order of articles: by their first source, then position
@@ -280,16 +290,17 @@ class Store:
                                     (article_id,))
             self.db.executemany(
                 "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [astuple(m) for r in done for m in r.mentions])
+                [_row(m, _MENTION_FIELDS) for r in done for m in r.mentions])
             self.db.executemany(
                 "INSERT OR IGNORE INTO acronyms VALUES (?, ?, ?)",
                 [(r.article_id, acr, long) for r in done for acr, long in r.acronyms])
             self.db.executemany(
                 "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(*astuple(e)[:-1], " ".join(e.countries)) for r in done for e in r.events])
+                [(*_row(e, _EVENT_FIELDS[:-1]), " ".join(e.countries))
+                 for r in done for e in r.events])
             self.db.executemany(
                 "INSERT OR REPLACE INTO participants VALUES (?,?,?,?,?,?)",
-                [astuple(p) for r in done for p in r.participants])
+                [_row(p, _PARTICIPANT_FIELDS) for r in done for p in r.participants])
             self.db.executemany("UPDATE articles SET ner_model = ? WHERE article_id = ?",
                                 [(model, r.article_id) for r in done])
 
