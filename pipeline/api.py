@@ -339,6 +339,6 @@ def status(out: str | Path = DEFAULT_OUT) -> dict[str, Any]:
         )
     try:
         return {"out": str(out), **store.counts(), "dumps_list": store.dumps(),
-                "last_run": store.last_run()}
+                "last_run": store.last_run(), "unresolved": store.unresolved()}
     finally:
         store.close()

@@ -143,6 +143,10 @@ def status_cmd(out: str) -> None:
     click.echo(f"output folder: {st['out']}")
     click.echo(f"dumps processed: {st['dumps']}")
     click.echo(f"articles: {st['articles']} (from {st['article_sources']} records)")
+    click.echo(f"entity mentions: {st['mentions']}; events: {st['events']}")
+    if st["unresolved"]:
+        click.echo("unresolved: " + ", ".join(f"{label} {reason} {n}"
+                                              for label, reason, n in st["unresolved"][:8]))
     last = st["last_run"]
     if last:
         click.echo(

@@ -347,6 +347,12 @@ class Store:
             f"SELECT norm, label, COUNT(*) FROM mentions WHERE label IN ({marks}) "
             f"GROUP BY norm, label", labels))
 
+    def unresolved(self) -> list[tuple[str, str, int]]:
+        """``(label, reason, count)`` of the mentions that did not resolve, most first."""
+        return list(self.db.execute(
+            "SELECT label, unresolved, COUNT(*) AS n FROM mentions WHERE unresolved != '' "
+            "GROUP BY label, unresolved ORDER BY n DESC, label, unresolved"))
+
     def counts(self) -> dict[str, int]:
         """Totals for ``newsgraph status``."""
         one = self.db.execute

@@ -109,12 +109,17 @@ def pipeline_run(inputs: list[Path], out: Path, processes: int
     shutil.rmtree(out, ignore_errors=True)
     secs, peak, err = measure([str(BIN / "newsgraph"), "run", *map(str, inputs), "--out", str(out),
                                "-p", str(processes), "-q", "--timings"])
+    return secs, peak, stages_of(err)
+
+
+def stages_of(err: str) -> dict[str, float]:
+    """The stage seconds ``newsgraph run --timings`` printed."""
     stages = {}
     for line in err.splitlines():
         parts = line.split()
         if len(parts) >= 3 and parts[2] == "s" and parts[0] != "total":
             stages[parts[0]] = float(parts[1])
-    return secs, peak, stages
+    return stages
 
 
 def quadruple(dst: Path) -> Path:
@@ -182,12 +187,7 @@ def main() -> None:
 def measure_incremental(out: Path, new: Path) -> tuple[float, int, dict[str, float]]:
     secs, _, err = measure([str(BIN / "newsgraph"), "run", str(BBC), str(new), "--out",
                             str(out), "-p", "2", "-q", "--timings"])
-    stages = {}
-    for line in err.splitlines():
-        parts = line.split()
-        if len(parts) >= 3 and parts[2] == "s" and parts[0] != "total":
-            stages[parts[0]] = float(parts[1])
-    return secs, 0, stages
+    return secs, 0, stages_of(err)
 
 
 if __name__ == "__main__":
