@@ -179,11 +179,24 @@ def assign_roles(toks: Sequence[tuple[int, int, str, int, str, str]], trigger_of
         return ["other"] * len(spans)
     trig = _token_at(toks, trigger_off)
     pred = predicate(toks, trig)
+    # a verb without its own subject ("Vietnam moved to expand ..., awarding X contracts")
+    # takes the subject of the verb it depends on
+    controllers = []
+    v = pred
+    while toks[v][2] in ("xcomp", "advcl", "conj") and toks[v][3] != v:
+        v = toks[v][3]
+        controllers.append(v)
     roles = []
     for s, e in spans:
         inside = [i for i, t in enumerate(toks) if t[0] >= s and t[1] <= e] or [_token_at(toks, s)]
         root = next((i for i in inside if toks[i][3] not in inside or toks[i][3] == i), inside[0])
-        roles.append(_role_on_path(toks, root, trig, pred))
+        role = _role_on_path(toks, root, trig, pred)
+        if role == "other" and not any(t[3] == pred and t[2] in _SUBJECT for t in toks):
+            for c in controllers:
+                if _role_on_path(toks, root, c, c) == "source":
+                    role = "source"
+                    break
+        roles.append(role)
     return roles
 
 
@@ -250,9 +263,8 @@ def build_events(cand: Candidate, parsed: Sequence[tuple[int, int, str, int, str
     money = [m for m in cand.mentions if m.label == "MONEY" and m.amount is not None]
     countries = tuple(sorted({m.country for m in cand.mentions if m.country}))
     events, parts = [], []
-    triggers = main_clause_triggers(cand, parsed) if parsed else cand.triggers
-    if parsed is None and len(triggers) > 1:
-        triggers = tuple(t for t in triggers if t[0] != "statement")
+    # without a parse the clauses are unknown: the taxonomy's first type stands for the sentence
+    triggers = main_clause_triggers(cand, parsed) if parsed else cand.triggers[:1]
     for etype, t_start, _t_end, trigger in triggers:
         event_id = content_id(cand.article_id, str(cand.start), etype)
         d = _nearest(dates, t_start)
