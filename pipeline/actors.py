@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .countries import country_name
-from .entities import CorpusNames
 from .events import is_actor
 from .store import Store
 from .types import Actor, Event, Mention, content_id
@@ -102,15 +101,6 @@ class CatalogueBuilder:
         events = [e for e in self.store.iter_events() if e.event_id in with_actor]
         return Catalogue(actors, events, roles,
                          {aid: sorted(t.articles) for aid, t in self.tallies.items()})
-
-
-def build_catalogue(store: Store, names: CorpusNames | None = None) -> Catalogue:
-    """Read the store once and settle actors, events and roles for the whole folder."""
-    names = names or CorpusNames(store)
-    builder = CatalogueBuilder(store)
-    for raw in store.iter_mentions():
-        builder.add(raw, names.apply(raw))
-    return builder.catalogue()
 
 
 ACTOR_COLUMNS = ("actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles",
