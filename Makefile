@@ -37,6 +37,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests scripts
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) data/processed/*.csv data/processed/*.jsonl data/processed/*.sqlite*

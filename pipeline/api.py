@@ -8,12 +8,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,29 +20,27 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import export, graph
-from .actors import (
-    ACTOR_COLUMNS,
-    EVENT_ACTOR_COLUMNS,
-    EVENT_COLUMNS,
-    CatalogueBuilder,
-    actor_rows,
-    event_actor_rows,
-    event_rows,
-)
-from .entities import BATCH, CorpusNames, analyse_into_store, entity_rows
+from .engine import BATCH, analyse_into_store
 from .errors import InputError, NewsgraphError
-from .ingest import Source, iter_sources, read_records, source_label
-from .ner import DEFAULT_MODEL
-from .pubdate import latest_reported_date, publication_date
-from .split import Segment, split_text
+from .ingest import (
+    Segment,
+    Source,
+    decode,
+    dump_key,
+    iter_sources,
+    looks_binary,
+    read_records,
+    source_label,
+    split_text,
+    to_articles,
+)
+from .output import OUTPUTS, write_outputs
+from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
 from .store import Store, open_existing
-from .types import Article, Mention, Record, Skipped, content_id
+from .types import Mention, Record, Skipped
 
 log = logging.getLogger("newsgraph")
 
-DEFAULT_INPUT = Path("data/raw")
-DEFAULT_OUT = Path("data/processed")
 
 
 @dataclass
@@ -80,96 +77,54 @@ class RunResult:
         return not self.failed or (self.n_new_dumps + self.n_unchanged) > 0
 
 
-def dump_key(source: Source, separator: str | None, fallback_date: date | None) -> str:
-    """Content hash of a dump, its name and the options that change how it is read.
-
-    The name is part of the key so that a copy of a processed dump under another name still
-    records its articles' second source (their content hashes keep them stored once).
-    """
-    h = hashlib.sha256(source.data)
-    h.update(f"\x1f{source.name}\x1fsep={separator or ''}\x1fdate={fallback_date or ''}".encode())
-    return h.hexdigest()
-
-
-def to_articles(
-    records: Sequence[Record], source: str, fallback_date: date | None
-) -> list[Article]:
-    """Settle ids and publication dates for the records of one dump.
-
-    The dump-wide fallback date (the latest reported full date written anywhere in the dump)
-    is only computed when some record has no better date.
-    """
-    dump_date: date | None = None
-    dump_date_done = False
-    out = []
-    for rec in records:
-        # a plain-text article starts with its title line; the dateline follows it
-        body = rec.body.partition("\n")[2] if rec.title_in_body else rec.body
-        published, date_source = publication_date(rec.published, body, source, fallback_date)
-        if not published:
-            if not dump_date_done:
-                dump_date = latest_reported_date("\n\n".join(r.text for r in records))
-                dump_date_done = True
-            if dump_date is not None:
-                published, date_source = dump_date.isoformat(), "dump"
-        text = rec.text
-        out.append(Article(
-            article_id=content_id(text), source=rec.source, position=rec.position,
-            title=rec.title, text=text, published=published, date_source=date_source,
-            source_id=rec.source_id, url=rec.url, encoding=rec.encoding,
-            line_start=rec.line_start, line_end=rec.line_end,
-        ))
-    return out
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def run(
-    inputs: Iterable[str | Path] | None = None,
+    inputs: RunSettings | Iterable[str | Path] | None = None,
     out: str | Path = DEFAULT_OUT,
     *,
-    date: date | None = None,
-    separator: str | None = None,
-    model: str = DEFAULT_MODEL,
-    processes: int = 1,
-    engine: str = "local",
-    scheduler: str | None = None,
     progress: bool = True,
+    **options: Any,
 ) -> RunResult:
-    """Process dumps into ``out`` (incrementally) and rewrite the outputs.
+    """Process dumps into an output folder (incrementally) and rewrite its outputs.
+
+    Takes a :class:`~pipeline.settings.RunSettings`, or its fields as arguments:
+    ``run(["dumps/"], "out/", processes=2)`` is ``run(RunSettings(["dumps/"], "out/",
+    processes=2))``.
 
     Stages:
         1. ingest each dump not processed before (same content hash): records, articles,
            publication dates; store them in the output folder's database;
-        2. NER, normalisation and events for the articles not processed before (``model``;
-           ``processes`` workers of ``engine`` "local" or "dask", or a Dask ``scheduler``),
-           overlapping with stage 1;
-        3. rewrite every output (:data:`OUTPUTS`) to cover everything processed so far.
+        2. NER, normalisation and events for the articles not processed before, on the
+           settings' engine and workers, overlapping with stage 1;
+        3. rewrite every output (:data:`~pipeline.output.OUTPUTS`) to cover everything
+           processed so far.
 
     Bad files and records are reported in the result, never raised, so one bad file never
-    stops the batch. ``date`` is the fallback publication date (``--date``).
+    stops the batch.
     """
-    out_dir = Path(out)
-    paths = [str(p) for p in (inputs or [DEFAULT_INPUT])]
-    result = RunResult(out=out_dir)
+    settings = inputs if isinstance(inputs, RunSettings) else \
+        RunSettings(tuple(str(p) for p in inputs or ()), Path(out), **options)
+    result = RunResult(out=settings.out)
     t_start = time.perf_counter()
-    store = Store(out_dir)
+    store = Store(settings.out)
     try:
         run_id = store.start_run(_now())
-        feed = _Feed(store, paths, run_id, result, separator, date, model, progress)
+        feed = _Feed(store, settings, run_id, result, progress)
         # stages 1 and 2-4 overlap: the workers analyse the first dumps while later ones are
         # still being read
         result.n_recognised = analyse_into_store(
-            store, feed.batches(), model, processes=processes, progress=progress,
-            engine=engine, scheduler=scheduler, timings=result.timings)
+            store, feed.batches(), settings.model, processes=settings.processes,
+            progress=progress, engine=settings.engine, scheduler=settings.scheduler,
+            timings=result.timings)
         result.timings["ingest"] = feed.seconds
         result.timings["nlp"] = result.timings.get("nlp", 0.0) - feed.seconds
         t_out = time.perf_counter()
         if result.n_new_dumps or result.n_recognised or not all(
-                (out_dir / name).exists() for name in OUTPUTS):
-            write_outputs(store, out_dir, progress=progress)
+                (settings.out / name).exists() for name in OUTPUTS):
+            write_outputs(store, settings.out, progress=progress)
         result.timings["outputs"] = time.perf_counter() - t_out
         result.timings["total"] = time.perf_counter() - t_start
         store.finish_run(
@@ -188,31 +143,28 @@ class _Feed:
     articles that still need stages 2-4 (left from an earlier run first, then new ones)."""
 
     store: Store
-    paths: list[str]
+    settings: RunSettings
     run_id: int
     result: RunResult
-    separator: str | None
-    fallback_date: date | None
-    model: str
     progress: bool
     seconds: float = 0.0
 
     def batches(self) -> Iterator[list[tuple[str, str, str]]]:
         t0 = time.perf_counter()
-        queue: deque[str] = deque(self.store.pending_ner(self.model))
+        model = self.settings.model
+        queue: deque[str] = deque(self.store.pending_ner(model))
         queued = set(queue)
         bar = tqdm(desc="ingest", unit="dump", disable=not self.progress, file=sys.stderr,
                    leave=False, delay=1.0)
-        for raw in self.paths:
+        for raw in self.settings.inputs:
             try:
-                for item in iter_sources([raw]):
+                for item in iter_sources([str(raw)]):
                     if isinstance(item, Skipped):
                         self.result.failed.append(str(item))
                         continue
                     bar.update(1)
-                    ids = _ingest_one(self.store, item, self.run_id, self.result,
-                                      self.separator, self.fallback_date)
-                    fresh = [i for i in self.store.not_done(ids, self.model) if i not in queued]
+                    ids = _ingest_one(self.store, item, self.run_id, self.result, self.settings)
+                    fresh = [i for i in self.store.not_done(ids, model) if i not in queued]
                     queue.extend(fresh)
                     queued.update(fresh)
                     while len(queue) >= BATCH:
@@ -231,51 +183,24 @@ class _Feed:
         self.seconds += time.perf_counter() - t0
 
 
-OUTPUTS = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "events.csv",
-           "event_actors.csv", "graph.graphml", "graph.gexf", "graph.json",
-           "graph_actors.graphml", "graph.html", "graph.png")
-
-
-def write_outputs(store: Store, out: Path, *, progress: bool = False) -> None:
-    """Rewrite every output file of ``out`` from its store (each one atomically).
-
-    Stages: 1. articles; 2. entities; 3. actors, events and who took part; 4. graph files,
-    the HTML explorer and the PNG overview.
-    """
-    steps = tqdm(total=4, desc="outputs", disable=not progress, file=sys.stderr, leave=False,
-                 delay=1.0)
-    export.write_articles(out, store.iter_articles)
-    steps.update()
-    builder = CatalogueBuilder(store)
-    export.write_entities(out, entity_rows(store, CorpusNames(store), builder.add))
-    steps.update()
-    cat = builder.catalogue()
-    export.write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
-    export.write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat))
-    export.write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
-    steps.update()
-    g = graph.write_graphs(out, cat)
-    graph.write_html(out, g)
-    graph.write_png(out, g)
-    steps.update()
-    steps.close()
-
-
 def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
-                separator: str | None, fallback_date: date | None) -> list[str]:
+                settings: RunSettings) -> list[str]:
     """Read and store one dump; the ids of its articles (none if skipped or unreadable)."""
     result.n_sources += 1
     name = source_label(src.name)
     src = Source(name, src.data, src.inner)
-    key = dump_key(src, separator, fallback_date)
+    key = dump_key(src, settings.separator, settings.date)
     if store.has_dump(key):
         result.n_unchanged += 1
         return []
     records: list[Record] = []
     skipped: list[Skipped] = []
     try:
-        for item in read_records(src, separator=separator):
-            (skipped if isinstance(item, Skipped) else records).append(item)  # type: ignore[arg-type]
+        for item in read_records(src, separator=settings.separator):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            else:
+                records.append(item)
     except InputError as exc:
         result.failed.append(str(exc))
         return []
@@ -284,9 +209,8 @@ def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
         result.failed.append(f"{name}: no article could be read "
                              f"({len(skipped)} records skipped); check the format")
         return []
-    articles = to_articles(records, name, fallback_date)
-    encoding = records[0].encoding
-    n_new = store.add_dump(key, name, articles, len(skipped), encoding, run_id)
+    articles = to_articles(records, name, settings.date)
+    n_new = store.add_dump(key, name, articles, len(skipped), records[0].encoding, run_id)
     result.n_new_dumps += 1
     result.n_new_articles += n_new
     result.n_duplicate_articles += len(articles) - n_new
@@ -301,8 +225,6 @@ def split_file(path: str | Path, *, separator: str | None = None) -> list[Segmen
     p = Path(path)
     if str(path) != "-" and not p.is_file():
         raise InputError(str(path), "no such file", "check the path")
-    from .ingest import decode, looks_binary
-
     data = sys.stdin.buffer.read() if str(path) == "-" else p.read_bytes()
     if not data.strip():
         raise InputError(str(path), "is empty", "pass a dump with text in it")
@@ -319,9 +241,10 @@ def extract(text: str, *, published: date | None = None,
     >>> [m.country for m in extract("Vietnam signed it.") if m.label == "GPE"]   # doctest: +SKIP
     ['VN']
     """
-    from .ner import Recognizer
+    from .corpus import OrgCanon
+    from .lexicon.orgs import acronym_definitions
+    from .nlp import Recognizer
     from .normalize import normalise_article
-    from .orgs import OrgCanon, acronym_definitions
 
     mentions = normalise_article("", text, Recognizer(model).entities(text), published)
     canon = OrgCanon({m.norm: 1 for m in mentions if m.label == "ORG"},

@@ -16,7 +16,7 @@ import click
 
 from . import api
 from .errors import NewsgraphError
-from .ner import DEFAULT_MODEL
+from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
 
 MAX_LISTED = 20
 
@@ -53,7 +53,7 @@ def main() -> None:
 
 @main.command("run")
 @click.argument("inputs", nargs=-1)
-@click.option("--out", default=str(api.DEFAULT_OUT), show_default=True,
+@click.option("--out", default=str(DEFAULT_OUT), show_default=True,
               help="Output folder (its state makes runs incremental).")
 @click.option("--date", "date_", callback=_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that carry none.")
@@ -74,10 +74,9 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
             timings: bool) -> None:
     """Process INPUT files, folders or - (stdin); default data/raw/ into data/processed/."""
     try:
-        result = api.run(list(inputs) or None, out, date=date_, separator=separator,
-                         model=model, processes=processes,
-                         engine="dask" if scheduler else engine, scheduler=scheduler,
-                         progress=not quiet)
+        settings = RunSettings(inputs, Path(out), date=date_, separator=separator, model=model,
+                               processes=processes, engine=engine, scheduler=scheduler)
+        result = api.run(settings, progress=not quiet)
     except (NewsgraphError, OSError) as exc:
         _fail(str(exc))
         return
@@ -130,7 +129,7 @@ def split_cmd(file: str, separator: str | None, as_json: bool) -> None:
 
 
 @main.command("status")
-@click.option("--out", default=str(api.DEFAULT_OUT), show_default=True, help="Output folder.")
+@click.option("--out", default=str(DEFAULT_OUT), show_default=True, help="Output folder.")
 def status_cmd(out: str) -> None:
     """Dumps processed, article counts and the last run of an output folder."""
     if not Path(out).exists():
@@ -250,7 +249,7 @@ def explore_group() -> None:
 
 
 def _explorer(out: str):  # type: ignore[no-untyped-def]
-    from .explore import Explorer
+    from .output.explore import Explorer
 
     try:
         return Explorer.open(out)
@@ -258,7 +257,7 @@ def _explorer(out: str):  # type: ignore[no-untyped-def]
         _fail(str(exc))
 
 
-_OUT = click.option("--out", default=str(api.DEFAULT_OUT), show_default=True,
+_OUT = click.option("--out", default=str(DEFAULT_OUT), show_default=True,
                     help="Output folder.")
 
 
@@ -279,7 +278,7 @@ def explore_top(out: str, by: str, n: int) -> None:
 @_OUT
 def explore_actor(name: str, out: str) -> None:
     """One actor: aliases, country, timeline of events and closest co-actors."""
-    from .explore import UnknownName
+    from .output.explore import UnknownName
 
     try:
         p = _explorer(out).profile(name)
@@ -323,7 +322,7 @@ def explore_events(out: str, type_: str | None, country: str | None, since: date
 @_OUT
 def explore_path(a: str, b: str, out: str) -> None:
     """How two actors connect through events."""
-    from .explore import UnknownName
+    from .output.explore import UnknownName
 
     try:
         steps = _explorer(out).path(a, b)

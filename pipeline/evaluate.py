@@ -23,11 +23,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .countries import resolve_place
 from .ingest import Source, read_records
-from .money import _SYMBOLS, parse_money
-from .ner import DEFAULT_MODEL, Recognizer
+from .lexicon.countries import resolve_place
+from .nlp import Recognizer
 from .normalize import normalise_article
+from .normalize.money import SYMBOLS, parse_money
+from .settings import DEFAULT_MODEL
 from .types import Record
 
 CONLL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -312,7 +313,7 @@ def eval_money(path: Path) -> dict[str, Any]:
         cur, amount = ex.get("currency"), ex.get("amount")
         if not cur or amount in (None, "null"):
             continue
-        gold_iso = _SYMBOLS.get(cur.strip(), cur.strip().upper())
+        gold_iso = SYMBOLS.get(cur.strip(), cur.strip().upper())
         raw = ex["price_raw"] if cur in ex["price_raw"] else f"{cur} {ex['price_raw']}"
         m = re.search(rf"(?:{re.escape(cur)}\s*)?[\d.,\s]*\d(?:\s*{re.escape(cur)})?", raw)
         got = parse_money(m.group(0).strip()) if m else None

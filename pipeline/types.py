@@ -8,7 +8,11 @@ NER module.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+#: spaCy labels of places (resolved to countries) and of the names of things that act
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 
 def content_id(*parts: str, length: int = 16) -> str:
@@ -97,7 +101,8 @@ class Record:
 
     @property
     def text(self) -> str:
-        """The article text as NER will see it (see DESIGN.md, ``articles.jsonl``)."""
+        """The article text as NER will see it: ``title + "\\n\\n" + body`` when the record has
+        a title of its own."""
         if self.title_in_body or not self.title:
             return self.body
         return f"{self.title}\n\n{self.body}" if self.body else self.title
@@ -232,3 +237,26 @@ class Actor:
     n_mentions: int = 0
     n_articles: int = 0
     n_events: int = 0
+
+
+class Tok(NamedTuple):
+    """One token of a dependency parse, offsets relative to the parsed text."""
+
+    start: int
+    end: int
+    dep: str   #: dependency label (``nsubj``, ``dobj``, ...)
+    head: int  #: index of the head token in the sentence (the root is its own head)
+    pos: str   #: coarse part of speech (``VERB``, ``NOUN``, ...)
+    lower: str  #: the token in lower case
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What stages 2-4 found in one article: its mentions, the acronyms it defines, its events
+    and who took part in them."""
+
+    article_id: str
+    mentions: list[Mention]
+    acronyms: list[tuple[str, str]]
+    events: list[Event] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)

@@ -76,8 +76,7 @@ def measure(cmd: list[str]) -> tuple[float, int, str]:
 def texts_of(folder: Path) -> list[str]:
     """The article texts the pipeline would feed its NER."""
     sys.path.insert(0, str(ROOT))
-    from pipeline.api import to_articles
-    from pipeline.ingest import iter_sources, read_records
+    from pipeline.ingest import iter_sources, read_records, to_articles
     from pipeline.types import Record
 
     texts: dict[str, str] = {}

@@ -1,0 +1,9 @@
+"""The corpus view: decisions taken across every article of an output folder. One canonical
+name and one label per name (:class:`CorpusNames`), and the actors, deduplicated, with the
+events they take part in and their roles (:class:`CatalogueBuilder`).
+"""
+
+from .actors import Catalogue, CatalogueBuilder, actor_of
+from .names import CorpusNames, OrgCanon
+
+__all__ = ["Catalogue", "CatalogueBuilder", "CorpusNames", "OrgCanon", "actor_of"]

@@ -1,0 +1,161 @@
+"""Where stages 2-4 run: in this process, in a pool of worker processes, or on Dask, and how
+their results reach the store.
+
+The unit of work is a batch of articles ``(article_id, text, published)``;
+:func:`analyse_batch` runs NER, normalisation and event extraction on it and returns plain
+:class:`~pipeline.types.ArticleResult` values. Each worker loads the spaCy models once (they
+are cached per process) and keeps them for every batch it gets. Only a few batches are in
+flight at a time, so memory stays flat however many articles are pending; results come back
+in submission order, so the stored output is the same whatever the engine.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tqdm import tqdm
+
+from .errors import NewsgraphError
+from .events import build_events, find_candidates, needs_parse
+from .lexicon.orgs import acronym_definitions
+from .nlp import Recognizer, parse
+from .normalize import normalise_article
+from .settings import ENGINES
+from .types import ArticleResult
+
+if TYPE_CHECKING:
+    from .store import Store
+
+Batch = Sequence[tuple[str, str, str]]  # (article_id, text, published ISO date or "")
+#: articles per unit of work (one spaCy batch, one store transaction)
+BATCH = 64
+
+
+def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
+    """Stages 2-4 for a batch of articles (runs in a worker; models cached per process).
+
+    Stages: 1. NER over the texts; 2. normalisation against each article's date;
+    3. candidate sentences where actors meet parsed together, for the whole batch;
+    4. events and roles.
+    """
+    recognizer = Recognizer(model)
+    items = []
+    for (article_id, text, published), (_, ents) in zip(
+            batch, recognizer.pipe(((t, i) for i, (_, t, _) in enumerate(batch))), strict=True):
+        pub = date.fromisoformat(published) if published else None
+        items.append((article_id, text, pub, normalise_article(article_id, text, ents, pub)))
+    cands = [(i, c) for i, (aid, text, _, ms) in enumerate(items)
+             for c in find_candidates(aid, text, ms)]
+    to_parse = [c.sentence for _, c in cands if needs_parse(c)]
+    parsed = iter(parse(to_parse, model) if to_parse else [])
+    results = [ArticleResult(aid, ms, acronym_definitions(text)) for aid, text, _, ms in items]
+    for i, cand in cands:
+        toks = next(parsed) if needs_parse(cand) else None
+        events, parts = build_events(cand, toks, items[i][2])
+        results[i].events.extend(events)
+        results[i].participants.extend(parts)
+    return results
+
+
+def _warm(model: str) -> None:
+    Recognizer(model)  # load the models once, when the worker starts
+
+
+def run_batches(batches: Iterable[Batch], model: str, *, processes: int = 1,
+                engine: str = "local", scheduler: str | None = None
+                ) -> Iterator[list[ArticleResult]]:
+    """Results of :func:`analyse_batch` for each batch, in order.
+
+    ``engine="local"`` uses this process (``processes=1``) or a pool of ``processes`` worker
+    processes; ``engine="dask"`` uses a ``dask.distributed`` cluster: the one at
+    ``scheduler`` (``tcp://host:8786``), or a LocalCluster of ``processes`` workers.
+    """
+    if engine == "dask":
+        yield from _dask(batches, model, processes, scheduler)
+    elif engine != "local":
+        raise NewsgraphError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    elif processes <= 1:
+        for batch in batches:
+            yield analyse_batch(batch, model)
+    else:
+        yield from _pool(batches, model, processes)
+
+
+def _pool(batches: Iterable[Batch], model: str, processes: int) -> Iterator[list[ArticleResult]]:
+    ctx = mp.get_context("fork")
+    with ctx.Pool(processes, initializer=_warm, initargs=(model,)) as pool:
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(analyse_batch, (batch, model)))
+            if len(pending) >= 2 * processes:  # bounded: memory stays flat
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _dask(batches: Iterable[Batch], model: str, processes: int,
+          scheduler: str | None) -> Iterator[list[ArticleResult]]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise NewsgraphError("the dask engine needs dask.distributed: "
+                             "pip install 'newsgraph[dask]'") from exc
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except OSError as exc:
+            raise NewsgraphError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); "
+                                 "is 'dask scheduler' running there?") from None
+    else:
+        cluster = LocalCluster(n_workers=max(1, processes), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        pending: deque[Any] = deque()
+        slots = 2 * max(1, len(client.scheduler_info().get("workers", {})) or processes)
+        for batch in batches:
+            pending.append(client.submit(analyse_batch, list(batch), model, pure=False))
+            if len(pending) >= slots:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def analyse_into_store(store: Store, batches: Iterable[Batch], model: str, *,
+                       processes: int = 1, progress: bool = True, engine: str = "local",
+                       scheduler: str | None = None,
+                       timings: dict[str, float] | None = None) -> int:
+    """Run stages 2-4 (:func:`analyse_batch`) over batches of articles on
+    the chosen engine and store the results batch by batch (an interrupted run keeps what it
+    finished). Returns the number of articles processed. ``timings`` (if given) gains the
+    seconds spent waiting for the batches (``nlp``) and storing them (``store``).
+    """
+    times = timings if timings is not None else {}
+    bar = tqdm(desc="entities+events", unit="article", disable=not progress, file=sys.stderr,
+               leave=False, delay=1.0)
+    n = 0
+    t0 = time.perf_counter()
+    for results in run_batches(batches, model, processes=processes, engine=engine,
+                               scheduler=scheduler):
+        t1 = time.perf_counter()
+        store.add_results(model, results)
+        t2 = time.perf_counter()
+        times["nlp"] = times.get("nlp", 0.0) + t1 - t0
+        times["store"] = times.get("store", 0.0) + t2 - t1
+        t0 = t2
+        n += len(results)
+        bar.update(len(results))
+    times["nlp"] = times.get("nlp", 0.0) + time.perf_counter() - t0
+    bar.close()
+    return n

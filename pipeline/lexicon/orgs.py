@@ -1,0 +1,121 @@
+"""Organisation names, shared by NER, normalisation and the corpus view: cleaning, acronym
+definitions and the alias table.
+
+* :func:`clean_name` strips "the", possessives and stray punctuation.
+* :func:`acronym_definitions` finds "Long Form (ACRONYM)" in a text with the Schwartz–Hearst
+  algorithm (each acronym letter found right to left in the long form, the first one at a
+  word start), so ``HM Revenue & Customs (HMRC)`` links HMRC to its long form.
+* :func:`alias_table` reads the editable alias table ``models/org_aliases.tsv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from .tables import models_dir
+
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_SUFFIX = re.compile(
+    r"[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|"
+    r"AG|SA|S\.A|NV|N\.V|BV|GmbH|SE|SpA|S\.p\.A|Pty|Holdings?|Group)\.?$"
+)
+_PAREN = re.compile(r"\(([A-Z][A-Za-z&.\-]{1,11})\)")
+
+
+def clean_name(name: str) -> str:
+    """A name without a leading "the", a possessive or surrounding punctuation.
+
+    >>> clean_name("the European Commission's")
+    'European Commission'
+    """
+    n = " ".join(name.replace("\u00a0", " ").split()).strip(" ,;:\"'“”‘’()")
+    n = _LEADING_THE.sub("", n)
+    n = _POSSESSIVE.sub("", n).strip(" ,;:\"'“”‘’")
+    # a final full stop goes, unless it ends an abbreviation ("U.N.", "Inc.")
+    if n.endswith(".") and not re.search(r"(?:^|[.\s])[A-Za-z]\.$|\b(?:Inc|Corp|Co|Ltd)\.$", n):
+        n = n[:-1]
+    return n
+
+
+def strip_suffix(name: str) -> str:
+    """A company name without its legal-form suffix ("Apple Inc." → "Apple")."""
+    stripped = _SUFFIX.sub("", name)
+    return stripped if stripped else name
+
+
+def possessive_variants(alias: str) -> list[str]:
+    """"French data regulator" is also written "France's data regulator".
+
+    >>> possessive_variants("Italian competition authority")
+    ["Italy's competition authority", 'Italy’s competition authority']
+    """
+    from .countries import resolve_place
+
+    first, _, rest = alias.partition(" ")
+    place = resolve_place(first) if rest else None
+    if place is None or place.kind != "demonym" or not place.code:
+        return []
+    return [f"{place.name}{apostrophe}s {rest}" for apostrophe in ("'", "’")]
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, tuple[str, ...]]:
+    """``canonical → aliases`` from ``models/org_aliases.tsv`` (newsgraph.org_aliases.v1)."""
+    path = models_dir() / "org_aliases.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        first = fh.readline()
+        if "newsgraph.org_aliases.v1" not in first:
+            raise ValueError(f"{path}: expected a '# newsgraph.org_aliases.v1' first line")
+        lines = (ln for ln in fh if not ln.startswith("#") and ln.strip())
+        table: dict[str, tuple[str, ...]] = {}
+        for row in csv.DictReader(lines, delimiter="\t"):
+            aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+            aliases += [v for a in aliases for v in possessive_variants(a)]
+            table[row["canonical"].strip()] = tuple(aliases)
+    return table
+
+
+def _best_long_form(acronym: str, words: list[str]) -> str | None:
+    """Schwartz–Hearst: the shortest tail of ``words`` whose letters hold the acronym."""
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    if len(letters) < 2:
+        return None
+    cand = " ".join(words)
+    li = len(letters) - 1
+    ci = len(cand) - 1
+    while li >= 0:
+        c = letters[li]
+        while ci >= 0 and (cand[ci].lower() != c or
+                           (li == 0 and ci > 0 and cand[ci - 1].isalnum())):
+            ci -= 1
+        if ci < 0:
+            return None
+        li -= 1
+        ci -= 1
+    start = cand.rfind(" ", 0, ci + 1) + 1
+    long = cand[start:].strip()
+    if long.lower() == acronym.lower() or len(long.split()) < 2 and len(long) <= len(acronym):
+        return None
+    return long if long[:1].isupper() else None
+
+
+def acronym_definitions(text: str) -> list[tuple[str, str]]:
+    """``(acronym, long form)`` pairs written as "Long Form (ACR)" in ``text``.
+
+    >>> acronym_definitions("must provide HM Revenue & Customs (HMRC) with data")
+    [('HMRC', 'HM Revenue & Customs')]
+    """
+    out = []
+    for m in _PAREN.finditer(text):
+        acr = m.group(1)
+        if sum(c.isupper() for c in acr) < 2:
+            continue
+        before = text[max(0, text.rfind("\n", 0, m.start()) + 1):m.start()].split()
+        n = min(len(acr) + 5, len(acr) * 2)
+        long = _best_long_form(acr, before[-n:])
+        if long:
+            out.append((acr, clean_name(long)))
+    return out

@@ -1,0 +1,311 @@
+"""The ``newsgraph_entities`` spaCy component: rules that fix the statistical NER's output.
+
+Per document, in order:
+
+a. drop junk (``models/ner_rules.json``: "AI" as a place, boilerplate words) and single
+   capitalised ordinary words the model took for names at the start of a sentence;
+b. sports results: a town facing another side or followed by a score is a team (ORG);
+c. recover all-caps acronyms the model missed, and give an acronym defined in the text,
+   "HM Revenue & Customs (HMRC)", its long form's label;
+d. give a repeated name one label within the document (majority vote) and a surname alone
+   the PERSON label of the full name;
+e. tag the other occurrences of a name already recognised in the document;
+f. words for the present and its neighbours ("today", "FY24") are dates.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..lexicon.countries import resolve_place
+from ..lexicon.orgs import acronym_definitions
+from ..lexicon.tables import models_dir
+
+NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC"})
+
+_ACRONYM_IN_TEXT = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]{1,7}(?![\w&])")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$|^(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z&]{2,7}$")
+
+
+def taken_chars(ents: Iterable[Span]) -> set[int]:
+    """The character offsets covered by ``ents``."""
+    taken: set[int] = set()
+    for e in ents:
+        taken.update(range(e.start_char, e.end_char))
+    return taken
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((models_dir() / "ner_rules.json").read_text("utf-8"))
+    return data
+
+
+def shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+@Language.factory(
+    "newsgraph_entities",
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+    default_config={"rules_version": "newsgraph.ner_rules.v1"},
+)
+def make_entity_fixer(nlp: Language, name: str, rules_version: str) -> EntityFixer:
+    """spaCy factory for :class:`EntityFixer` (registered as ``newsgraph_entities``)."""
+    rules = _rules()
+    if rules.get("version") != rules_version:
+        raise ValueError(f"models/ner_rules.json is {rules.get('version')}, need {rules_version}")
+    return EntityFixer(rules)
+
+
+class EntityFixer:
+    """Post-processes ``doc.ents`` (steps a-f of the module docstring)."""
+
+    def __init__(self, rules: dict[str, Any]) -> None:
+        self.junk = {j.lower() for j in rules["junk"]}
+        self.not_acronyms = set(rules["not_acronyms"])
+        self.common_words = {w.lower() for w in rules["common_capitalised_words"]}
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        pieces = [p for e in doc.ents for p in _split(e)]
+        ents = [t for t in (_trim(e) for e in pieces) if t is not None and not self._is_junk(t)]
+        ents, teams = self._teams(doc, ents, text)
+        ents = self._acronyms(doc, ents, text)
+        ents = self._consistent(doc, ents, teams)
+        ents = self._propagate(doc, ents, text)
+        ents = self._present(doc, ents, text)
+        doc.ents = filter_spans(ents)
+        return doc
+
+    # a
+    def _is_junk(self, ent: Span) -> bool:
+        t = ent.text.strip()
+        if t.lower() in self.junk or not any(c.isalnum() for c in t):
+            return True
+        if ent.label_ in NAME_LABELS and not any(c.isupper() or c.isdigit() for c in t):
+            return True  # "antennas": names are capitalised
+        if ent.label_ in NAME_LABELS and len(ent) == 1:
+            first_in_sentence = ent.start == 0 or doc_prev_is_boundary(ent)
+            if first_in_sentence and t.lower() in self.common_words:
+                return True
+        return False
+
+    # b
+    def _teams(self, doc: Doc, ents: list[Span], text: str) -> tuple[list[Span], set[str]]:
+        """A place or name followed by a score, or facing another side across "v", "beat",
+        "drew with", is a team: sports results name clubs after their towns. So is the name
+        that opens a row of a results table ("COLORADO 63 57 .525")."""
+        out = []
+        teams: set[str] = set()
+        taken = taken_chars(ents)
+        row_starts = set()
+        for m in _TABLE_ROW.finditer(text):
+            if _is_country(m.group(1)):
+                continue
+            row_starts.add(m.start(1))
+            if not taken.intersection(range(m.start(1), m.end(1))):
+                span = doc.char_span(m.start(1), m.end(1), label="ORG")
+                if span is not None:
+                    out.append(span)
+                    teams.add(span.text)
+        for e in ents:
+            label = e.label_
+            if _INITIAL_NAME.match(e.text) and label in ("ORG", "GPE", "LOC", "NORP"):
+                label = "PERSON"  # "C. Lewis": an initial and a surname name a person
+            elif label in ("GPE", "LOC", "NORP", "FAC") and not _is_country(e.text):
+                after = text[e.end_char:e.end_char + 12]
+                line_start, line_end = _line_bounds(text, e.start_char)
+                if e.start_char in row_starts or (
+                        _SCORE_AFTER.match(after)
+                        and len(_SCORE_PAIR.findall(text, line_start, line_end)) >= 2) \
+                        or _VERSUS_AFTER.match(after) \
+                        or _VERSUS_BEFORE.search(text[max(line_start, e.start_char - 14):
+                                                      e.start_char]):
+                    label = "ORG"
+                    teams.add(e.text)
+            out.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
+        return out, teams
+
+    # c
+    def _acronyms(self, doc: Doc, ents: list[Span], text: str) -> list[Span]:
+        taken = {i for e in ents for i in range(e.start, e.end)}  # token indices
+        labels_by_text = {e.text: e.label_ for e in ents}
+        defined = {acr: labels_by_text.get(long, "ORG")
+                   for acr, long in acronym_definitions(text)}
+        out = list(ents)
+        shouting_line: dict[int, bool] = {}
+        for m in _ACRONYM_IN_TEXT.finditer(text):
+            word = m.group(0)
+            if not _ACRONYM.match(word) or word in self.not_acronyms:
+                continue
+            span = doc.char_span(m.start(), m.end())
+            if span is None or len(span) != 1 or span.start in taken:
+                continue
+            start, end = _line_bounds(text, m.start())
+            if start not in shouting_line:
+                shouting_line[start] = shouting(text[start:end])
+            if shouting_line[start]:
+                continue  # an all-caps headline: every word looks like an acronym
+            label = defined.get(word)
+            if label is None and len(word) >= 3:
+                label = "ORG"
+            if label is not None:
+                out.append(Span(doc, span.start, span.end, label=label))
+        return out
+
+    # d
+    def _consistent(self, doc: Doc, ents: list[Span], teams: set[str]) -> list[Span]:
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for e in ents:
+            if e.label_ in NAME_LABELS:
+                votes[_key(e.text)][e.label_] += 1
+        person_last = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        out = []
+        for e in ents:
+            label = e.label_
+            if label in NAME_LABELS:
+                if e.text in teams:
+                    label = "ORG"
+                elif len(e) == 1 and e.text in person_last:
+                    label = "PERSON"
+                else:
+                    ranked = votes[_key(e.text)].most_common()
+                    if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+                        label = ranked[0][0]
+            out.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
+        return out
+
+    # f
+    def _present(self, doc: Doc, ents: list[Span], text: str) -> list[Span]:
+        """Words for the present and its neighbours are dates the model often leaves out."""
+        taken = taken_chars(ents)
+        out = list(ents)
+        for m in _PRESENT_WORDS.finditer(text):
+            if not taken.intersection(range(m.start(), m.end())):
+                span = doc.char_span(m.start(), m.end(), label="DATE")
+                if span is not None:
+                    out.append(span)
+        return out
+
+    # e
+    def _propagate(self, doc: Doc, ents: list[Span], text: str) -> list[Span]:
+        names = {e.text: e.label_ for e in ents
+                 if e.label_ in NAME_LABELS and len(e.text) >= 3 and e.text[:1].isupper()}
+        for e in ents:
+            if e.label_ == "PERSON" and len(e) > 1 and len(e[-1].text) >= 3:
+                names.setdefault(e[-1].text, "PERSON")
+        if not names:
+            return ents
+        taken = taken_chars(ents)
+        out = list(ents)
+        for name in sorted(names, key=len, reverse=True):  # longer names first
+            pos = text.find(name)
+            while pos >= 0:
+                end = pos + len(name)
+                bounded = (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "&_")) \
+                    and (end == len(text) or not (text[end].isalnum() or text[end] in "&_"))
+                if bounded and not taken.intersection(range(pos, end)):
+                    span = doc.char_span(pos, end, label=names[name])
+                    if span is not None:
+                        out.append(span)
+                        taken.update(range(pos, end))
+                pos = text.find(name, end)
+        return out
+
+
+_LEADING_DET = {"the", "The", "THE"}
+_SCORE_AFTER = re.compile(r"^\s+\d{1,3}(?:-\d{1,3})?(?:\s|$|,)")
+_SCORE_PAIR = re.compile(r"[A-Za-z][A-Za-z.'’-]*\s+\d{1,3}(?:-\d{1,3})?\b")
+_VERSUS_AFTER = re.compile(r"^\s+(?:v|vs\.?|versus|beat|beats|drew with|draw with|lost to|"
+                           r"\d{1,2}-\d{1,2})\s+[A-Z]")
+_VERSUS_BEFORE = re.compile(r"(?:\bv|\bvs\.?|\bversus|\bbeat|\bdrew with|\blost to|"
+                            r"\d{1,2}-\d{1,2})\s+$")
+
+
+_TABLE_ROW = re.compile(r"(?m)^([A-Z][A-Za-z.'’&-]*(?: [A-Z][A-Za-z.'’&-]*){0,3})"
+                        r"(?= +\d+ +\d+ +[\d.]+)")
+_INITIAL_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,2}[A-Z][a-z]+(?:[-'][A-Za-z]+)?$")
+_SPLIT_TOKENS = {"-", "–", "—", "(", ")", "/", "|", ":", ";"}
+
+
+def _is_country(name: str) -> bool:
+    """National sides keep their country: only clubs named after towns become teams."""
+    place = resolve_place(name)
+    return place is not None and place.kind in ("name", "display", "former", "demonym")
+
+
+def _split(ent: Span) -> list[Span]:
+    """Two names glued together by a score, a dash or a bracket are two entities."""
+    if ent.label_ not in NAME_LABELS or len(ent) < 3:
+        return [ent]
+    parts: list[Span] = []
+    start = ent.start
+    doc = ent.doc
+    for tok in ent[1:-1]:
+        spaced = bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+        if (tok.text in _SPLIT_TOKENS and spaced) or tok.like_num:
+            if tok.i > start:
+                parts.append(Span(ent.doc, start, tok.i, label=ent.label_))
+            start = tok.i + 1
+    if start == ent.start:
+        return [ent]
+    parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return [p for p in parts if p.text[:1].isupper()]
+
+
+def _trim(ent: Span) -> Span | None:
+    """An entity without a leading "the", a trailing possessive or score, or a line break."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    for i in range(start, end):  # never across a line break
+        if "\n" in doc[i].text or (i < end - 1 and "\n" in doc[i].whitespace_):
+            end = i if "\n" in doc[i].text else i + 1
+            break
+    if ent.label_ in NAME_LABELS:
+        while start < end and doc[start].text in _LEADING_DET:
+            start += 1
+        while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’")
+                               or doc[end - 1].like_num or doc[end - 1].is_punct):
+            end -= 1
+    if end <= start:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+_PRESENT_WORDS = re.compile(r"\b(?:now|currently|today|tonight|yesterday|tomorrow|"
+                            r"at present|presently|nowadays|FY\s?'?\d{2,4}(?:/\d{2,4})?|"
+                            r"fiscal(?: year)? \d{4}(?:/\d{2,4})?)(?![\w/])", re.I)
+
+
+def doc_prev_is_boundary(ent: Span) -> bool:
+    """True when the token before ``ent`` ends a sentence or a line."""
+    prev = ent.doc[ent.start - 1]
+    return prev.text in {".", "!", "?", ":", "\"", "“", "-", "—"} or "\n" in prev.text \
+        or prev.is_space or "\n" in prev.whitespace_
+
+
+def _key(text: str) -> str:
+    t = re.sub(r"^(the|The)\s+", "", text.strip())
+    return re.sub(r"['’]s$", "", t)
+
+

@@ -1,0 +1,143 @@
+"""Stage 2: the spaCy pipelines. The only modules that import spaCy are this one and
+:mod:`pipeline.nlp.fixer`.
+
+The statistical NER runs alone (in ``en_core_web_sm`` it has its own tok2vec, so the shared
+tok2vec, tagger, parser and lemmatizer are not loaded). Around it, an ``entity_ruler``
+*before* the NER marks organisation names and acronyms from the alias table in ``models/``
+(the NER keeps entities that are already set), and the ``newsgraph_entities`` component
+(:mod:`pipeline.nlp.fixer`) *after* it fixes what the model gets wrong. All-caps headlines and
+datelines are title-cased for the model first (:func:`decase`; offsets unchanged).
+
+spaCy objects never leave this package: :meth:`Recognizer.pipe` yields plain tuples and
+:func:`parse` plain :class:`Tok` values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any, TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon.orgs import alias_table
+from ..settings import DEFAULT_MODEL
+from ..types import Tok
+from . import fixer  # noqa: F401  (registers the newsgraph_entities factory)
+from .fixer import shouting
+
+#: components the NER does not need (en_core_web_sm's NER has its own tok2vec)
+UNNEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+K = TypeVar("K")
+#: one recognised entity: (start char, end char, spaCy label)
+Ent = tuple[int, int, str]
+
+
+def _ruler_patterns() -> list[dict[str, Any]]:
+    patterns = []
+    for canonical, aliases in alias_table().items():
+        for name in (canonical, *aliases):
+            if len(name) >= 2:
+                patterns.append({"label": "ORG", "pattern": name, "id": canonical})
+    return patterns
+
+
+@lru_cache(maxsize=4)
+def load(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline once per process with only what the NER needs.
+
+    Raises ``OSError`` with advice when the model package is not installed.
+    """
+    try:
+        nlp = spacy.load(model, exclude=UNNEEDED)
+    except OSError as exc:
+        raise OSError(f"spaCy model {model!r} is not installed: pip install it into the "
+                      f"environment, or pass --model with an installed pipeline") from exc
+    if "tok2vec" in nlp.pipe_names and "ner" not in getattr(
+            nlp.get_pipe("tok2vec"), "listening_components", []):
+        nlp.remove_pipe("tok2vec")
+    if "ner" not in nlp.pipe_names:
+        raise OSError(f"spaCy model {model!r} has no 'ner' component")
+    ruler = nlp.add_pipe("entity_ruler", name="newsgraph_ruler", before="ner",
+                         config={"phrase_matcher_attr": "ORTH", "validate": False})
+    ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("newsgraph_entities", after="ner")
+    return nlp
+
+
+class Recognizer:
+    """Runs the NER over many texts.
+
+    >>> rec = Recognizer()                                       # doctest: +SKIP
+    >>> rec.entities("The EU fined Google.")                     # doctest: +SKIP
+    [(4, 6, 'ORG'), (13, 19, 'ORG')]
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        self.model = model
+        self.nlp = load(model)
+
+    def entities(self, text: str) -> list[Ent]:
+        """Entities of one text as ``(start, end, label)``."""
+        return _ents(self.nlp(decase(text)))
+
+    def pipe(self, items: Iterable[tuple[str, K]], *, n_process: int = 1,
+             batch_size: int = 64) -> Iterator[tuple[K, list[Ent]]]:
+        """Entities for ``(text, context)`` pairs, in order, with their context."""
+        cased = ((decase(text), ctx) for text, ctx in items)
+        for doc, ctx in self.nlp.pipe(cased, as_tuples=True, n_process=n_process,
+                                      batch_size=batch_size):
+            yield ctx, _ents(doc)
+
+
+_CAPS_RUN = re.compile(r"[A-Z]{3,}[^a-z\n]{5,}")  # cheap test before looking for shouting lines
+_DATELINE_CAPS = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,30}(?=,)")
+
+
+def decase(text: str) -> str:
+    """Title-case all-caps lines (headlines, tables) so the model sees names as names.
+
+    The result has the same length, so every offset still points into the original text.
+
+    >>> decase("SOCCER - JAPAN GET LUCKY WIN") == "Soccer - Japan Get Lucky Win"
+    True
+    """
+    if not _DATELINE_CAPS.search(text) and not (
+            _CAPS_RUN.search(text) and any(shouting(ln) for ln in text.split("\n"))):
+        return text
+    out = []
+    for line in text.split("\n"):
+        if shouting(line):
+            titled = line.title()
+            if len(titled) == len(line):
+                line = titled
+        else:  # a dateline: "HANOI, 2 April 2024 - ..."
+            line = _DATELINE_CAPS.sub(lambda m: m.group(0).title(), line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _ents(doc: Doc) -> list[Ent]:
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+@lru_cache(maxsize=2)
+def load_parser(model: str = DEFAULT_MODEL) -> Language:
+    """The dependency parser of ``model`` (tagger and parser, no NER), loaded once."""
+    return spacy.load(model, exclude=["ner", "lemmatizer", "senter"])
+
+
+def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[Tok]]:
+    """Dependency parses of short texts (the sentences that may report an event), as tuples.
+
+    Only the few sentences that hold a trigger and an actor are parsed, never whole articles.
+    """
+    nlp = load_parser(model)
+    out = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        out.append([Tok(t.idx, t.idx + len(t.text), t.dep_, t.head.i, t.pos_, t.lower_)
+                    for t in doc])
+    return out

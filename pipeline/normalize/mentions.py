@@ -1,0 +1,160 @@
+"""Stage 3: normalise the entities of one article into :class:`~pipeline.types.Mention` values.
+
+Per label:
+
+* GPE, LOC, NORP → ISO country code (:mod:`pipeline.lexicon.countries`); a place or demonym the
+  tables do not know keeps an empty code and the reason;
+* MONEY → amount, ISO 4217 currency and qualifier (:mod:`pipeline.normalize.money`), the span first
+  widened left over a currency symbol spaCy left out;
+* DATE, TIME → date range and granularity resolved against the publication date
+  (:mod:`pipeline.normalize.dates`);
+* ORG → cleaned name ("the" and possessives off); the corpus-wide canonical name is settled at
+  export time by :class:`pipeline.corpus.OrgCanon`, since it depends on every article;
+* PERSON → cleaned name; a surname alone becomes the full name used earlier in the article.
+
+Numbers without a unit (CARDINAL, ORDINAL) are not entities here and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+
+from ..lexicon.countries import resolve_place
+from ..lexicon.orgs import clean_name
+from ..types import PLACE_LABELS, Mention
+from .dates import DateValue, is_anaphoric, resolve_date
+from .money import normalise_money, widen, widen_right
+
+DROPPED_LABELS = frozenset({"CARDINAL", "ORDINAL"})
+
+
+def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int, str]],
+                      published: date | None) -> list[Mention]:
+    """Mentions of one article, normalised, sorted by position.
+
+    >>> ms = normalise_article("a1", "France fined X €5m on 3 May 2024.",
+    ...                        [(0, 6, "GPE"), (16, 18, "MONEY"), (22, 32, "DATE")], None)
+    >>> [(m.text, m.country or m.currency or m.date_start) for m in ms]
+    [('France', 'FR'), ('€5m', 'EUR'), ('3 May 2024', '2024-05-03')]
+    """
+    out: list[Mention] = []
+    surnames: dict[str, str] = {}
+    focus: DateValue | None = None
+    day_before: tuple[int, DateValue] | None = None  # "April 24 and 25": 25 takes April
+    for start, end, label in sorted(_split_dates(text, ents)):
+        if label in DROPPED_LABELS:
+            continue
+        if label == "MONEY":
+            start, end = widen(text, start, end), widen_right(text, start, end)
+        surface = text[start:end]
+        base = Mention(article_id, start, end, surface, label)
+        if label in PLACE_LABELS:
+            out.append(_place(base))
+        elif label == "MONEY":
+            money, reason = normalise_money(surface)
+            if money is None:
+                out.append(_replace(base, unresolved=reason))
+            else:
+                out.append(_replace(base, norm=f"{_fmt(money.amount)} {money.currency}",
+                                    amount=money.amount, currency=money.currency,
+                                    qualifier=money.qualifier))
+        elif label in ("DATE", "TIME"):
+            value, reason = resolve_date(surface, published, focus=focus,
+                                         future=_future(text, start, end))
+            if surface.isdigit() and day_before is not None and start - day_before[0] < 12:
+                value, reason = _same_month(day_before[1], int(surface)), ""
+            day_before = (end, value) if value is not None and value.granularity == "day" \
+                else None
+            if value is not None and value.granularity == "quarter" and not is_anaphoric(surface):
+                focus = value
+            if value is None:
+                out.append(_replace(base, unresolved=reason))
+            else:
+                out.append(_replace(base, norm=value.timex(), date_start=value.start.isoformat(),
+                                    date_end=value.end.isoformat(),
+                                    date_granularity=value.granularity))
+        elif label == "PERSON":
+            name = clean_name(surface)
+            parts = name.split()
+            if len(parts) > 1:
+                surnames.setdefault(parts[-1], name)
+                out.append(_replace(base, norm=name))
+            else:
+                out.append(_replace(base, norm=surnames.get(name, name)))
+        elif label == "ORG":
+            # a body named like a country ("EU") acts for it
+            place = resolve_place(surface)
+            code = place.code if place is not None and place.kind in ("name", "display") else ""
+            out.append(_replace(base, norm=place.name if code and place else clean_name(surface),
+                                country=code))
+        else:
+            out.append(_replace(base, norm=" ".join(surface.split())))
+    return out
+
+
+_CONNECTOR = re.compile(r"\s+(?:ended|ending|to|through|until|till|and|versus|vs\.?|"
+                        r"compared with|from)\s+|\s+[-–—]\s+(?=[A-Za-z])")
+_BETWEEN = re.compile(r"^(?:between|from)\s+", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|must|is to|are to|is scheduled|are scheduled|"
+                     r"scheduled to|is expected|are expected|expects?|plans? to|is due|are due|"
+                     r"is set to|are set to|going to|would begin|next|upcoming|coming)\b", re.I)
+
+
+def _split_dates(text: str, ents: Iterable[tuple[int, int, str]]
+                 ) -> Iterator[tuple[int, int, str]]:
+    """Split a DATE span that holds two dates ("the quarter ended Sept. 30", "1991 to 1997")
+    into one span per date; a part that is only a day takes the month of the one before."""
+    for start, end, label in ents:
+        if label != "DATE":
+            yield start, end, label
+            continue
+        surface = text[start:end]
+        lead = _BETWEEN.match(surface)
+        offset = lead.end() if lead else 0
+        pieces = []
+        pos = offset
+        for m in _CONNECTOR.finditer(surface, offset):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, len(surface)))
+        if len(pieces) == 1 or any(a >= b for a, b in pieces):
+            yield start, end, label
+            continue
+        for a, b in pieces:
+            yield start + a, start + b, label
+
+
+def _same_month(prev: DateValue, day: int) -> DateValue | None:
+    try:
+        d = prev.start.replace(day=day)
+    except ValueError:
+        return None
+    return DateValue(d, d, "day")
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a mention speaks of the future."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("?", 0, start))
+    right = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0),
+                default=len(text))
+    return bool(_FUTURE.search(text[left + 1:start] + " " + text[end:right]))
+
+
+def _place(m: Mention) -> Mention:
+    place = resolve_place(m.text)
+    if place is None:
+        return _replace(m, norm=clean_name(m.text), unresolved="unknown place")
+    if not place.code:
+        return _replace(m, norm=place.name, unresolved="region")
+    return _replace(m, norm=place.name, country=place.code)
+
+
+def _replace(m: Mention, **changes: object) -> Mention:
+    return replace(m, **changes)  # type: ignore[arg-type]
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else repr(x)

@@ -1,0 +1,166 @@
+"""Queries over the actor–event graph of an output folder (``newsgraph explore``).
+
+Names match case- and accent-insensitively, and through an actor's aliases; an unknown name
+raises :class:`UnknownName` with the closest known names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import NewsgraphError
+from . import graph as graphs
+
+TOP_BY = ("events", "mentions", "degree", "betweenness")
+
+
+class UnknownName(NewsgraphError):
+    """No actor has this name; ``suggestions`` holds the closest ones."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"no actor called {name!r}{hint}")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: "Condé" and "CONDE" match.
+
+    >>> fold("Condé Nast") == fold("CONDE NAST")
+    True
+    """
+    nfkd = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in nfkd if not unicodedata.combining(c)).casefold().split())
+
+
+@dataclass
+class Explorer:
+    """The graph of one output folder, ready for queries."""
+
+    g: Any
+
+    @classmethod
+    def open(cls, out: str | Path) -> Explorer:
+        """Load ``graph.json`` of ``out``; a clear error if it was never built."""
+        path = Path(out) / "graph.json"
+        if not path.exists():
+            raise NewsgraphError(f"{out}: no graph yet (run 'newsgraph run' first, or pass --out)")
+        return cls(graphs.load_graph(Path(out)))
+
+    # ------------------------------------------------------------------ lookups
+
+    def actors(self) -> list[str]:
+        return sorted(n for n, d in self.g.nodes(data=True) if d.get("kind") == "actor")
+
+    def find(self, name: str) -> str:
+        """The actor node called ``name`` (or with it as an alias)."""
+        key = fold(name)
+        names: dict[str, str] = {}
+        for n in self.actors():
+            d = self.g.nodes[n]
+            for alias in [d.get("name", ""), *(d.get("aliases") or "").split("; ")]:
+                if alias:
+                    names.setdefault(fold(alias), n)
+        if key in names:
+            return names[key]
+        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
+        contains = [k for k in names if key and key in k][:5]
+        shown = []
+        for k in contains + close:
+            label = self.g.nodes[names[k]]["name"]
+            if label not in shown:
+                shown.append(label)
+        raise UnknownName(name, shown[:5])
+
+    # ------------------------------------------------------------------ queries
+
+    def top(self, by: str = "events", n: int = 10) -> list[tuple[str, str, float]]:
+        """``(name, kind, score)`` of the ``n`` top actors by events, mentions, degree
+        (distinct co-actors) or betweenness (in the actor–actor projection)."""
+        if by not in TOP_BY:
+            raise NewsgraphError(f"unknown ranking {by!r}; use one of {', '.join(TOP_BY)}")
+        actors = self.actors()
+        if by == "events":
+            score = {a: float(self.g.degree(a)) for a in actors}
+        elif by == "mentions":
+            score = {a: float(self.g.nodes[a].get("n_mentions", 0)) for a in actors}
+        elif by == "degree":
+            score = {a: float(len(self.co_actors(a))) for a in actors}
+        else:
+            score = graphs.betweenness(self.g)
+        ranked = sorted(actors, key=lambda a: (-score.get(a, 0.0), self.g.nodes[a]["name"]))
+        return [(self.g.nodes[a]["name"], self.g.nodes[a]["actor_kind"], score.get(a, 0.0))
+                for a in ranked[:n]]
+
+    def co_actors(self, actor: str) -> Counter[str]:
+        """Other actors and how many events they share with ``actor``."""
+        shared: Counter[str] = Counter()
+        for ev in self.g.neighbors(actor):
+            for other in self.g.neighbors(ev):
+                if other != actor:
+                    shared[other] += 1
+        return shared
+
+    def profile(self, name: str) -> dict[str, Any]:
+        """An actor's details, timeline of events (with counterparts) and closest co-actors."""
+        node = self.find(name)
+        d = self.g.nodes[node]
+        timeline = []
+        for ev in sorted(self.g.neighbors(node),
+                         key=lambda e: (self.g.nodes[e].get("date", ""), e)):
+            e = self.g.nodes[ev]
+            others = [f"{self.g.nodes[o]['name']} ({self.g.edges[o, ev]['role']})"
+                      for o in sorted(self.g.neighbors(ev)) if o != node]
+            timeline.append({"date": e.get("date", ""), "type": e.get("type", ""),
+                             "role": self.g.edges[node, ev]["role"],
+                             "amount": e.get("amount"), "currency": e.get("currency", ""),
+                             "counterparts": others, "sentence": e.get("sentence", "")})
+        close = [(self.g.nodes[o]["name"], n) for o, n in sorted(
+            self.co_actors(node).items(), key=lambda kv: (-kv[1], self.g.nodes[kv[0]]["name"]))]
+        return {"name": d["name"], "kind": d.get("actor_kind", ""),
+                "country": d.get("country", ""), "aliases": d.get("aliases", ""),
+                "timeline": timeline, "co_actors": close[:10]}
+
+    def events(self, type_: str | None = None, country: str | None = None,
+               since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        """Events filtered by type, country (ISO code) and date range (ISO dates)."""
+        out = []
+        for n, e in self.g.nodes(data=True):
+            if e.get("kind") != "event":
+                continue
+            date = e.get("date", "")
+            if type_ and e.get("type") != type_:
+                continue
+            if country and country.upper() not in (e.get("countries") or "").split() and not any(
+                    self.g.nodes[a].get("country") == country.upper()
+                    for a in self.g.neighbors(n)):
+                continue
+            if since and (not date or date < since):
+                continue
+            if until and (not date or date > until):
+                continue
+            actors = [f"{self.g.nodes[a]['name']} ({self.g.edges[a, n]['role']})"
+                      for a in sorted(self.g.neighbors(n))]
+            out.append({"date": date, "type": e.get("type", ""), "actors": actors,
+                        "amount": e.get("amount"), "currency": e.get("currency", ""),
+                        "sentence": e.get("sentence", ""), "id": n})
+        return sorted(out, key=lambda r: (r["date"], r["id"]))
+
+    def path(self, a: str, b: str) -> list[str] | None:
+        """How two actors connect: names and event labels along a shortest path."""
+        nodes = graphs.shortest_path(self.g, self.find(a), self.find(b))
+        if nodes is None:
+            return None
+        steps = []
+        for n in nodes:
+            d = self.g.nodes[n]
+            if d.get("kind") == "actor":
+                steps.append(d["name"])
+            else:
+                steps.append(f"[{d.get('type')} {d.get('date', '')}: {d.get('sentence', '')}]")
+        return steps

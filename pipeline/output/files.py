@@ -1,0 +1,83 @@
+"""Writers for the output files: atomic, deterministic, spreadsheet-safe.
+
+Every file is written to a temporary file in the same folder and renamed into place, so a
+crash never leaves a half-written output. CSV is RFC 4180 (``\\r\\n`` line ends), UTF-8, and a
+text cell starting with ``= + - @`` (or a tab or carriage return) is prefixed with ``'`` so a
+spreadsheet shows it instead of running it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise a text cell a spreadsheet would run as a formula.
+
+    >>> safe_cell("=HYPERLINK(1)")
+    "'=HYPERLINK(1)"
+    >>> safe_cell(-3)
+    -3
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+@contextmanager
+def atomic_open(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
+    """Open ``path`` for writing text; it appears under its name only once complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are for sharing
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> int:
+    """Write rows (mappings) as an RFC 4180 CSV with the given columns; returns the row count."""
+    n = 0
+    with atomic_open(path, newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([safe_cell(_cell(row.get(c))) for c in columns])
+            n += 1
+    return n
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value) if value != int(value) else str(int(value))
+    return value
+
+
+def write_jsonl(path: Path, fields: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> int:
+    """Write rows as JSON Lines with keys in ``fields`` order; returns the row count."""
+    n = 0
+    with atomic_open(path, newline="\n") as fh:
+        for row in rows:
+            fh.write(json.dumps({f: row.get(f) for f in fields}, ensure_ascii=False))
+            fh.write("\n")
+            n += 1
+    return n

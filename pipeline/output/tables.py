@@ -1,0 +1,95 @@
+"""The rows of the CSV and JSONL outputs, built from the store and the corpus view, and the
+columns each file has."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from ..corpus import Catalogue, CorpusNames
+from ..store import Store
+from ..types import Mention
+from .files import write_csv, write_jsonl
+
+ARTICLE_COLUMNS = (
+    "article_id", "source", "source_id", "position", "title", "published", "date_source",
+    "n_words", "url", "encoding", "line_start", "line_end", "sources",
+)
+ARTICLE_JSON_FIELDS = (
+    "article_id", "title", "text", "published", "date_source", "source", "source_id",
+    "position", "url", "sources",
+)
+
+def write_articles(out: Path, rows: Callable[[], Iterable[Mapping[str, Any]]]) -> int:
+    """Write ``articles.jsonl`` and ``articles.csv``; ``rows`` re-reads the store each time,
+    so nothing is held in memory."""
+    n = write_jsonl(out / "articles.jsonl", ARTICLE_JSON_FIELDS, _json_rows(rows()))
+    write_csv(out / "articles.csv", ARTICLE_COLUMNS, rows())
+    return n
+
+
+def _json_rows(rows: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        out = dict(row)
+        out["sources"] = (row.get("sources") or "").split(" | ")
+        yield out
+
+
+ENTITY_COLUMNS = (
+    "article_id", "start", "end", "text", "label", "norm", "country", "date_start", "date_end",
+    "date_granularity", "amount", "currency", "qualifier", "unresolved",
+)
+
+
+def write_entities(out: Path, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Write ``entities.csv``."""
+    return write_csv(out / "entities.csv", ENTITY_COLUMNS, rows)
+
+
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention))
+
+
+def entity_rows(store: Store, names: CorpusNames | None = None,
+                on_mention: Callable[[Mention, Mention], None] | None = None
+                ) -> Iterator[dict[str, Any]]:
+    """Rows of ``entities.csv``: every mention with the corpus-wide decisions applied;
+    ``on_mention(stored, decided)`` sees each one on the way (to collect actors)."""
+    names = names or CorpusNames(store)
+    for raw in store.iter_mentions():
+        m = names.apply(raw)
+        if on_mention is not None:
+            on_mention(raw, m)
+        yield {f: getattr(m, f) for f in _MENTION_FIELDS}
+
+
+ACTOR_COLUMNS = ("actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles",
+                 "n_events")
+EVENT_COLUMNS = ("event_id", "article_id", "type", "trigger", "date_start", "date_end", "amount",
+                 "currency", "countries", "sentence")
+EVENT_ACTOR_COLUMNS = ("event_id", "actor_id", "role")
+
+
+def actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
+    """Rows of ``actors.csv``, busiest first, then by name."""
+    for a in sorted(cat.actors.values(), key=lambda a: (-a.n_events, -a.n_mentions, a.name,
+                                                         a.actor_id)):
+        yield {"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country,
+               "aliases": "; ".join(a.aliases), "n_mentions": a.n_mentions,
+               "n_articles": a.n_articles, "n_events": a.n_events}
+
+
+def event_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
+    """Rows of ``events.csv``, in article order."""
+    for e in cat.events:
+        yield {"event_id": e.event_id, "article_id": e.article_id, "type": e.type,
+               "trigger": e.trigger, "date_start": e.date_start, "date_end": e.date_end,
+               "amount": e.amount, "currency": e.currency, "countries": " ".join(e.countries),
+               "sentence": e.sentence}
+
+
+def event_actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
+    """Rows of ``event_actors.csv``."""
+    for event_id, actor_id, role in cat.roles:
+        yield {"event_id": event_id, "actor_id": actor_id, "role": role}

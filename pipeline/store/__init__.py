@@ -1,0 +1,33 @@
+"""The state of an ``--out`` folder: an embedded SQLite database (``newsgraph.sqlite``).
+
+It remembers which dumps were processed (by content hash), every article once (by content
+hash) with all the sources it arrived from, what stages 2-4 found in each, and the runs.
+Outputs are rebuilt from it, so they always cover everything processed so far in that folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .analyses import AnalysisStore, chunks
+from .dumps import DumpStore
+from .schema import DB_NAME, SCHEMA_VERSION
+
+
+class Store(DumpStore, AnalysisStore):
+    """SQLite-backed state of one output folder.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     s = Store(Path(d))
+    ...     s.has_dump("abc")
+    False
+    """
+
+
+def open_existing(out: Path) -> Store | None:
+    """The store of ``out`` if one exists (without creating anything), else None."""
+    return Store(out) if (out / DB_NAME).exists() else None
+
+
+__all__ = ["DB_NAME", "SCHEMA_VERSION", "Store", "chunks", "open_existing"]

@@ -1,0 +1,141 @@
+"""What the store knows of analyses: the results of stages 2-4 per article, and the
+corpus-wide queries the outputs are built from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import fields
+from typing import Any
+
+from ..types import ArticleResult, Event, Mention, Participant
+from .base import Connection
+
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention))
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+_PARTICIPANT_FIELDS = tuple(f.name for f in fields(Participant))
+
+
+def _row(obj: object, names: tuple[str, ...]) -> tuple[object, ...]:
+    """A dataclass as a flat tuple (``dataclasses.astuple`` deep-copies: far slower)."""
+    return tuple(getattr(obj, n) for n in names)
+
+
+# the output order of articles: by their first source, then position
+_ORDER = """SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.position)) AS k
+            FROM articles a JOIN article_sources s ON s.article_id = a.article_id
+            GROUP BY a.article_id"""
+
+
+class AnalysisStore(Connection):
+    """Results of stages 2-4 and the queries over them."""
+
+    def pending_ner(self, model: str) -> list[str]:
+        """Ids of articles not yet run through NER with ``model``, in storage order."""
+        return [r[0] for r in self.db.execute(
+            "SELECT article_id FROM articles WHERE ner_model != ? ORDER BY rowid", (model,))]
+
+    def not_done(self, ids: list[str], model: str) -> list[str]:
+        """Those of ``ids`` not yet run through NER with ``model``, in the order given."""
+        todo: set[str] = set()
+        for chunk in chunks(ids, 500):  # SQLite caps the parameters of one statement
+            marks = ",".join("?" * len(chunk))
+            todo.update(r[0] for r in self.db.execute(
+                f"SELECT article_id FROM articles WHERE ner_model != ? "
+                f"AND article_id IN ({marks})", (model, *chunk)))
+        return [i for i in dict.fromkeys(ids) if i in todo]
+
+    def article_texts(self, ids: list[str]) -> list[tuple[str, str, str]]:
+        """``(article_id, text, published)`` for ``ids``, in the order given."""
+        marks = ",".join("?" * len(ids))
+        rows = {r[0]: r for r in self.db.execute(
+            f"SELECT article_id, text, published FROM articles WHERE article_id IN ({marks})",
+            ids)}
+        return [rows[i] for i in ids]
+
+    def add_results(self, model: str, done: Sequence[ArticleResult]) -> None:
+        """Store what stages 2-4 found in some articles, and mark them done, atomically."""
+        with self.transaction():
+            ids = [r.article_id for r in done]
+            marks = ",".join("?" * len(ids))
+            redone = [row[0] for row in self.db.execute(
+                f"SELECT article_id FROM articles WHERE ner_model != '' "
+                f"AND article_id IN ({marks})", ids)]
+            for article_id in redone:  # processed before (another model): replace
+                for table in ("mentions", "acronyms", "events", "participants"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?",
+                                    (article_id,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [_row(m, _MENTION_FIELDS) for r in done for m in r.mentions])
+            self.db.executemany(
+                "INSERT OR IGNORE INTO acronyms VALUES (?, ?, ?)",
+                [(r.article_id, acr, long) for r in done for acr, long in r.acronyms])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(*_row(e, _EVENT_FIELDS[:-1]), " ".join(e.countries))
+                 for r in done for e in r.events])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO participants VALUES (?,?,?,?,?,?)",
+                [_row(p, _PARTICIPANT_FIELDS) for r in done for p in r.participants])
+            self.db.executemany("UPDATE articles SET ner_model = ? WHERE article_id = ?",
+                                [(model, r.article_id) for r in done])
+
+    def iter_events(self) -> Iterator[Event]:
+        """Every event, in article output order, then by position."""
+        cur = self.db.execute(
+            f"""SELECT e.* FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
+                ORDER BY o.k, e.article_id, e.start, e.type""")
+        for row in cur:
+            yield Event(*row[:-1], countries=tuple(row[-1].split()))  # type: ignore[misc]
+
+    def participants(self) -> list[Participant]:
+        """Every event participant."""
+        return [Participant(*row) for row in self.db.execute(
+            "SELECT * FROM participants ORDER BY event_id, start, end, label")]
+
+    def iter_mentions(self) -> Iterator[Mention]:
+        """Every mention, in article output order, then by position."""
+        cur = self.db.execute(
+            f"""SELECT m.* FROM mentions m JOIN ({_ORDER}) o ON o.article_id = m.article_id
+                ORDER BY o.k, m.article_id, m.start, m.end, m.label""")
+        for row in cur:
+            yield Mention(*row)
+
+    def org_name_counts(self) -> dict[str, int]:
+        """How often each normalised ORG name occurs."""
+        return dict(self.db.execute(
+            "SELECT norm, COUNT(*) FROM mentions WHERE label = 'ORG' GROUP BY norm"))
+
+    def acronym_table(self) -> dict[str, str]:
+        """``acronym → long form`` defined in the corpus (the most frequent long form)."""
+        best: dict[str, tuple[int, str]] = {}
+        for acr, long, n in self.db.execute(
+                "SELECT acronym, long, COUNT(*) FROM acronyms GROUP BY acronym, long"):
+            if acr not in best or (n, long) > best[acr]:
+                best[acr] = (n, long)
+        return {acr: long for acr, (_, long) in best.items()}
+
+    def label_votes(self, labels: tuple[str, ...]) -> list[tuple[str, str, int]]:
+        """``(text, label, count)`` of name mentions, for corpus-wide label consistency."""
+        marks = ",".join("?" * len(labels))
+        return list(self.db.execute(
+            f"SELECT norm, label, COUNT(*) FROM mentions WHERE label IN ({marks}) "
+            f"GROUP BY norm, label", labels))
+
+    def unresolved(self) -> list[tuple[str, str, int]]:
+        """``(label, reason, count)`` of the mentions that did not resolve, most first."""
+        return list(self.db.execute(
+            "SELECT label, unresolved, COUNT(*) AS n FROM mentions WHERE unresolved != '' "
+            "GROUP BY label, unresolved ORDER BY n DESC, label, unresolved"))
+
+
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Split an iterable into lists of at most ``size`` items."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,105 @@
+"""What the store knows of inputs: runs, dumps (by content hash) and articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..types import Article
+from .base import Connection
+
+
+class DumpStore(Connection):
+    """Runs, processed dumps and stored articles."""
+
+    def start_run(self, started: str) -> int:
+        """Record the start of a run and return its id."""
+        cur = self.db.execute("INSERT INTO runs (started) VALUES (?)", (started,))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, finished: str, **counts: int) -> None:
+        """Record the end of a run with its counts."""
+        sets = ", ".join(f"{k} = ?" for k in counts)
+        self.db.execute(
+            f"UPDATE runs SET finished = ?{', ' + sets if sets else ''} WHERE run_id = ?",
+            (finished, *counts.values(), run_id),
+        )
+
+    def has_dump(self, dump_key: str) -> bool:
+        """True when a dump with this content hash was processed already."""
+        row = self.db.execute("SELECT 1 FROM dumps WHERE dump_key = ?", (dump_key,)).fetchone()
+        return row is not None
+
+    def add_dump(self, dump_key: str, source: str, articles: list[Article], n_skipped: int,
+                 encoding: str, run_id: int) -> int:
+        """Store one processed dump and its articles in one transaction.
+
+        Returns how many of the articles were new (an article already stored from another
+        dump only gains this dump as one more source).
+        """
+        with self.transaction():
+            before = self.db.total_changes
+            self.db.executemany(
+                "INSERT OR IGNORE INTO articles (article_id, title, text, published, date_source, "
+                "n_words, url, encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a.article_id, a.title, a.text, a.published, a.date_source, a.n_words, a.url,
+                  a.encoding) for a in articles],
+            )
+            n_new = self.db.total_changes - before
+            self.db.executemany(
+                "INSERT OR IGNORE INTO article_sources VALUES (?, ?, ?, ?, ?, ?)",
+                [(a.article_id, a.source, a.position, a.source_id, a.line_start, a.line_end)
+                 for a in articles],
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO dumps VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (dump_key, source, len(articles), n_new, n_skipped, encoding, run_id),
+            )
+        return n_new
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        """Every stored article with its first source, in (source, position) order."""
+        cur = self.db.execute(
+            """
+            SELECT a.article_id, s.source, s.source_id, s.position, a.title, a.published,
+                   a.date_source, a.n_words, a.url, a.encoding, s.line_start, s.line_end,
+                   a.text,
+                   (SELECT group_concat(source, ' | ') FROM
+                      (SELECT DISTINCT x.source FROM article_sources x
+                       WHERE x.article_id = a.article_id ORDER BY x.source)) AS sources
+            FROM articles a
+            JOIN article_sources s ON s.rowid = (
+                SELECT y.rowid FROM article_sources y WHERE y.article_id = a.article_id
+                ORDER BY y.source, y.position LIMIT 1)
+            ORDER BY s.source, s.position, a.article_id
+            """
+        )
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            yield dict(zip(names, row, strict=True))
+
+    def counts(self) -> dict[str, int]:
+        """Totals for ``newsgraph status``."""
+        one = self.db.execute
+        return {
+            "dumps": one("SELECT COUNT(*) FROM dumps").fetchone()[0],
+            "articles": one("SELECT COUNT(*) FROM articles").fetchone()[0],
+            "article_sources": one("SELECT COUNT(*) FROM article_sources").fetchone()[0],
+            "mentions": one("SELECT COUNT(*) FROM mentions").fetchone()[0],
+            "events": one("SELECT COUNT(*) FROM events").fetchone()[0],
+            "runs": one("SELECT COUNT(*) FROM runs").fetchone()[0],
+        }
+
+    def dumps(self) -> list[tuple[str, int, int, int]]:
+        """``(source, n_records, n_new, n_skipped)`` for every processed dump, by source."""
+        return list(self.db.execute(
+            "SELECT source, n_records, n_new, n_skipped FROM dumps ORDER BY source"
+        ))
+
+    def last_run(self) -> dict[str, Any] | None:
+        """The most recent run, or None."""
+        cur = self.db.execute("SELECT * FROM runs ORDER BY run_id DESC LIMIT 1")
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], row, strict=True))

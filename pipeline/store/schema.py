@@ -1,0 +1,94 @@
+"""The schema of an output folder's database (``newsgraph.sqlite``)."""
+
+SCHEMA_VERSION = "3"
+DB_NAME = "newsgraph.sqlite"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dumps (
+    dump_key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    n_records INTEGER NOT NULL,
+    n_new INTEGER NOT NULL,
+    n_skipped INTEGER NOT NULL,
+    encoding TEXT NOT NULL,
+    run_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    article_id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    published TEXT NOT NULL,
+    date_source TEXT NOT NULL,
+    n_words INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    ner_model TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    country TEXT NOT NULL,
+    date_start TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    date_granularity TEXT NOT NULL,
+    amount REAL,
+    currency TEXT NOT NULL,
+    qualifier TEXT NOT NULL,
+    unresolved TEXT NOT NULL,
+    PRIMARY KEY (article_id, start, end, label)
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    trigger TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    sentence TEXT NOT NULL,
+    date_start TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    amount REAL,
+    currency TEXT NOT NULL,
+    countries TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS participants (
+    event_id TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    role TEXT NOT NULL,
+    PRIMARY KEY (event_id, start, end, label)
+);
+CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
+CREATE INDEX IF NOT EXISTS participants_article ON participants (article_id);
+CREATE TABLE IF NOT EXISTS acronyms (
+    article_id TEXT NOT NULL,
+    acronym TEXT NOT NULL,
+    long TEXT NOT NULL,
+    PRIMARY KEY (article_id, acronym, long)
+);
+CREATE TABLE IF NOT EXISTS article_sources (
+    article_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    source_id TEXT NOT NULL,
+    line_start INTEGER NOT NULL,
+    line_end INTEGER NOT NULL,
+    PRIMARY KEY (article_id, source, position)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    n_new_dumps INTEGER NOT NULL DEFAULT 0,
+    n_new_articles INTEGER NOT NULL DEFAULT 0,
+    n_skipped INTEGER NOT NULL DEFAULT 0,
+    n_failed INTEGER NOT NULL DEFAULT 0
+);
+"""

@@ -1,0 +1,107 @@
+"""The NER post-processor on hand-built Docs: no statistical model is loaded."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.fixer import EntityFixer, _rules
+from pipeline.nlp.model import decase
+
+
+@pytest.fixture(scope="module")
+def fixer() -> EntityFixer:
+    return EntityFixer(_rules())
+
+
+def _doc(words: list[str], ents: list[tuple[int, int, str]], spaces: list[bool] | None = None
+         ) -> Doc:
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _labels(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("word,label", [("AI", "GPE"), ("AI", "ORG"), ("Read more", "ORG")])
+def test_ner_junk_is_dropped(fixer: EntityFixer, word: str, label: str) -> None:
+    words = ["Learn", *word.split(), "today", "."]
+    doc = fixer(_doc(words, [(1, 1 + len(word.split()), label)]))
+    assert word not in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize("n", [1])
+def test_ner_recovers_acronyms(fixer: EntityFixer, n: int) -> None:
+    doc = fixer(_doc(["Officials", "at", "CNIL", "said", "the", "CEO", "left", "."], []))
+    assert _labels(doc) == [("CNIL", "ORG")][:n]
+
+
+@pytest.mark.parametrize("n", [0])
+def test_ner_no_acronyms_in_all_caps_headlines(fixer: EntityFixer, n: int) -> None:
+    doc = fixer(_doc(["SOCCER", "-", "LEEDS", "GET", "LUCKY", "WIN", "AGAINST", "RIVALS"], []))
+    assert len(doc.ents) == n
+
+
+@pytest.mark.parametrize("n", [3])
+def test_ner_defined_acronym_takes_long_form_label(fixer: EntityFixer, n: int) -> None:
+    words = ["the", "HM", "Revenue", "&", "Customs", "(", "HMRC", ")", "said", ";", "HMRC",
+             "agreed", "."]
+    spaces = [True, True, True, True, True, False, False, True, False, True, True, False, False]
+    doc = fixer(_doc(words, [(1, 5, "ORG")], spaces))
+    assert _labels(doc) == [("HM Revenue & Customs", "ORG"), ("HMRC", "ORG"), ("HMRC", "ORG")]
+    assert len(doc.ents) == n
+
+
+@pytest.mark.parametrize("n", [3])
+def test_ner_repeated_name_gets_one_label(fixer: EntityFixer, n: int) -> None:
+    words = ["Acme", "grew", ".", "Acme", "hired", ".", "Acme", "sold", "."]
+    doc = fixer(_doc(words, [(0, 1, "ORG"), (3, 4, "PERSON"), (6, 7, "ORG")]))
+    assert _labels(doc) == [("Acme", "ORG")] * n
+
+
+@pytest.mark.parametrize("n", [2])
+def test_ner_surname_alone_is_the_person(fixer: EntityFixer, n: int) -> None:
+    words = ["Spencer", "Cox", "spoke", ".", "Cox", "left", "."]
+    doc = fixer(_doc(words, [(0, 2, "PERSON"), (4, 5, "ORG")]))
+    assert _labels(doc) == [("Spencer Cox", "PERSON"), ("Cox", "PERSON")][:n]
+
+
+@pytest.mark.parametrize("n", [2])
+def test_ner_propagates_a_recognised_name(fixer: EntityFixer, n: int) -> None:
+    words = ["Huawei", "won", ".", "Then", "Huawei", "lost", "."]
+    doc = fixer(_doc(words, [(0, 1, "ORG")]))
+    assert _labels(doc) == [("Huawei", "ORG")] * n
+
+
+@pytest.mark.parametrize("words,ents,expected", [
+    (["Leeds", "2", "Chelsea", "1"], [(0, 1, "GPE"), (2, 3, "GPE")],
+     [("Leeds", "ORG"), ("Chelsea", "ORG")]),
+    (["Japan", "2", "China", "1"], [(0, 1, "GPE"), (2, 3, "GPE")],
+     [("Japan", "GPE"), ("China", "GPE")]),
+])
+def test_ner_towns_in_results_are_teams_countries_stay(fixer: EntityFixer, words: list[str],
+                                                         ents: list[tuple[int, int, str]],
+                                                         expected: list[tuple[str, str]]) -> None:
+    assert _labels(fixer(_doc(words, ents))) == expected
+
+
+@pytest.mark.parametrize("words,ents,expected", [
+    (["the", "Commerce", "Department", "'s", "report"], [(0, 4, "ORG")],
+     [("Commerce Department", "ORG")]),
+])
+def test_ner_trims_determiners_and_possessives(fixer: EntityFixer, words: list[str],
+                                               ents: list[tuple[int, int, str]],
+                                               expected: list[tuple[str, str]]) -> None:
+    assert _labels(fixer(_doc(words, ents))) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("SOCCER - JAPAN WIN\nNormal line.", "Soccer - Japan Win\nNormal line."),
+    ("Nothing shouting here.", "Nothing shouting here."),
+])
+def test_ner_decase_keeps_offsets(text: str, expected: str) -> None:
+    out = decase(text)
+    assert out == expected and len(out) == len(text)

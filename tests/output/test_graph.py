@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from pipeline import run
+from pipeline.cli import main
+from pipeline.corpus import Catalogue
+from pipeline.output.graph import build_graph, write_html
+from pipeline.types import Actor, Event
+from tests.conftest import SEED
+
+EVIL = ['<script>alert(1)</script> Holdings', '"><img src=x onerror=alert(2)> Group']
+
+
+@pytest.fixture(scope="module")
+def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("seed_graph")
+    run([SEED], out, progress=False)
+    return out
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("reader,name", [
+    (nx.read_graphml, "graph.graphml"), (nx.read_gexf, "graph.gexf"),
+    (lambda p: nx.node_link_graph(json.loads(Path(p).read_text()), edges="links"),
+     "graph.json"),
+])
+def test_graph_files_load_back(seed_out: Path, reader, name: str) -> None:  # type: ignore[no-untyped-def]
+    g = reader(seed_out / name)
+    events = _rows(seed_out / "events.csv")
+    kinds = nx.get_node_attributes(g, "kind")
+    assert sum(1 for k in kinds.values() if k == "event") == len(events)
+    assert {d["role"] for _, _, d in g.edges(data=True)} <= {"source", "target", "other"}
+    assert all(d.get("article_ids") for _, _, d in g.edges(data=True))
+
+
+@pytest.mark.parametrize("n", [1])
+def test_graph_gexf_has_event_dates_for_the_timeline(seed_out: Path, n: int) -> None:
+    text = (seed_out / "graph.gexf").read_text(encoding="utf-8")
+    assert 'mode="dynamic"' in text and 'start="2025-' in text
+    assert text.count("lastmodifieddate") == n - 1
+
+
+@pytest.mark.parametrize("n", [1])
+def test_graph_projection_weights_shared_events(seed_out: Path, n: int) -> None:
+    p = nx.read_graphml(seed_out / "graph_actors.graphml")
+    names = nx.get_node_attributes(p, "name")
+    by_name = {v: k for k, v in names.items()}
+    assert p.edges[by_name["Huawei"], by_name["ZTE"]]["weight"] >= n
+
+
+@pytest.mark.parametrize("amount,currency", [("750000", "EUR")])
+def test_graph_seed_regulator_fines_publisher(seed_out: Path, amount: str,
+                                              currency: str) -> None:
+    actors = {r["actor_id"]: r["name"] for r in _rows(seed_out / "actors.csv")}
+    roles = _rows(seed_out / "event_actors.csv")
+    fines = [e for e in _rows(seed_out / "events.csv")
+             if e["type"] == "fine" and e["amount"] == amount and e["currency"] == currency]
+    assert len(fines) == 1
+    who = {actors[r["actor_id"]]: r["role"] for r in roles if r["event_id"] == fines[0]["event_id"]}
+    assert who == {"Commission nationale de l'informatique et des libertés": "source",
+                   "Les Publications Condé Nast": "target"}
+
+
+@pytest.mark.parametrize("amount,date", [("23000000", "2025-04-01")])
+def test_graph_seed_huawei_deal(seed_out: Path, amount: str, date: str) -> None:
+    actors = {r["actor_id"]: r["name"] for r in _rows(seed_out / "actors.csv")}
+    roles = _rows(seed_out / "event_actors.csv")
+    deals = [e for e in _rows(seed_out / "events.csv")
+             if e["type"] == "deal" and e["amount"] == amount]
+    assert len(deals) == 1 and deals[0]["date_start"] == date and deals[0]["currency"] == "USD"
+    who = {actors[r["actor_id"]] for r in roles if r["event_id"] == deals[0]["event_id"]}
+    assert "Huawei" in who
+
+
+@pytest.mark.parametrize("column", ["actor_id", "name", "kind", "country", "aliases",
+                                    "n_mentions", "n_articles", "n_events"])
+def test_graph_actors_csv_columns(seed_out: Path, column: str) -> None:
+    assert column in _rows(seed_out / "actors.csv")[0]
+
+
+def _cli(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.mark.parametrize("by", ["events", "mentions", "degree", "betweenness"])
+def test_graph_explore_top(seed_out: Path, by: str) -> None:
+    res = _cli("explore", "top", "--by", by, "-n", "3", "--out", str(seed_out))
+    assert res.exit_code == 0 and len(res.stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("name", ["huawei", "CNIL", "conde nast publications"[:0] + "ZTE"])
+def test_graph_explore_actor(seed_out: Path, name: str) -> None:
+    res = _cli("explore", "actor", name, "--out", str(seed_out))
+    assert res.exit_code == 0
+    assert "events:" in res.stdout and "closest co-actors" in res.stdout
+
+
+@pytest.mark.parametrize("name,suggestion", [("Hauwei", "Huawei")])
+def test_graph_explore_unknown_name_suggests(seed_out: Path, name: str, suggestion: str) -> None:
+    res = _cli("explore", "actor", name, "--out", str(seed_out))
+    assert res.exit_code == 1
+    assert res.stderr.strip() == (f"newsgraph: error: no actor called {name!r}; "
+                                  f"did you mean {suggestion!r}?")
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--type", "fine"], "750000 EUR"), (["--country", "VN"], "Huawei"),
+    (["--since", "2025-04-01", "--until", "2025-04-30"], "23000000 USD"),
+    (["--type", "deal", "--since", "2025-05-01"], "Huawei"),
+])
+def test_graph_explore_events(seed_out: Path, args: list[str], needle: str) -> None:
+    res = _cli("explore", "events", *args, "--out", str(seed_out))
+    assert res.exit_code == 0 and needle in res.stdout
+
+
+@pytest.mark.parametrize("a,b", [("Huawei", "Meta")])
+def test_graph_explore_path(seed_out: Path, a: str, b: str) -> None:
+    res = _cli("explore", "path", a, b, "--out", str(seed_out))
+    lines = res.stdout.splitlines()
+    assert res.exit_code == 0 and lines[0] == a and lines[-1] == b
+
+
+@pytest.mark.parametrize("cmd", [["top"], ["events"]])
+def test_graph_explore_without_graph(tmp_path: Path, cmd: list[str]) -> None:
+    res = _cli("explore", *cmd, "--out", str(tmp_path))
+    assert res.exit_code == 1 and "no graph yet" in res.stderr
+
+
+@pytest.fixture(scope="module")
+def evil_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A graph whose actor names try to inject markup into the page."""
+    out = tmp_path_factory.mktemp("evil")
+    actors = {f"a{i}": Actor(f"a{i}", name, "organisation", n_events=1)
+              for i, name in enumerate([*EVIL, "Securities and Exchange Commission"])}
+    event = Event("e1", "art", "fine", "fined", 0, 60,
+                  f"The SEC fined {EVIL[0]} and {EVIL[1]} $5m.", "2024-03-05", "2024-03-05",
+                  5e6, "USD", ("US",))
+    roles = [("e1", "a0", "target"), ("e1", "a1", "target"), ("e1", "a2", "source")]
+    cat = Catalogue(actors, [event], roles, {a: ["art"] for a in actors})
+    write_html(out, build_graph(cat))
+    return out
+
+
+@pytest.mark.parametrize("forbidden", ["<script>alert", "<img src=x", "http://", "https://"])
+def test_graph_html_is_escaped_and_offline(evil_out: Path, forbidden: str) -> None:
+    page = (evil_out / "graph.html").read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert forbidden not in page
+
+
+def _chromium() -> str:
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None:
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    return exe
+
+
+@pytest.mark.parametrize("n", [1])
+def test_graph_html_renders_in_headless_chromium(evil_out: Path, tmp_path: Path, n: int) -> None:
+    exe = _chromium()
+    proc = subprocess.run(
+        [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000", "--dump-dom",
+         (evil_out / "graph.html").as_uri()],
+        capture_output=True, text=True, timeout=120, check=False)
+    dom = proc.stdout
+    assert "nodes drawn" in dom, proc.stderr[-2000:]
+    drawn = int(dom.split("nodes drawn")[0].rsplit(">", 1)[1])
+    assert drawn == 4  # two firms, the SEC and the event
+    # the names stay text: no element was created from them
+    assert "<img src" not in dom and "<script>alert" not in dom
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Holdings" in dom
+    # the page fetched nothing: no resource beyond the file itself
+    assert f'data-resources="{n - 1}"' in dom
