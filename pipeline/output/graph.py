@@ -150,7 +150,9 @@ def write_html(out: Path, g: nx.Graph, max_nodes: int = MAX_HTML_NODES) -> None:
 
 
 def _busiest(g: nx.Graph, max_nodes: int) -> nx.Graph:
-    """The busiest actors with all their events, as many as fit in ``max_nodes``."""
+    """The busiest actors with all their events, as many as fit in ``max_nodes``, as a new
+    graph in sorted node order (a subgraph view would iterate a set, and the seeded layout
+    would then change from run to run)."""
     if g.number_of_nodes() <= max_nodes:
         return g
     actors = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "actor"),
@@ -161,7 +163,16 @@ def _busiest(g: nx.Graph, max_nodes: int) -> nx.Graph:
         if len(keep) + len(more) > max_nodes:
             break
         keep |= more
-    return g.subgraph(keep)
+    return _induced(g, keep)
+
+
+def _induced(g: nx.Graph, nodes: set[str]) -> nx.Graph:
+    """The subgraph of ``g`` on ``nodes``, nodes and edges added in sorted order."""
+    h: nx.Graph = nx.Graph()
+    h.add_nodes_from((n, g.nodes[n]) for n in sorted(nodes))
+    edges = g.subgraph(nodes).edges(data=True)
+    h.add_edges_from(sorted((*sorted((a, b)), d) for a, b, d in edges))
+    return h
 
 
 def write_png(out: Path, g: nx.Graph, top: int = 15) -> None:
@@ -174,9 +185,7 @@ def write_png(out: Path, g: nx.Graph, top: int = 15) -> None:
     actors = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "actor"),
                     key=lambda n: (-g.degree(n), n))[:top]
     keep = set(actors) | {e for a in actors for e in sorted(g.neighbors(a))[:15]}
-    h: nx.Graph = nx.Graph()
-    h.add_nodes_from((n, g.nodes[n]) for n in sorted(keep))
-    h.add_edges_from(sorted(tuple(sorted(e)) for e in g.subgraph(keep).edges))
+    h = _induced(g, keep)
     fig, ax = plt.subplots(figsize=(12, 9), dpi=100)
     if h.number_of_nodes():
         pos = nx.spring_layout(h, seed=7, k=0.6)

@@ -3,7 +3,9 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -186,3 +188,31 @@ def test_graph_html_renders_in_headless_chromium(evil_out: Path, tmp_path: Path,
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Holdings" in dom
     # the page fetched nothing: no resource beyond the file itself
     assert f'data-resources="{n - 1}"' in dom
+
+
+_BIG_GRAPH = """
+import sys
+from pathlib import Path
+from pipeline.corpus import Catalogue
+from pipeline.output.graph import build_graph, write_html
+from pipeline.types import Actor, Event
+actors = {f"a{i}": Actor(f"a{i}", f"Actor {i}", "organisation") for i in range(60)}
+events = [Event(f"e{j}", "art", "deal", "deal", 0, 1, "s") for j in range(600)]
+roles = [(f"e{j}", f"a{(j * 7 + k) % 60}", "source") for j in range(600) for k in range(2)]
+cat = Catalogue(actors, events, sorted(set(roles)), {a: ["art"] for a in actors})
+write_html(Path(sys.argv[1]), build_graph(cat), max_nodes=200)
+"""
+
+
+@pytest.mark.parametrize("seeds", [("1", "2")])
+def test_graph_html_layout_does_not_depend_on_hash_seed(tmp_path: Path,
+                                                        seeds: tuple[str, str]) -> None:
+    """A graph larger than the page shows its busiest part, laid out the same in every run."""
+    pages = []
+    for seed in seeds:
+        out = tmp_path / seed
+        out.mkdir()
+        subprocess.run([sys.executable, "-c", _BIG_GRAPH, str(out)], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        pages.append((out / "graph.html").read_bytes())
+    assert pages[0] == pages[1]
