@@ -79,10 +79,7 @@ class DateValue:
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
         "4th": 4, "final": 4, "last": 4}
 #: number words of durations and "N units ago"; vague counts are 0 (unresolved)
-_NUMWORD = {**{w: CARDINALS[w] for w in ("one", "two", "three", "four", "five", "six", "seven",
-                                           "eight", "nine", "ten", "eleven", "twelve",
-                                           "fifteen", "twenty", "thirty", "fifty")},
-            "a": 1, "an": 1, "hundred": 100, "several": 0, "few": 0, "a few": 0,
+_NUMWORD = {**CARDINALS, "a": 1, "an": 1, "hundred": 100, "several": 0, "few": 0, "a few": 0,
             "many": 0, "couple": 2, "a couple of": 2}
 _UNIT = r"(?:day|week|month|quarter|year|decade|century|hour|minute|fortnight|weekend)s?"
 _MON = MONTH_NAMES

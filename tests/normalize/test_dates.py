@@ -65,6 +65,8 @@ def test_dates_future_sentences_look_ahead(text: str, future: bool, expected: da
 @pytest.mark.parametrize("text,reason", [
     ("two years", "duration"), ("the past three months", "duration"), ("20 years", "duration"),
     ("recently", "vague"), ("in the future", "vague"), ("blue moon", "not understood"),
+    ("over forty years", "duration"), ("the past eighteen months", "duration"),
+    ("seventy-year", "duration"), ("ninety days", "duration"),
 ])
 def test_dates_durations_and_vague_stay_unresolved(text: str, reason: str) -> None:
     assert resolve_date(text, REF) == (None, reason)
