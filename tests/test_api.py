@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -116,14 +115,3 @@ def test_api_status_counts(tmp_path: Path, n: int) -> None:
     st = status(tmp_path)
     assert (st["dumps"], st["articles"]) == (n, 10)
     assert st["last_run"]["n_new_articles"] == 10
-
-
-@pytest.mark.parametrize("n", [5000])
-def test_api_reuters_published_from_record(corpora: Path, tmp_path: Path, n: int) -> None:
-    src = corpora / "reuters21578" / "reut2-000.sgm"
-    shutil.copy(src, tmp_path / "reut2-000.sgm")
-    result = run([tmp_path / "reut2-000.sgm"], tmp_path / "out", progress=False)
-    assert result.n_new_articles + result.n_duplicate_articles == n // 5
-    arts = _articles(tmp_path / "out")
-    assert all(a["date_source"] == "record" and a["published"].startswith("1987-")
-               for a in arts)

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from pipeline.ingest import Source, iter_sources, read_records, to_articles
 from pipeline.ingest.pubdate import (
     dateline,
     filename_date,
@@ -12,6 +14,7 @@ from pipeline.ingest.pubdate import (
     parse_record_date,
     publication_date,
 )
+from pipeline.types import Record
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -78,3 +81,14 @@ def test_pubdate_record_field_formats(value: str, expected: date | None) -> None
 def test_pubdate_order_of_sources(record: str, body: str, source: str, option: date | None,
                                   expected: tuple[str, str]) -> None:
     assert publication_date(record, body, source, option) == expected
+
+
+@pytest.mark.parametrize("name,n", [("reut2-000.sgm", 1000)])
+def test_pubdate_reuters_published_from_record(corpora: Path, name: str, n: int) -> None:
+    """Stage 1 alone: every Reuters document takes its date from its own DATE field."""
+    (src,) = list(iter_sources([str(corpora / "reuters21578" / name)]))
+    assert isinstance(src, Source)
+    records = [r for r in read_records(src) if isinstance(r, Record)]
+    articles = to_articles(records, src.name, None)
+    assert len(articles) == n
+    assert all(a.date_source == "record" and a.published.startswith("1987-") for a in articles)

@@ -1,0 +1,77 @@
+"""The corpus view: one label per name across articles, one canonical organisation name, and
+actors deduplicated with their events and their strongest role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.corpus import CatalogueBuilder, CorpusNames, actor_of
+from pipeline.store import Store
+from pipeline.types import Article, ArticleResult, Event, Mention, Participant, content_id
+
+
+@pytest.mark.parametrize("mention,expected", [
+    (Mention("a", 0, 5, "Obama", "PERSON", norm="Barack Obama"), ("person", "Barack Obama", "")),
+    (Mention("a", 0, 4, "CNIL", "ORG", norm="CNIL", country="FR"), ("organisation", "CNIL", "FR")),
+    (Mention("a", 0, 2, "EU", "ORG", norm="European Union", country="EU"),
+     ("country", "European Union", "EU")),
+    (Mention("a", 0, 6, "French", "NORP", norm="France", country="FR"),
+     ("country", "France", "FR")),
+    (Mention("a", 0, 11, "Central Asia", "LOC", norm="Central Asia"), None),
+    (Mention("a", 0, 4, "2024", "DATE"), None),
+])
+def test_corpus_actor_of(mention: Mention, expected: tuple[str, str, str] | None) -> None:
+    assert actor_of(mention) == expected
+
+
+def _store(tmp_path: Path, docs: list[tuple[str, list[tuple[str, str]]]]) -> Store:
+    """A store holding one article per doc; each (surface, label) is a mention in it."""
+    store = Store(tmp_path)
+    run = store.start_run("t")
+    results = []
+    for i, (text, ents) in enumerate(docs):
+        art = Article(content_id(text), "a.txt", i, text, text)
+        store.add_dump(f"k{i}", "a.txt", [art], 0, "utf-8", run)
+        ms, parts = [], []
+        event = Event(content_id(art.article_id, "e"), art.article_id, "deal", "deal", 0,
+                      len(text), text)
+        for surface, label in ents:
+            start = text.index(surface)
+            ms.append(Mention(art.article_id, start, start + len(surface), surface, label,
+                              norm=surface))
+            parts.append(Participant(event.event_id, art.article_id, start,
+                                     start + len(surface), label,
+                                     "source" if start == 0 else "target"))
+        results.append(ArticleResult(art.article_id, ms, [], [event], parts))
+    store.add_results("m", results)
+    return store
+
+
+@pytest.mark.parametrize("votes,label", [(["ORG", "ORG", "ORG", "GPE"], "ORG"),
+                                         (["ORG", "GPE"], None)])
+def test_corpus_names_majority_label(tmp_path: Path, votes: list[str], label: str | None) -> None:
+    store = _store(tmp_path, [(f"Acme story {i}", [("Acme", v)]) for i, v in enumerate(votes)])
+    names = CorpusNames(store)
+    assert names.label.get("acme") == label
+    store.close()
+
+
+@pytest.mark.parametrize("docs,n_actors,n_events", [
+    ([("Acme bought Beta.", [("Acme", "ORG"), ("Beta", "ORG")]),
+      ("Acme Inc sold Gamma.", [("Acme Inc", "ORG"), ("Gamma", "ORG")])], 3, 2),
+])
+def test_corpus_catalogue_merges_actors_across_articles(tmp_path: Path, docs: list,
+                                                        n_actors: int, n_events: int) -> None:
+    store = _store(tmp_path, docs)
+    builder = CatalogueBuilder(store)
+    names = CorpusNames(store)
+    for raw in store.iter_mentions():
+        builder.add(raw, names.apply(raw))
+    cat = builder.catalogue()
+    assert len(cat.actors) == n_actors and len(cat.events) == n_events
+    acme = next(a for a in cat.actors.values() if a.name == "Acme")
+    assert (acme.n_mentions, acme.n_articles, acme.n_events) == (2, 2, 2)
+    assert {r for _, a, r in cat.roles if a == acme.actor_id} == {"source"}
+    store.close()

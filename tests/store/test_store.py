@@ -1,0 +1,102 @@
+"""The store of an output folder: dumps once, articles once with every source, results
+replaced when an article is analysed again, output order by first source."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import NewsgraphError
+from pipeline.store import DB_NAME, Store, open_existing
+from pipeline.types import Article, ArticleResult, Event, Mention, Participant, content_id
+
+
+def _article(text: str, source: str = "a.txt", position: int = 0) -> Article:
+    return Article(content_id(text), source, position, text.split("\n")[0], text,
+                   published="2025-01-02", date_source="record")
+
+
+@pytest.fixture
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    s = Store(tmp_path)
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("texts,again,n_new", [
+    (["One\n\nbody"], ["One\n\nbody"], 0),
+    (["One\n\nbody"], ["Two\n\nbody", "One\n\nbody"], 1),
+])
+def test_store_article_stored_once_with_every_source(store: Store, texts: list[str],
+                                                     again: list[str], n_new: int) -> None:
+    run = store.start_run("t0")
+    store.add_dump("k1", "a.txt", [_article(t) for t in texts], 0, "utf-8", run)
+    got = store.add_dump("k2", "b.txt", [_article(t, "b.txt", i) for i, t in enumerate(again)],
+                         0, "utf-8", run)
+    assert got == n_new
+    rows = {r["title"]: r for r in store.iter_articles()}
+    assert rows["One"]["sources"] == "a.txt | b.txt"
+    assert rows["One"]["source"] == "a.txt"  # the first source names it
+
+
+@pytest.mark.parametrize("key", ["abc"])
+def test_store_remembers_dumps(store: Store, key: str) -> None:
+    assert not store.has_dump(key)
+    store.add_dump(key, "a.txt", [_article("x")], 0, "utf-8", store.start_run("t"))
+    assert store.has_dump(key)
+
+
+def _result(article_id: str, label: str) -> ArticleResult:
+    m = Mention(article_id, 0, 3, "Abc", label, norm="Abc")
+    e = Event(content_id(article_id, "e"), article_id, "deal", "deal", 0, 3, "Abc")
+    p = Participant(e.event_id, article_id, 0, 3, label, "source")
+    return ArticleResult(article_id, [m], [("ABC", "A B C")], [e], [p])
+
+
+@pytest.mark.parametrize("first,second", [("ORG", "PERSON")])
+def test_store_results_replaced_when_analysed_again(store: Store, first: str,
+                                                    second: str) -> None:
+    a = _article("Abc did it.")
+    store.add_dump("k", "a.txt", [a], 0, "utf-8", store.start_run("t"))
+    assert store.pending_ner("m1") == [a.article_id]
+    store.add_results("m1", [_result(a.article_id, first)])
+    assert store.pending_ner("m1") == [] and store.not_done([a.article_id], "m2") == [a.article_id]
+    store.add_results("m2", [_result(a.article_id, second)])
+    assert [m.label for m in store.iter_mentions()] == [second]
+    assert [p.label for p in store.participants()] == [second]
+    assert store.counts()["events"] == 1
+
+
+@pytest.mark.parametrize("order", [["b.txt", "a.txt"]])
+def test_store_outputs_in_first_source_order(store: Store, order: list[str]) -> None:
+    run = store.start_run("t")
+    for i, name in enumerate(order):
+        store.add_dump(f"k{i}", name, [_article(f"Text {name}", name)], 0, "utf-8", run)
+    assert [r["source"] for r in store.iter_articles()] == sorted(order)
+
+
+@pytest.mark.parametrize("version", ["0"])
+def test_store_other_schema_is_a_clear_error(tmp_path: Path, version: str) -> None:
+    Store(tmp_path).close()
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
+    with pytest.raises(NewsgraphError, match="another version of newsgraph"):
+        Store(tmp_path)
+
+
+@pytest.mark.parametrize("exists", [False])
+def test_store_open_existing_creates_nothing(tmp_path: Path, exists: bool) -> None:
+    assert open_existing(tmp_path / "none") is None
+    assert (tmp_path / "none").exists() is exists
+
+
+@pytest.mark.parametrize("n", [1])
+def test_store_transaction_rolls_back(store: Store, n: int) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.db.execute("INSERT INTO runs (started) VALUES ('x')")
+        raise RuntimeError
+    assert store.counts()["runs"] == 0
+    store.start_run("t")
+    assert store.counts()["runs"] == n
