@@ -7,6 +7,7 @@ The CLI (``newsgraph``) is a thin client of this API::
 """
 
 from .api import RunResult, extract, run, split_file, status
+from .settings import RunSettings
 
-__all__ = ["RunResult", "extract", "run", "split_file", "status", "__version__"]
+__all__ = ["RunResult", "RunSettings", "extract", "run", "split_file", "status", "__version__"]
 __version__ = "0.1.0"
