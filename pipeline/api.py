@@ -20,8 +20,9 @@ from typing import Any
 
 from tqdm import tqdm
 
-from .engine import BATCH, analyse_into_store
+from .engine import BATCH, Item, analyse_into_store
 from .errors import InputError, NewsgraphError
+from .fingerprint import Fingerprint
 from .ingest import (
     Segment,
     Source,
@@ -34,13 +35,17 @@ from .ingest import (
     split_text,
     to_articles,
 )
+from .lexicon.tables import reload as reload_tables
 from .output import OUTPUTS, write_outputs
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
-from .store import Store, open_existing
+from .store import Store, chunks, open_existing
 from .types import Mention, Record, Skipped
 
 log = logging.getLogger("newsgraph")
 
+
+
+_last_fingerprint: Fingerprint | None = None
 
 
 @dataclass
@@ -58,6 +63,8 @@ class RunResult:
         timings: seconds per stage: ingest, nlp (NER, normalisation, events), store, outputs.
         skipped: records (or files) that were skipped, with the reason.
         failed: files (or paths) that could not be used at all, with the reason.
+        outputs_written: whether the outputs were rewritten (they are only when they no
+            longer reflect the store and the rules).
     """
 
     out: Path
@@ -70,6 +77,7 @@ class RunResult:
     timings: dict[str, float] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    outputs_written: bool = False
 
     @property
     def ok(self) -> bool:
@@ -86,6 +94,7 @@ def run(
     out: str | Path = DEFAULT_OUT,
     *,
     progress: bool = True,
+    rebuild: bool = False,
     **options: Any,
 ) -> RunResult:
     """Process dumps into an output folder (incrementally) and rewrite its outputs.
@@ -102,29 +111,37 @@ def run(
         3. rewrite every output (:data:`~pipeline.output.OUTPUTS`) to cover everything
            processed so far.
 
-    Bad files and records are reported in the result, never raised, so one bad file never
-    stops the batch.
+    Every stored article whose results came from other rules or another model (see
+    :class:`~pipeline.fingerprint.Fingerprint`) is analysed again from its stored text;
+    ``rebuild`` analyses every one again. Bad files and records are reported in the result,
+    never raised, so one bad file never stops the batch.
     """
     settings = inputs if isinstance(inputs, RunSettings) else \
         RunSettings(tuple(str(p) for p in inputs or ()), Path(out), **options)
     result = RunResult(out=settings.out)
     t_start = time.perf_counter()
+    fingerprint = Fingerprint.of(settings.model)
+    global _last_fingerprint
+    if _last_fingerprint is not None and fingerprint != _last_fingerprint:
+        reload_tables()  # the data files changed since the last run in this process
+    _last_fingerprint = fingerprint
     store = Store(settings.out)
     try:
+        if rebuild:
+            store.forget_analyses()
         run_id = store.start_run(_now())
-        feed = _Feed(store, settings, run_id, result, progress)
+        feed = _Feed(store, settings, fingerprint, run_id, result, progress)
         # stages 1 and 2-4 overlap: the workers analyse the first dumps while later ones are
         # still being read
         result.n_recognised = analyse_into_store(
-            store, feed.batches(), settings.model, processes=settings.processes,
+            store, feed.batches(), settings.model, fingerprint, processes=settings.processes,
             progress=progress, engine=settings.engine, scheduler=settings.scheduler,
             timings=result.timings)
         result.timings["ingest"] = feed.seconds
         result.timings["nlp"] = result.timings.get("nlp", 0.0) - feed.seconds
         t_out = time.perf_counter()
-        if result.n_new_dumps or result.n_recognised or not all(
-                (settings.out / name).exists() for name in OUTPUTS):
-            write_outputs(store, settings.out, progress=progress)
+        result.outputs_written = refresh_outputs(store, settings.out, fingerprint,
+                                                 progress=progress)
         result.timings["outputs"] = time.perf_counter() - t_out
         result.timings["total"] = time.perf_counter() - t_start
         store.finish_run(
@@ -137,50 +154,79 @@ def run(
     return result
 
 
+def outputs_state(store: Store, fingerprint: Fingerprint) -> str:
+    """The state the outputs of a folder must reflect: the store's results and the rules."""
+    return f"{store.generation()}:{fingerprint.outputs}"
+
+
+def refresh_outputs(store: Store, out: Path, fingerprint: Fingerprint, *,
+                    progress: bool = False) -> bool:
+    """Rewrite the outputs when any is missing or they were written from another state of
+    the store or the rules (a run that failed while writing, an edited table); True if so."""
+    state = outputs_state(store, fingerprint)
+    if store.meta("outputs_state") == state and all((out / n).exists() for n in OUTPUTS):
+        return False
+    write_outputs(store, out, progress=progress)
+    store.set_meta("outputs_state", state)
+    return True
+
+
 @dataclass
 class _Feed:
     """Stage 1 as a source of work: reads the dumps one by one and hands on, in batches, the
-    articles that still need stages 2-4 (left from an earlier run first, then new ones)."""
+    articles that still need stages 2-4 (left from an earlier run or analysed under other
+    rules first, then new ones), then those that need only their events again."""
 
     store: Store
     settings: RunSettings
+    fingerprint: Fingerprint
     run_id: int
     result: RunResult
     progress: bool
     seconds: float = 0.0
 
-    def batches(self) -> Iterator[list[tuple[str, str, str]]]:
+    def batches(self) -> Iterator[list[Item]]:
         t0 = time.perf_counter()
-        model = self.settings.model
-        queue: deque[str] = deque(self.store.pending_ner(model))
+        nlp = self.fingerprint.nlp
+        queue: deque[str] = deque(self.store.pending_nlp(nlp))
         queued = set(queue)
         bar = tqdm(desc="ingest", unit="dump", disable=not self.progress, file=sys.stderr,
                    leave=False, delay=1.0)
+        for ids in self._dumps():
+            bar.update(1)
+            fresh = [i for i in self.store.not_done(ids, nlp) if i not in queued]
+            queue.extend(fresh)
+            queued.update(fresh)
+            while len(queue) >= BATCH:
+                self.seconds += time.perf_counter() - t0
+                yield self._texts([queue.popleft() for _ in range(BATCH)])
+                t0 = time.perf_counter()
+        bar.close()
+        while queue:
+            self.seconds += time.perf_counter() - t0
+            yield self._texts([queue.popleft() for _ in range(min(BATCH, len(queue)))])
+            t0 = time.perf_counter()
+        for chunk in chunks(self.store.pending_events(nlp, self.fingerprint.events), BATCH):
+            mentions = self.store.article_mentions(chunk)
+            self.seconds += time.perf_counter() - t0
+            yield [(i, t, p, mentions[i]) for i, t, p in self.store.article_texts(chunk)]
+            t0 = time.perf_counter()
+        self.seconds += time.perf_counter() - t0
+
+    def _texts(self, ids: list[str]) -> list[Item]:
+        return [(i, t, p, None) for i, t, p in self.store.article_texts(ids)]
+
+    def _dumps(self) -> Iterator[list[str]]:
+        """Read and store each input dump in turn: the ids of its articles."""
         for raw in self.settings.inputs:
             try:
                 for item in iter_sources([str(raw)]):
                     if isinstance(item, Skipped):
                         self.result.failed.append(str(item))
                         continue
-                    bar.update(1)
-                    ids = _ingest_one(self.store, item, self.run_id, self.result, self.settings)
-                    fresh = [i for i in self.store.not_done(ids, model) if i not in queued]
-                    queue.extend(fresh)
-                    queued.update(fresh)
-                    while len(queue) >= BATCH:
-                        batch = [queue.popleft() for _ in range(BATCH)]
-                        self.seconds += time.perf_counter() - t0
-                        yield self.store.article_texts(batch)
-                        t0 = time.perf_counter()
+                    yield _ingest_one(self.store, item, self.run_id, self.result, self.settings)
             except InputError as exc:
                 self.result.failed.append(str(exc))
-        bar.close()
-        while queue:
-            batch = [queue.popleft() for _ in range(min(BATCH, len(queue)))]
-            self.seconds += time.perf_counter() - t0
-            yield self.store.article_texts(batch)
-            t0 = time.perf_counter()
-        self.seconds += time.perf_counter() - t0
 
 
 def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
@@ -253,15 +299,23 @@ def extract(text: str, *, published: date | None = None,
             for m in mentions]
 
 
-def status(out: str | Path = DEFAULT_OUT) -> dict[str, Any]:
-    """Counts and the last run of an output folder; raises if nothing was processed there."""
+def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> dict[str, Any]:
+    """Counts, the last run and the freshness of an output folder (against the current rules
+    and ``model``); raises if nothing was processed there."""
     store = open_existing(Path(out))
     if store is None:
         raise NewsgraphError(
             f"{out}: nothing processed here yet (run 'newsgraph run' first, or pass --out)"
         )
     try:
+        fp = Fingerprint.of(model)
+        stale = store.staleness(fp.nlp, fp.events)
+        outputs_current = store.meta("outputs_state") == outputs_state(store, fp) and all(
+            (Path(out) / n).exists() for n in OUTPUTS)
         return {"out": str(out), **store.counts(), "dumps_list": store.dumps(),
-                "last_run": store.last_run(), "unresolved": store.unresolved()}
+                "last_run": store.last_run(), "unresolved": store.unresolved(),
+                "fingerprint": fp, **stale, "outputs_current": outputs_current,
+                "stale": bool(stale["articles_needing_nlp"] or stale["articles_needing_events"]
+                              or not outputs_current)}
     finally:
         store.close()

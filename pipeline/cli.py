@@ -67,16 +67,18 @@ def main() -> None:
               show_default=True, help="Run NER and events here or on a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler to use (tcp://host:8786); implies --engine dask.")
+@click.option("--rebuild", is_flag=True,
+              help="Analyse every stored article again and rewrite every output.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
 def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: str | None,
-            model: str, processes: int, engine: str, scheduler: str | None, quiet: bool,
-            timings: bool) -> None:
+            model: str, processes: int, engine: str, scheduler: str | None, rebuild: bool,
+            quiet: bool, timings: bool) -> None:
     """Process INPUT files, folders or - (stdin); default data/raw/ into data/processed/."""
     try:
         settings = RunSettings(inputs, Path(out), date=date_, separator=separator, model=model,
                                processes=processes, engine=engine, scheduler=scheduler)
-        result = api.run(settings, progress=not quiet)
+        result = api.run(settings, progress=not quiet, rebuild=rebuild)
     except (NewsgraphError, OSError) as exc:
         _fail(str(exc))
         return
@@ -130,12 +132,14 @@ def split_cmd(file: str, separator: str | None, as_json: bool) -> None:
 
 @main.command("status")
 @click.option("--out", default=str(DEFAULT_OUT), show_default=True, help="Output folder.")
-def status_cmd(out: str) -> None:
-    """Dumps processed, article counts and the last run of an output folder."""
+@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+              help="The spaCy pipeline the next run would use.")
+def status_cmd(out: str, model: str) -> None:
+    """Dumps processed, article counts, the last run and whether the folder is stale."""
     if not Path(out).exists():
         _fail(f"{out}: no such folder (run 'newsgraph run' first, or pass --out)")
     try:
-        st = api.status(out)
+        st = api.status(out, model=model)
     except NewsgraphError as exc:
         _fail(str(exc))
         return
@@ -153,6 +157,16 @@ def status_cmd(out: str) -> None:
             f"{last['n_new_articles']} new article(s), {last['n_skipped']} skipped, "
             f"{last['n_failed']} failed)"
         )
+    fp = st["fingerprint"]
+    click.echo(f"fingerprint: nlp {fp.nlp}, events {fp.events}, outputs {fp.outputs} "
+               f"({fp.model})")
+    if st["stale"]:
+        click.echo(f"stale: {st['articles_needing_nlp']} article(s) need NER again, "
+                   f"{st['articles_needing_events']} only their events; outputs "
+                   f"{'current' if st['outputs_current'] else 'out of date'} "
+                   f"(a plain 'newsgraph run' brings the folder up to date)")
+    else:
+        click.echo("up to date with the current rules and model")
     for source, n_records, n_new, n_skipped in st["dumps_list"][:MAX_LISTED]:
         click.echo(f"  {source}: {n_records} article(s), {n_new} new, {n_skipped} skipped")
     if len(st["dumps_list"]) > MAX_LISTED:

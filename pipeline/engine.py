@@ -24,15 +24,18 @@ from tqdm import tqdm
 from .errors import NewsgraphError
 from .events import build_events, find_candidates, needs_parse
 from .lexicon.orgs import acronym_definitions
-from .nlp import Recognizer, parse
 from .normalize import normalise_article
 from .settings import ENGINES
-from .types import ArticleResult
+from .types import ArticleResult, Mention
 
 if TYPE_CHECKING:
+    from .fingerprint import Fingerprint
     from .store import Store
 
-Batch = Sequence[tuple[str, str, str]]  # (article_id, text, published ISO date or "")
+#: one article to analyse: (article_id, text, published ISO date or "", stored mentions or
+#: None). With its mentions, only its events are redone (the taxonomy changed).
+Item = tuple[str, str, str, "list[Mention] | None"]
+Batch = Sequence[Item]
 #: articles per unit of work (one spaCy batch, one store transaction)
 BATCH = 64
 
@@ -40,21 +43,29 @@ BATCH = 64
 def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
     """Stages 2-4 for a batch of articles (runs in a worker; models cached per process).
 
-    Stages: 1. NER over the texts; 2. normalisation against each article's date;
-    3. candidate sentences where actors meet parsed together, for the whole batch;
-    4. events and roles.
+    Stages: 1. NER over the texts of the articles without stored mentions; 2. their
+    normalisation against each article's date; 3. candidate sentences where actors meet,
+    parsed together for the whole batch; 4. events and roles.
     """
-    recognizer = Recognizer(model)
-    items = []
-    for (article_id, text, published), (_, ents) in zip(
-            batch, recognizer.pipe(((t, i) for i, (_, t, _) in enumerate(batch))), strict=True):
+    from .nlp import Recognizer, parse  # spaCy is loaded only where the work is done
+
+    fresh = [(aid, text) for aid, text, _, ms in batch if ms is None]
+    ents = dict(Recognizer(model).pipe(((t, aid) for aid, t in fresh))) if fresh else {}
+    items: list[tuple[str, str, date | None, list[Mention]]] = []
+    results = []
+    for article_id, text, published, stored in batch:
         pub = date.fromisoformat(published) if published else None
-        items.append((article_id, text, pub, normalise_article(article_id, text, ents, pub)))
+        if stored is None:
+            ms = normalise_article(article_id, text, ents[article_id], pub)
+            results.append(ArticleResult(article_id, ms, acronym_definitions(text)))
+        else:
+            ms = stored
+            results.append(ArticleResult(article_id, [], [], events_only=True))
+        items.append((article_id, text, pub, ms))
     cands = [(i, c) for i, (aid, text, _, ms) in enumerate(items)
              for c in find_candidates(aid, text, ms)]
     to_parse = [c.sentence for _, c in cands if needs_parse(c)]
     parsed = iter(parse(to_parse, model) if to_parse else [])
-    results = [ArticleResult(aid, ms, acronym_definitions(text)) for aid, text, _, ms in items]
     for i, cand in cands:
         toks = next(parsed) if needs_parse(cand) else None
         events, parts = build_events(cand, toks, items[i][2])
@@ -64,6 +75,8 @@ def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
 
 
 def _warm(model: str) -> None:
+    from .nlp import Recognizer
+
     Recognizer(model)  # load the models once, when the worker starts
 
 
@@ -132,9 +145,9 @@ def _dask(batches: Iterable[Batch], model: str, processes: int,
             cluster.close()
 
 
-def analyse_into_store(store: Store, batches: Iterable[Batch], model: str, *,
-                       processes: int = 1, progress: bool = True, engine: str = "local",
-                       scheduler: str | None = None,
+def analyse_into_store(store: Store, batches: Iterable[Batch], model: str,
+                       fingerprint: Fingerprint, *, processes: int = 1, progress: bool = True,
+                       engine: str = "local", scheduler: str | None = None,
                        timings: dict[str, float] | None = None) -> int:
     """Run stages 2-4 (:func:`analyse_batch`) over batches of articles on
     the chosen engine and store the results batch by batch (an interrupted run keeps what it
@@ -149,7 +162,7 @@ def analyse_into_store(store: Store, batches: Iterable[Batch], model: str, *,
     for results in run_batches(batches, model, processes=processes, engine=engine,
                                scheduler=scheduler):
         t1 = time.perf_counter()
-        store.add_results(model, results)
+        store.add_results(fingerprint.nlp, fingerprint.events, results)
         t2 = time.perf_counter()
         times["nlp"] = times.get("nlp", 0.0) + t1 - t0
         times["store"] = times.get("store", 0.0) + t2 - t1

@@ -253,10 +253,12 @@ class Tok(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
     """What stages 2-4 found in one article: its mentions, the acronyms it defines, its events
-    and who took part in them."""
+    and who took part in them. ``events_only``: only the events were redone (the stored
+    mentions stand; ``mentions`` and ``acronyms`` are empty)."""
 
     article_id: str
     mentions: list[Mention]
     acronyms: list[tuple[str, str]]
     events: list[Event] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
+    events_only: bool = False

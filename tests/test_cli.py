@@ -121,3 +121,18 @@ def test_cli_python_dash_m_works(args: list[str]) -> None:
     proc = subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True,
                           text=True, cwd=ROOT, check=False)
     assert proc.returncode == 0 and "Usage:" in proc.stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["status", "--out", "{out}"],
+                                  ["explore", "top", "--out", "{out}"]])
+def test_cli_fast_commands_do_not_load_spacy(tmp_path: Path, args: list[str]) -> None:
+    """--help, status and explore answer without importing spaCy (they start fast)."""
+    from pipeline import run
+
+    run([SEED], tmp_path, progress=False)
+    code = ("import sys; from pipeline.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "assert 'spacy' not in sys.modules, 'spacy imported'")
+    argv = [a.replace("{out}", str(tmp_path)) for a in args]
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

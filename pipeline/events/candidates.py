@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..lexicon.tables import models_dir
+from ..lexicon.tables import from_tables, read_json
 from ..types import Mention
 
 ACTOR_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP"})
@@ -28,13 +26,10 @@ class Candidate:
     mentions: tuple[Mention, ...]
 
 
-@lru_cache(maxsize=1)
+@from_tables()
 def taxonomy() -> list[tuple[str, re.Pattern[str]]]:
     """``(type, trigger regex)`` in priority order, from ``models/event_taxonomy.json``."""
-    path = models_dir() / "event_taxonomy.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("version") != "newsgraph.event_taxonomy.v1":
-        raise ValueError(f"{path}: expected version newsgraph.event_taxonomy.v1")
+    data = read_json("event_taxonomy.json")
     out = []
     for entry in data["types"]:
         words = sorted(entry["triggers"], key=len, reverse=True)

@@ -8,14 +8,12 @@ European Union. A region ("Central Asia") resolves to no country, with the reaso
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pycountry
 
-from .tables import models_dir
+from .tables import from_tables, read_tsv
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CODE = re.compile(r"^[A-Z]{2,3}$")
@@ -30,21 +28,15 @@ class Place:
     kind: str
 
 
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    with (models_dir() / name).open(encoding="utf-8", newline="") as fh:
-        lines = (ln for ln in fh if not ln.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t"))
-
-
-@lru_cache(maxsize=1)
+@from_tables()
 def _tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, str]]:
     exact: dict[str, Place] = {}
     display: dict[str, str] = {}
-    for row in _read_tsv("countries.tsv"):
+    for row in read_tsv("countries.tsv"):
         exact[row["name"]] = Place(row["country"], row["name"], row["kind"])
         if row["kind"] == "display":
             display[row["country"]] = row["name"]
-    for row in _read_tsv("places.tsv"):
+    for row in read_tsv("places.tsv"):
         exact.setdefault(row["name"], Place(row["country"], row["name"], row["kind"]))
     folded = {k.casefold(): v for k, v in exact.items()}
     for c in pycountry.countries:
@@ -85,7 +77,7 @@ def _pycountry(name: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@from_tables(maxsize=65536)
 def resolve_place(text: str) -> Place | None:
     """Resolve a place or demonym to a country; None when unknown.
 

@@ -10,11 +10,9 @@ definitions and the alias table.
 
 from __future__ import annotations
 
-import csv
 import re
-from functools import lru_cache
 
-from .tables import models_dir
+from .tables import from_tables, read_tsv
 
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -61,20 +59,14 @@ def possessive_variants(alias: str) -> list[str]:
     return [f"{place.name}{apostrophe}s {rest}" for apostrophe in ("'", "’")]
 
 
-@lru_cache(maxsize=1)
+@from_tables()
 def alias_table() -> dict[str, tuple[str, ...]]:
     """``canonical → aliases`` from ``models/org_aliases.tsv`` (newsgraph.org_aliases.v1)."""
-    path = models_dir() / "org_aliases.tsv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        first = fh.readline()
-        if "newsgraph.org_aliases.v1" not in first:
-            raise ValueError(f"{path}: expected a '# newsgraph.org_aliases.v1' first line")
-        lines = (ln for ln in fh if not ln.startswith("#") and ln.strip())
-        table: dict[str, tuple[str, ...]] = {}
-        for row in csv.DictReader(lines, delimiter="\t"):
-            aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
-            aliases += [v for a in aliases for v in possessive_variants(a)]
-            table[row["canonical"].strip()] = tuple(aliases)
+    table: dict[str, tuple[str, ...]] = {}
+    for row in read_tsv("org_aliases.tsv"):
+        aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+        aliases += [v for a in aliases for v in possessive_variants(a)]
+        table[row["canonical"]] = tuple(aliases)
     return table
 
 

@@ -15,11 +15,9 @@ f. words for the present and its neighbours ("today", "FY24") are dates.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -28,7 +26,7 @@ from spacy.util import filter_spans
 
 from ..lexicon.countries import resolve_place
 from ..lexicon.orgs import acronym_definitions
-from ..lexicon.tables import models_dir
+from ..lexicon.tables import read_json
 
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC"})
 
@@ -44,10 +42,8 @@ def taken_chars(ents: Iterable[Span]) -> set[int]:
     return taken
 
 
-@lru_cache(maxsize=1)
 def _rules() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((models_dir() / "ner_rules.json").read_text("utf-8"))
-    return data
+    return read_json("ner_rules.json")
 
 
 def shouting(text: str) -> bool:

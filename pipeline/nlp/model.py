@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon.orgs import alias_table
+from ..lexicon.tables import from_tables
 from ..settings import DEFAULT_MODEL
 from ..types import Tok
 from . import fixer  # noqa: F401  (registers the newsgraph_entities factory)
@@ -45,7 +46,7 @@ def _ruler_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
-@lru_cache(maxsize=4)
+@from_tables(maxsize=4)
 def load(model: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline once per process with only what the NER needs.
 

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -36,13 +36,17 @@ def safe_cell(value: Any) -> Any:
 
 
 @contextmanager
-def atomic_open(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
-    """Open ``path`` for writing text; it appears under its name only once complete."""
+def atomic_open(path: Path, newline: str | None = None, *, binary: bool = False
+                ) -> Iterator[Any]:
+    """Open ``path`` for writing (text, or bytes if ``binary``) under a unique temporary
+    name; it appears under its own name only once complete."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are for sharing
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+        handle = os.fdopen(fd, "wb") if binary else \
+            os.fdopen(fd, "w", encoding="utf-8", newline=newline)
+        with handle as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

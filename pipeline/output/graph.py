@@ -198,10 +198,9 @@ def write_png(out: Path, g: nx.Graph, top: int = 15) -> None:
                                 font_size=9, ax=ax)
     ax.set_title(f"Busiest {len(actors)} actors and their events")
     ax.axis("off")
-    tmp = out / ".graph.png.tmp"
-    fig.savefig(tmp, format="png", bbox_inches="tight", metadata={"Software": None})
+    with atomic_open(out / "graph.png", binary=True) as fh:
+        fig.savefig(fh, format="png", bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
-    tmp.replace(out / "graph.png")
 
 
 def betweenness(g: nx.Graph) -> dict[str, float]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from tqdm import tqdm
@@ -29,11 +32,24 @@ OUTPUTS = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "even
 
 
 def write_outputs(store: Store, out: Path, *, progress: bool = False) -> None:
-    """Rewrite every output file of ``out`` from its store (each one atomically).
+    """Rewrite every output file of ``out`` from its store, as one set: all are written into
+    a staging folder first and moved into place only when all are complete, so a failure
+    (a full disk, Ctrl-C) leaves the previous set as it was.
 
     Stages: 1. articles; 2. entities; 3. actors, events and who took part; 4. graph files,
-    the HTML explorer and the PNG overview.
+    the HTML explorer and the PNG overview; 5. the set moves into place.
     """
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        _write_all(store, staging, progress)
+        for name in OUTPUTS:                                                  # 5
+            os.replace(staging / name, out / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_all(store: Store, out: Path, progress: bool) -> None:
     steps = tqdm(total=4, desc="outputs", disable=not progress, file=sys.stderr, leave=False,
                  delay=1.0)
     write_articles(out, store.iter_articles)                                  # 1

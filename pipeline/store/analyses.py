@@ -29,19 +29,27 @@ _ORDER = """SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.po
 class AnalysisStore(Connection):
     """Results of stages 2-4 and the queries over them."""
 
-    def pending_ner(self, model: str) -> list[str]:
-        """Ids of articles not yet run through NER with ``model``, in storage order."""
+    def pending_nlp(self, nlp: str) -> list[str]:
+        """Ids of articles whose NER and normalisation are not from fingerprint ``nlp``
+        (new, or analysed under other rules or another model), in storage order."""
         return [r[0] for r in self.db.execute(
-            "SELECT article_id FROM articles WHERE ner_model != ? ORDER BY rowid", (model,))]
+            "SELECT article_id FROM articles WHERE nlp_state != ? ORDER BY rowid", (nlp,))]
 
-    def not_done(self, ids: list[str], model: str) -> list[str]:
-        """Those of ``ids`` not yet run through NER with ``model``, in the order given."""
+    def pending_events(self, nlp: str, events: str) -> list[str]:
+        """Ids of articles whose mentions are current but whose events are not from
+        fingerprint ``events`` (the taxonomy changed), in storage order."""
+        return [r[0] for r in self.db.execute(
+            "SELECT article_id FROM articles WHERE nlp_state = ? AND events_state != ? "
+            "ORDER BY rowid", (nlp, events))]
+
+    def not_done(self, ids: list[str], nlp: str) -> list[str]:
+        """Those of ``ids`` whose NER is not from fingerprint ``nlp``, in the order given."""
         todo: set[str] = set()
         for chunk in chunks(ids, 500):  # SQLite caps the parameters of one statement
             marks = ",".join("?" * len(chunk))
             todo.update(r[0] for r in self.db.execute(
-                f"SELECT article_id FROM articles WHERE ner_model != ? "
-                f"AND article_id IN ({marks})", (model, *chunk)))
+                f"SELECT article_id FROM articles WHERE nlp_state != ? "
+                f"AND article_id IN ({marks})", (nlp, *chunk)))
         return [i for i in dict.fromkeys(ids) if i in todo]
 
     def article_texts(self, ids: list[str]) -> list[tuple[str, str, str]]:
@@ -52,33 +60,72 @@ class AnalysisStore(Connection):
             ids)}
         return [rows[i] for i in ids]
 
-    def add_results(self, model: str, done: Sequence[ArticleResult]) -> None:
-        """Store what stages 2-4 found in some articles, and mark them done, atomically."""
+    def article_mentions(self, ids: list[str]) -> dict[str, list[Mention]]:
+        """The stored mentions of ``ids``, by article, in position order."""
+        marks = ",".join("?" * len(ids))
+        out: dict[str, list[Mention]] = {i: [] for i in ids}
+        for row in self.db.execute(
+                f"SELECT * FROM mentions WHERE article_id IN ({marks}) "
+                f"ORDER BY article_id, start, end, label", ids):
+            out[row[0]].append(Mention(*row))
+        return out
+
+    def add_results(self, nlp: str, events: str, done: Sequence[ArticleResult]) -> None:
+        """Store what stages 2-4 found in some articles and mark them current for the
+        fingerprints ``nlp`` and ``events``, atomically (an events-only result replaces the
+        article's events and keeps its mentions)."""
         with self.transaction():
             ids = [r.article_id for r in done]
             marks = ",".join("?" * len(ids))
-            redone = [row[0] for row in self.db.execute(
-                f"SELECT article_id FROM articles WHERE ner_model != '' "
-                f"AND article_id IN ({marks})", ids)]
-            for article_id in redone:  # processed before (another model): replace
-                for table in ("mentions", "acronyms", "events", "participants"):
+            seen = {row[0] for row in self.db.execute(
+                f"SELECT article_id FROM articles WHERE (nlp_state != '' OR events_state != '') "
+                f"AND article_id IN ({marks})", ids)}
+            for r in done:
+                if r.article_id not in seen:
+                    continue  # analysed for the first time: nothing to replace
+                tables = ("events", "participants") if r.events_only else \
+                    ("mentions", "acronyms", "events", "participants")
+                for table in tables:
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?",
-                                    (article_id,))
+                                    (r.article_id,))
+            self._insert(done)
             self.db.executemany(
-                "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [_row(m, _MENTION_FIELDS) for r in done for m in r.mentions])
-            self.db.executemany(
-                "INSERT OR IGNORE INTO acronyms VALUES (?, ?, ?)",
-                [(r.article_id, acr, long) for r in done for acr, long in r.acronyms])
-            self.db.executemany(
-                "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(*_row(e, _EVENT_FIELDS[:-1]), " ".join(e.countries))
-                 for r in done for e in r.events])
-            self.db.executemany(
-                "INSERT OR REPLACE INTO participants VALUES (?,?,?,?,?,?)",
-                [_row(p, _PARTICIPANT_FIELDS) for r in done for p in r.participants])
-            self.db.executemany("UPDATE articles SET ner_model = ? WHERE article_id = ?",
-                                [(model, r.article_id) for r in done])
+                "UPDATE articles SET nlp_state = ?, events_state = ? WHERE article_id = ?",
+                [(nlp, events, r.article_id) for r in done])
+            self.touch()
+
+    def _insert(self, done: Sequence[ArticleResult]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [_row(m, _MENTION_FIELDS) for r in done for m in r.mentions])
+        self.db.executemany(
+            "INSERT OR IGNORE INTO acronyms VALUES (?, ?, ?)",
+            [(r.article_id, acr, long) for r in done for acr, long in r.acronyms])
+        self.db.executemany(
+            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(*_row(e, _EVENT_FIELDS[:-1]), " ".join(e.countries))
+             for r in done for e in r.events])
+        self.db.executemany(
+            "INSERT OR REPLACE INTO participants VALUES (?,?,?,?,?,?)",
+            [_row(p, _PARTICIPANT_FIELDS) for r in done for p in r.participants])
+
+    def forget_analyses(self) -> int:
+        """Mark every article as not analysed (``run --rebuild``); returns how many."""
+        with self.transaction():
+            n = self.db.execute("UPDATE articles SET nlp_state = '', events_state = ''")
+            self.touch()
+        return n.rowcount
+
+    def staleness(self, nlp: str, events: str) -> dict[str, int]:
+        """How many stored articles need NER again, and how many only their events."""
+        one = self.db.execute
+        return {
+            "articles_needing_nlp": one(
+                "SELECT COUNT(*) FROM articles WHERE nlp_state != ?", (nlp,)).fetchone()[0],
+            "articles_needing_events": one(
+                "SELECT COUNT(*) FROM articles WHERE nlp_state = ? AND events_state != ?",
+                (nlp, events)).fetchone()[0],
+        }
 
     def iter_events(self) -> Iterator[Event]:
         """Every event, in article output order, then by position."""

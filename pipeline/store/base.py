@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import NewsgraphError
-from .schema import DB_NAME, SCHEMA, SCHEMA_VERSION
+from .schema import DB_NAME, MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 
 class Connection:
@@ -21,17 +21,47 @@ class Connection:
         self.db = sqlite3.connect(self.path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        version = self._schema_version()
+        while version in MIGRATIONS:  # an older folder: upgrade it in place
+            self.db.executescript("BEGIN;" + MIGRATIONS[version] + "COMMIT;")
+            version = self._schema_version()
         self.db.executescript(SCHEMA)
         self.db.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
         )
-        version = self.db.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        version = self._schema_version()
         if version != SCHEMA_VERSION:
             self.db.close()
             raise NewsgraphError(
                 f"{self.path}: made by another version of newsgraph (schema {version}, this "
                 f"one needs {SCHEMA_VERSION}); use a new --out folder or delete this one")
+
+    def _schema_version(self) -> str | None:
+        try:
+            row = self.db.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:  # a new database: no tables yet
+            return None
+        return row[0] if row else None
+
+    def meta(self, key: str, default: str = "") -> str:
+        """A value of the folder's ``meta`` table."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a value of the ``meta`` table."""
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def touch(self) -> None:
+        """Record that the stored results changed (call inside the changing transaction):
+        the outputs written before no longer reflect the store."""
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
+                        (str(int(self.meta("generation", "0")) + 1),))
+
+    def generation(self) -> int:
+        """How many times the stored results changed."""
+        return int(self.meta("generation", "0"))
 
     def close(self) -> None:
         """Close the database connection."""

@@ -55,6 +55,7 @@ class DumpStore(Connection):
                 "INSERT OR REPLACE INTO dumps VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (dump_key, source, len(articles), n_new, n_skipped, encoding, run_id),
             )
+            self.touch()
         return n_new
 
     def iter_articles(self) -> Iterator[dict[str, Any]]:

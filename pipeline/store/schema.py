@@ -1,6 +1,6 @@
 """The schema of an output folder's database (``newsgraph.sqlite``)."""
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 DB_NAME = "newsgraph.sqlite"
 
 SCHEMA = """
@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS articles (
     n_words INTEGER NOT NULL,
     url TEXT NOT NULL,
     encoding TEXT NOT NULL,
-    ner_model TEXT NOT NULL DEFAULT ''
+    nlp_state TEXT NOT NULL DEFAULT '',
+    events_state TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL,
@@ -92,3 +93,14 @@ CREATE TABLE IF NOT EXISTS runs (
     n_failed INTEGER NOT NULL DEFAULT 0
 );
 """
+
+#: upgrades of an older folder's database, by its schema version: each brings it to the next
+#: version (the cleared states make the next run analyse every stored article again)
+MIGRATIONS = {
+    "3": """
+ALTER TABLE articles RENAME COLUMN ner_model TO nlp_state;
+ALTER TABLE articles ADD COLUMN events_state TEXT NOT NULL DEFAULT '';
+UPDATE articles SET nlp_state = '';
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
+""",
+}

@@ -45,7 +45,7 @@ def _store(tmp_path: Path, docs: list[tuple[str, list[tuple[str, str]]]]) -> Sto
                                      start + len(surface), label,
                                      "source" if start == 0 else "target"))
         results.append(ArticleResult(art.article_id, ms, [], [event], parts))
-    store.add_results("m", results)
+    store.add_results("n", "e", results)
     return store
 
 

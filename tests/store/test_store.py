@@ -60,10 +60,10 @@ def test_store_results_replaced_when_analysed_again(store: Store, first: str,
                                                     second: str) -> None:
     a = _article("Abc did it.")
     store.add_dump("k", "a.txt", [a], 0, "utf-8", store.start_run("t"))
-    assert store.pending_ner("m1") == [a.article_id]
-    store.add_results("m1", [_result(a.article_id, first)])
-    assert store.pending_ner("m1") == [] and store.not_done([a.article_id], "m2") == [a.article_id]
-    store.add_results("m2", [_result(a.article_id, second)])
+    assert store.pending_nlp("n1") == [a.article_id]
+    store.add_results("n1", "e1", [_result(a.article_id, first)])
+    assert store.pending_nlp("n1") == [] and store.not_done([a.article_id], "n2") == [a.article_id]
+    store.add_results("n2", "e2", [_result(a.article_id, second)])
     assert [m.label for m in store.iter_mentions()] == [second]
     assert [p.label for p in store.participants()] == [second]
     assert store.counts()["events"] == 1
@@ -100,3 +100,30 @@ def test_store_transaction_rolls_back(store: Store, n: int) -> None:
     assert store.counts()["runs"] == 0
     store.start_run("t")
     assert store.counts()["runs"] == n
+
+
+@pytest.mark.parametrize("label", ["ORG"])
+def test_store_events_only_result_keeps_mentions(store: Store, label: str) -> None:
+    a = _article("Abc did it.")
+    store.add_dump("k", "a.txt", [a], 0, "utf-8", store.start_run("t"))
+    store.add_results("n", "e1", [_result(a.article_id, label)])
+    assert store.pending_events("n", "e2") == [a.article_id]
+    store.add_results("n", "e2", [ArticleResult(a.article_id, [], [], events_only=True)])
+    assert len(list(store.iter_mentions())) == 1 and store.counts()["events"] == 0
+    assert store.pending_events("n", "e2") == []
+
+
+@pytest.mark.parametrize("version", ["3"])
+def test_store_older_folder_is_upgraded(tmp_path: Path, version: str) -> None:
+    """A folder of the previous schema opens, and its articles are analysed again."""
+    s = Store(tmp_path)
+    s.add_dump("k", "a.txt", [_article("x")], 0, "utf-8", s.start_run("t"))
+    s.close()
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute("ALTER TABLE articles DROP COLUMN events_state")
+        db.execute("ALTER TABLE articles RENAME COLUMN nlp_state TO ner_model")
+        db.execute("UPDATE articles SET ner_model = 'en_core_web_sm'")
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
+    s = Store(tmp_path)
+    assert s.pending_nlp("n") == [content_id("x")] and s.has_dump("k")
+    s.close()
