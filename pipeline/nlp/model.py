@@ -50,13 +50,13 @@ def _ruler_patterns() -> list[dict[str, Any]]:
 def load(model: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline once per process with only what the NER needs.
 
-    Raises ``OSError`` with advice when the model package is not installed.
+    ``model`` is an installed package name or a pipeline folder. Raises ``OSError`` with
+    advice when it cannot be loaded.
     """
     try:
         nlp = spacy.load(model, exclude=UNNEEDED)
     except OSError as exc:
-        raise OSError(f"spaCy model {model!r} is not installed: pip install it into the "
-                      f"environment, or pass --model with an installed pipeline") from exc
+        raise OSError(_not_loadable(model)) from exc
     if "tok2vec" in nlp.pipe_names and "ner" not in getattr(
             nlp.get_pipe("tok2vec"), "listening_components", []):
         nlp.remove_pipe("tok2vec")
@@ -67,6 +67,14 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("newsgraph_entities", after="ner")
     return nlp
+
+
+def _not_loadable(model: str) -> str:
+    if "/" in model or "\\" in model or model.startswith("."):
+        return (f"spaCy model folder {model!r} does not exist or holds no pipeline "
+                f"(it needs a config.cfg and meta.json); check the path")
+    return (f"spaCy model {model!r} is not installed: pip install it into the environment, "
+            f"or pass --model with an installed pipeline package or a pipeline folder")
 
 
 class Recognizer:
@@ -128,7 +136,10 @@ def _ents(doc: Doc) -> list[Ent]:
 @lru_cache(maxsize=2)
 def load_parser(model: str = DEFAULT_MODEL) -> Language:
     """The dependency parser of ``model`` (tagger and parser, no NER), loaded once."""
-    return spacy.load(model, exclude=["ner", "lemmatizer", "senter"])
+    try:
+        return spacy.load(model, exclude=["ner", "lemmatizer", "senter"])
+    except OSError as exc:
+        raise OSError(_not_loadable(model)) from exc
 
 
 def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[Tok]]:
