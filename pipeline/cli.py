@@ -314,15 +314,22 @@ def explore_actor(name: str, out: str) -> None:
 
 @explore_group.command("events")
 @_OUT
-@click.option("--type", "type_", help="Event type (fine, breach, deal, ...).")
+@click.option("--type", "type_",
+              help="Event type, subtype or PLOVER code (sanction, fine, acquire, SANCTION, ...).")
 @click.option("--country", help="ISO 3166-1 alpha-2 code (EU for the European Union).")
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD")
 @click.option("--until", callback=_date, metavar="YYYY-MM-DD")
 def explore_events(out: str, type_: str | None, country: str | None, since: date | None,
                    until: date | None) -> None:
     """Events by type, country and date."""
-    rows = _explorer(out).events(type_, country, since.isoformat() if since else None,
-                                 until.isoformat() if until else None)
+    from .output.explore import UnknownType
+
+    try:
+        rows = _explorer(out).events(type_, country, since.isoformat() if since else None,
+                                     until.isoformat() if until else None)
+    except UnknownType as exc:
+        _fail(str(exc))
+        return
     for r in rows:
         money = _money(r["amount"], r["currency"])
         click.echo(f"{r['date'] or 'undated':10}  {r['type']:13}{money}  {'; '.join(r['actors'])}")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from tqdm import tqdm
 
 from .errors import NewsgraphError
-from .events import build_events, find_candidates, needs_parse
+from .events import extract_events
 from .lexicon.orgs import acronym_definitions
 from .normalize import normalise_article
 from .settings import ENGINES
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .store import Store
 
 #: one article to analyse: (article_id, text, published ISO date or "", stored mentions or
-#: None). With its mentions, only its events are redone (the taxonomy changed).
+#: None). With its mentions, only its events are redone (the event rules changed).
 Item = tuple[str, str, str, "list[Mention] | None"]
 Batch = Sequence[Item]
 #: articles per unit of work (one spaCy batch, one store transaction)
@@ -43,41 +43,40 @@ BATCH = 64
 def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
     """Stages 2-4 for a batch of articles (runs in a worker; models cached per process).
 
-    Stages: 1. NER over the texts of the articles without stored mentions; 2. their
-    normalisation against each article's date; 3. candidate sentences where actors meet,
-    parsed together for the whole batch; 4. events and roles.
+    Stages: 1. one spaCy pass over the texts of the articles without stored mentions: NER
+    with its rules, tagger and dependency parse (the others are parsed only); 2. their
+    entities normalised against each article's date; 3. events from the parsed sentences.
     """
     from .nlp import Recognizer, parse  # spaCy is loaded only where the work is done
 
-    fresh = [(aid, text) for aid, text, _, ms in batch if ms is None]
-    ents = dict(Recognizer(model).pipe(((t, aid) for aid, t in fresh))) if fresh else {}
-    items: list[tuple[str, str, date | None, list[Mention]]] = []
+    fresh = [(t, aid) for aid, t, _, ms in batch if ms is None]
+    done = {aid: (ents, sents) for aid, ents, sents in
+            Recognizer(model, parse=True).analyse(fresh)} if fresh else {}
+    redo = [(aid, t) for aid, t, _, ms in batch if ms is not None]
+    if redo:
+        for (aid, _), sents in zip(redo, parse([t for _, t in redo], model), strict=True):
+            done[aid] = ([], sents)
     results = []
     for article_id, text, published, stored in batch:
         pub = date.fromisoformat(published) if published else None
+        ents, sents = done[article_id]
         if stored is None:
-            ms = normalise_article(article_id, text, ents[article_id], pub)
-            results.append(ArticleResult(article_id, ms, acronym_definitions(text)))
+            ms = normalise_article(article_id, text, ents, pub)
+            result = ArticleResult(article_id, ms, acronym_definitions(text))
         else:
             ms = stored
-            results.append(ArticleResult(article_id, [], [], events_only=True))
-        items.append((article_id, text, pub, ms))
-    cands = [(i, c) for i, (aid, text, _, ms) in enumerate(items)
-             for c in find_candidates(aid, text, ms)]
-    to_parse = [c.sentence for _, c in cands if needs_parse(c)]
-    parsed = iter(parse(to_parse, model) if to_parse else [])
-    for i, cand in cands:
-        toks = next(parsed) if needs_parse(cand) else None
-        events, parts = build_events(cand, toks, items[i][2])
-        results[i].events.extend(events)
-        results[i].participants.extend(parts)
+            result = ArticleResult(article_id, [], [], events_only=True)
+        events, parts = extract_events(article_id, text, sents, ms, pub)
+        result.events.extend(events)
+        result.participants.extend(parts)
+        results.append(result)
     return results
 
 
 def _warm(model: str) -> None:
     from .nlp import Recognizer
 
-    Recognizer(model)  # load the models once, when the worker starts
+    Recognizer(model, parse=True)  # load the models once, when the worker starts
 
 
 def run_batches(batches: Iterable[Batch], model: str, *, processes: int = 1,

@@ -3,8 +3,8 @@ exactly the stages whose inputs changed.
 
 * ``nlp``: the package version, the spaCy model's name and version, and the tables the NER
   and normalisation read. When it changes, every stored article goes through stages 2-4 again.
-* ``events``: the package version and the event taxonomy. When only it changes, events are
-  rebuilt from the stored texts and mentions, without NER.
+* ``events``: the package version and the event ontology, agents and coreference words.
+  When only it changes, events are rebuilt from the stored texts and mentions, without NER.
 * ``outputs``: every data file under ``models/`` (the corpus view reads the alias and country
   tables too). When it changes, the outputs are rewritten.
 
@@ -24,7 +24,7 @@ from .lexicon.tables import content_hash
 from .types import content_id
 
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv")
-EVENT_TABLES = ("event_taxonomy.json",)
+EVENT_TABLES = ("event_ontology.json", "agents.tsv", "coreference.json")
 
 
 def package_version() -> str:
@@ -60,7 +60,7 @@ class Fingerprint:
 
     Fields:
         nlp: NER and normalisation (stages 2-3): package, model, NER and lexicon tables.
-        events: events (stage 4): ``nlp`` and the taxonomy.
+        events: events (stage 4): ``nlp`` and the event ontology, agents and coreference words.
         outputs: the outputs: ``events`` and every data file.
         model: the model as ``name==version``, for people to read.
     """

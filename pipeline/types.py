@@ -161,22 +161,33 @@ class Mention:
 
 @dataclass(frozen=True, slots=True, order=True)
 class Event:
-    """One reported event: a sentence (or clause) with a trigger and at least one actor.
+    """One reported event: a predicate (a verb, or an eventive noun) with at least one actor
+    among its arguments.
 
     Fields:
-        event_id: content hash of the article, sentence position and type.
+        event_id: content hash of the article and the predicate's offset.
         article_id: the article it was found in.
-        type: the taxonomy type (fine, breach, ruling, ban, investigation, legislation, deal,
-            statement).
-        trigger: the trigger as written.
-        start: character offset of the sentence in the article text.
-        end: character offset just past the sentence.
+        type: the ontology type (``sanction``, ``acquire``, ``statement``, ... or ``other``).
+        subtype: a finer type where the ontology has one (``fine``, ``ban``, ``deal``), else
+            ``""``.
+        plover: the PLOVER code of the type (``SANCTION``), ``""`` for the economic types.
+        lemma: the predicate's lemma (``fine``, ``acquire``, ``say``).
+        trigger: the predicate as written ("fined", "acquisition").
+        start: character offset of the predicate in the article text.
+        end: character offset just past the predicate.
+        sentence_start: offset of the sentence in the article text.
+        sentence_end: offset just past the sentence.
         sentence: the sentence text.
+        mode: ``asserted``, ``planned`` (will, plans to, expected to), ``possible`` (may,
+            could, if) or ``denied`` (the subject of a denial).
+        negated: True when the predicate is negated ("did not approve").
         date_start: first day of the event's date (a date in the sentence, else the article's).
         date_end: last day of the event's date.
         amount: a money amount in the sentence, or None.
         currency: its ISO 4217 code, or ``""``.
         countries: ISO codes of the countries named in the sentence, sorted.
+        location: a city, region or country where it happened ("" if none is written).
+        location_country: the ISO code of that place.
     """
 
     event_id: str
@@ -191,19 +202,39 @@ class Event:
     amount: float | None = None
     currency: str = ""
     countries: tuple[str, ...] = ()
+    subtype: str = ""
+    plover: str = ""
+    lemma: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+    mode: str = "asserted"
+    negated: bool = False
+    location: str = ""
+    location_country: str = ""
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class Participant:
-    """An entity mention taking part in an event, with its role.
+    """An actor taking part in an event, as written there, with its role.
 
     Fields:
         event_id: the event.
-        article_id: the article of the mention.
-        start: the mention's start offset (with ``end`` and ``label`` it identifies the mention).
-        end: the mention's end offset.
-        label: the mention's label.
+        article_id: the article.
+        start: start offset of the argument as written (a name, "it", "the company").
+        end: end offset of the argument.
+        label: the label of the named mention it refers to (ORG, PERSON, GPE, ...), or
+            ``AGENT`` for a generic actor.
         role: ``source`` (who acts), ``target`` (who is acted on) or ``other``.
+        mention: the argument's text.
+        ref_start: start offset of the named mention it refers to (``start`` itself for a
+            name, the antecedent for "it"), -1 for an agent.
+        ref_end: end offset of that mention, -1 for an agent.
+        resolved_from: ``""`` for a name, ``coreference`` for a pronoun or description,
+            ``apposition``, or ``agent``.
+        agent: an agent's name ("investors", "government"), else ``""``.
+        sector: an agent's sector code (GOV, BUS, ...), else ``""``.
+        country: an agent's country where the text gives it ("French government"), else
+            ``""``.
     """
 
     event_id: str
@@ -212,21 +243,30 @@ class Participant:
     end: int
     label: str
     role: str
+    mention: str = ""
+    ref_start: int = -1
+    ref_end: int = -1
+    resolved_from: str = ""
+    agent: str = ""
+    sector: str = ""
+    country: str = ""
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class Actor:
-    """An organisation, person or country, deduplicated across the output folder.
+    """An organisation, person, country, product or generic agent, deduplicated across the
+    output folder.
 
     Fields:
         actor_id: content hash of kind and name.
         name: canonical name.
-        kind: ``organisation``, ``person`` or ``country``.
+        kind: ``organisation``, ``person``, ``country``, ``product`` or ``agent``.
         country: ISO code (the country itself, or the one an organisation acts for).
-        aliases: the other ways the actor is written, sorted.
+        aliases: the other names of the same actor, sorted.
         n_mentions: mentions in all articles.
         n_articles: articles mentioning it.
         n_events: events it takes part in.
+        sector: an agent's sector code (GOV, BUS, ...), else ``""``.
     """
 
     actor_id: str
@@ -237,17 +277,21 @@ class Actor:
     n_mentions: int = 0
     n_articles: int = 0
     n_events: int = 0
+    sector: str = ""
 
 
 class Tok(NamedTuple):
-    """One token of a dependency parse, offsets relative to the parsed text."""
+    """One token of a dependency parse; offsets into the article, ``head`` an index into the
+    token's own sentence."""
 
     start: int
     end: int
-    dep: str   #: dependency label (``nsubj``, ``dobj``, ...)
-    head: int  #: index of the head token in the sentence (the root is its own head)
-    pos: str   #: coarse part of speech (``VERB``, ``NOUN``, ...)
+    dep: str    #: dependency label (``nsubj``, ``dobj``, ...)
+    head: int   #: index of the head token in the sentence (the root is its own head)
+    pos: str    #: coarse part of speech (``VERB``, ``NOUN``, ...)
+    tag: str    #: fine-grained tag (``VBD``, ``VBN``, ``MD``, ...)
     lower: str  #: the token in lower case
+    lemma: str  #: its lemma
 
 
 @dataclass(frozen=True, slots=True)

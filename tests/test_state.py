@@ -30,13 +30,15 @@ def rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _types(out: Path) -> set[str]:
     with (out / "events.csv").open(encoding="utf-8", newline="") as fh:
-        return {row["type"] for row in csv.DictReader(fh)}
+        return {row["subtype"] or row["type"] for row in csv.DictReader(fh)}
 
 
 def _drop_type(rules: Path, etype: str) -> None:
-    path = rules / "event_taxonomy.json"
+    """Remove a subtype from the ontology (its words then only give the type)."""
+    path = rules / "event_ontology.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["types"] = [t for t in data["types"] if t["type"] != etype]
+    for t in data["types"]:
+        t.get("subtypes", {}).pop(etype, None)
     path.write_text(json.dumps(data), encoding="utf-8")
 
 

@@ -1,12 +1,12 @@
-"""Stage 4, events: sentences that report an event among actors, typed from the taxonomy in
-``models/``, with each actor's role.
+"""Stage 4, events: every predicate with an actor among its arguments, from the dependency
+parse, typed from the ontology in ``models/``, with each actor's role.
 
-    candidate sentences (no parse) -> main-clause triggers and roles (parse) -> events
+    parsed sentences + mentions -> predicates -> arguments -> actors (names, coreference,
+    agents) -> events and participants
 """
 
-from .build import build_events, needs_parse
-from .candidates import Candidate, find_candidates, is_actor, sentences, taxonomy
-from .roles import assign_roles, heuristic_role, main_clause_triggers
+from .coref import Referent
+from .extract import extract_events
+from .lexicon import EventType, Lexicon, inflections, lexicon
 
-__all__ = ["Candidate", "assign_roles", "build_events", "find_candidates", "heuristic_role",
-           "is_actor", "main_clause_triggers", "needs_parse", "sentences", "taxonomy"]
+__all__ = ["EventType", "Lexicon", "Referent", "extract_events", "inflections", "lexicon"]

@@ -61,7 +61,7 @@ def possessive_variants(alias: str) -> list[str]:
 
 @from_tables()
 def alias_table() -> dict[str, tuple[str, ...]]:
-    """``canonical → aliases`` from ``models/org_aliases.tsv`` (newsgraph.org_aliases.v1)."""
+    """``canonical → aliases`` from ``models/org_aliases.tsv``."""
     table: dict[str, tuple[str, ...]] = {}
     for row in read_tsv("org_aliases.tsv"):
         aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
@@ -111,3 +111,43 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
         if long:
             out.append((acr, clean_name(long)))
     return out
+
+
+@from_tables()
+def _countries() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for canonical, aliases in alias_table().items():
+        country = _raw_countries().get(canonical, "")
+        if country:
+            out.update({name: country for name in (canonical, *aliases)})
+    return out
+
+
+@from_tables()
+def _raw_countries() -> dict[str, str]:
+    return {row["canonical"]: row["country"] for row in read_tsv("org_aliases.tsv")
+            if row.get("country")}
+
+
+def org_country(name: str) -> str:
+    """The country an organisation of the alias table belongs to or acts for, else ``""``.
+
+    >>> org_country("CNIL"), org_country("UN")
+    ('FR', '')
+    """
+    return _countries().get(name, "")
+
+
+@from_tables()
+def _canonical() -> dict[str, str]:
+    return {alias: canonical for canonical, aliases in alias_table().items()
+            for alias in aliases}
+
+
+def canonical_name(name: str) -> str:
+    """The alias table's canonical name for ``name``, or ``name`` itself.
+
+    >>> canonical_name("WHO")
+    'World Health Organization'
+    """
+    return _canonical().get(name, name)

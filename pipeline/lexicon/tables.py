@@ -26,9 +26,11 @@ from ..errors import NewsgraphError
 VERSIONS = {
     "countries.tsv": "newsgraph.countries.v1",
     "places.tsv": "newsgraph.places.v1",
-    "org_aliases.tsv": "newsgraph.org_aliases.v1",
+    "org_aliases.tsv": "newsgraph.org_aliases.v2",
     "ner_rules.json": "newsgraph.ner_rules.v1",
-    "event_taxonomy.json": "newsgraph.event_taxonomy.v1",
+    "event_ontology.json": "newsgraph.event_ontology.v1",
+    "agents.tsv": "newsgraph.agents.v1",
+    "coreference.json": "newsgraph.coreference.v1",
 }
 
 

@@ -32,9 +32,28 @@ from .fixer import shouting
 
 #: components the NER does not need (en_core_web_sm's NER has its own tok2vec)
 UNNEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+#: components the events do not need (the parser gives the sentences)
+PARSE_UNNEEDED = ["senter", "morphologizer"]
 K = TypeVar("K")
 #: one recognised entity: (start char, end char, spaCy label)
 Ent = tuple[int, int, str]
+
+
+_SENTENCE_END = frozenset(".!?:;\"”’'")
+
+
+@Language.component("newsgraph_lines", assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    """A blank line, or a line break after a sentence's end, starts a sentence: a headline
+    and the first sentence of its story are never one sentence for the parser."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        gap = prev.whitespace_ if not prev.is_space else prev.text + prev.whitespace_
+        if "\n" not in gap or tok.is_space:
+            continue
+        if "\n\n" in gap.replace(" ", "") or prev.text[-1:] in _SENTENCE_END:
+            tok.is_sent_start = True
+    return doc
 
 
 def _ruler_patterns() -> list[dict[str, Any]]:
@@ -47,21 +66,25 @@ def _ruler_patterns() -> list[dict[str, Any]]:
 
 
 @from_tables(maxsize=4)
-def load(model: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy pipeline once per process with only what the NER needs.
+def load(model: str = DEFAULT_MODEL, parse: bool = False) -> Language:
+    """Load a spaCy pipeline once per process: the NER with the rules around it, and with
+    ``parse`` also what the events need (tagger, parser, attribute ruler, lemmatizer).
 
     ``model`` is an installed package name or a pipeline folder. Raises ``OSError`` with
     advice when it cannot be loaded.
     """
     try:
-        nlp = spacy.load(model, exclude=UNNEEDED)
+        nlp = spacy.load(model, exclude=PARSE_UNNEEDED if parse else UNNEEDED)
     except OSError as exc:
         raise OSError(_not_loadable(model)) from exc
-    if "tok2vec" in nlp.pipe_names and "ner" not in getattr(
+    if not parse and "tok2vec" in nlp.pipe_names and "ner" not in getattr(
             nlp.get_pipe("tok2vec"), "listening_components", []):
         nlp.remove_pipe("tok2vec")
-    if "ner" not in nlp.pipe_names:
-        raise OSError(f"spaCy model {model!r} has no 'ner' component")
+    missing = [c for c in (("ner", "parser") if parse else ("ner",)) if c not in nlp.pipe_names]
+    if missing:
+        raise OSError(f"spaCy model {model!r} has no {' or '.join(missing)} component")
+    if parse:
+        nlp.add_pipe("newsgraph_lines", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="newsgraph_ruler", before="ner",
                          config={"phrase_matcher_attr": "ORTH", "validate": False})
     ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
@@ -77,17 +100,22 @@ def _not_loadable(model: str) -> str:
             f"or pass --model with an installed pipeline package or a pipeline folder")
 
 
+#: a parsed article: its sentences, each a list of tokens (offsets into the article)
+Sentences = list[list[Tok]]
+
+
 class Recognizer:
-    """Runs the NER over many texts.
+    """Runs the NER (and, with ``parse``, the dependency parse) over many texts.
 
     >>> rec = Recognizer()                                       # doctest: +SKIP
     >>> rec.entities("The EU fined Google.")                     # doctest: +SKIP
     [(4, 6, 'ORG'), (13, 19, 'ORG')]
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, *, parse: bool = False) -> None:
         self.model = model
-        self.nlp = load(model)
+        self.parse = parse
+        self.nlp = load(model, parse)
 
     def entities(self, text: str) -> list[Ent]:
         """Entities of one text as ``(start, end, label)``."""
@@ -96,10 +124,25 @@ class Recognizer:
     def pipe(self, items: Iterable[tuple[str, K]], *, n_process: int = 1,
              batch_size: int = 64) -> Iterator[tuple[K, list[Ent]]]:
         """Entities for ``(text, context)`` pairs, in order, with their context."""
+        for ctx, ents, _ in self.analyse(items, n_process=n_process, batch_size=batch_size):
+            yield ctx, ents
+
+    def analyse(self, items: Iterable[tuple[str, K]], *, n_process: int = 1,
+                batch_size: int = 64) -> Iterator[tuple[K, list[Ent], Sentences]]:
+        """Entities and (with ``parse``) parsed sentences for ``(text, context)`` pairs."""
         cased = ((decase(text), ctx) for text, ctx in items)
         for doc, ctx in self.nlp.pipe(cased, as_tuples=True, n_process=n_process,
                                       batch_size=batch_size):
-            yield ctx, _ents(doc)
+            yield ctx, _ents(doc), _sentences(doc) if self.parse else []
+
+
+def _sentences(doc: Doc) -> Sentences:
+    out = []
+    for sent in doc.sents:
+        base = sent.start
+        out.append([Tok(t.idx, t.idx + len(t.text), t.dep_, t.head.i - base, t.pos_, t.tag_,
+                        t.lower_, t.lemma_) for t in sent])
+    return out
 
 
 _CAPS_RUN = re.compile(r"[A-Z]{3,}[^a-z\n]{5,}")  # cheap test before looking for shouting lines
@@ -135,21 +178,16 @@ def _ents(doc: Doc) -> list[Ent]:
 
 @lru_cache(maxsize=2)
 def load_parser(model: str = DEFAULT_MODEL) -> Language:
-    """The dependency parser of ``model`` (tagger and parser, no NER), loaded once."""
+    """The dependency parser of ``model`` (tagger, parser, lemmatizer; no NER), loaded once."""
     try:
-        return spacy.load(model, exclude=["ner", "lemmatizer", "senter"])
+        nlp = spacy.load(model, exclude=["ner", "senter"])
     except OSError as exc:
         raise OSError(_not_loadable(model)) from exc
+    nlp.add_pipe("newsgraph_lines", before="parser")
+    return nlp
 
 
-def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[list[Tok]]:
-    """Dependency parses of short texts (the sentences that may report an event), as tuples.
-
-    Only the few sentences that hold a trigger and an actor are parsed, never whole articles.
-    """
+def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[Sentences]:
+    """Dependency parses of texts, without NER (for events redone over stored mentions)."""
     nlp = load_parser(model)
-    out = []
-    for doc in nlp.pipe(texts, batch_size=64):
-        out.append([Tok(t.idx, t.idx + len(t.text), t.dep_, t.head.i, t.pos_, t.lower_)
-                    for t in doc])
-    return out
+    return [_sentences(doc) for doc in nlp.pipe((decase(t) for t in texts), batch_size=64)]

@@ -14,9 +14,21 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NewsgraphError
+from ..events.lexicon import lexicon
 from . import graph as graphs
 
 TOP_BY = ("events", "mentions", "degree", "betweenness")
+
+
+def event_types() -> set[str]:
+    """Every name ``--type`` accepts: types, subtypes and PLOVER codes, folded."""
+    lex = lexicon()
+    codes = {t.plover for t in (*lex.verbs.values(), *lex.nouns.values()) if t.plover}
+    return {n.casefold() for n in (*lex.types, *codes)}
+
+
+class UnknownType(NewsgraphError):
+    """No event type, subtype or PLOVER code has this name."""
 
 
 class UnknownName(NewsgraphError):
@@ -116,7 +128,8 @@ class Explorer:
             e = self.g.nodes[ev]
             others = [f"{self.g.nodes[o]['name']} ({self.g.edges[o, ev]['role']})"
                       for o in sorted(self.g.neighbors(ev)) if o != node]
-            timeline.append({"date": e.get("date", ""), "type": e.get("type", ""),
+            timeline.append({"date": e.get("date", ""),
+                             "type": e.get("subtype") or e.get("type", ""),
                              "role": self.g.edges[node, ev]["role"],
                              "amount": e.get("amount"), "currency": e.get("currency", ""),
                              "counterparts": others, "sentence": e.get("sentence", "")})
@@ -128,13 +141,20 @@ class Explorer:
 
     def events(self, type_: str | None = None, country: str | None = None,
                since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-        """Events filtered by type, country (ISO code) and date range (ISO dates)."""
+        """Events filtered by type (an ontology type, a subtype such as ``fine`` or a PLOVER
+        code, any case), country (ISO code) and date range (ISO dates)."""
+        wanted = type_.casefold() if type_ else None
+        if wanted is not None and wanted not in event_types():
+            raise UnknownType(f"no event type {type_!r}; the types are: "
+                              f"{', '.join(sorted(event_types()))}")
         out = []
         for n, e in self.g.nodes(data=True):
             if e.get("kind") != "event":
                 continue
             date = e.get("date", "")
-            if type_ and e.get("type") != type_:
+            if wanted and wanted not in (str(e.get("type", "")).casefold(),
+                                         str(e.get("subtype", "")).casefold(),
+                                         str(e.get("plover", "")).casefold()):
                 continue
             if country and country.upper() not in (e.get("countries") or "").split() and not any(
                     self.g.nodes[a].get("country") == country.upper()
@@ -146,7 +166,8 @@ class Explorer:
                 continue
             actors = [f"{self.g.nodes[a]['name']} ({self.g.edges[a, n]['role']})"
                       for a in sorted(self.g.neighbors(n))]
-            out.append({"date": date, "type": e.get("type", ""), "actors": actors,
+            out.append({"date": date, "type": e.get("subtype") or e.get("type", ""),
+                        "actors": actors,
                         "amount": e.get("amount"), "currency": e.get("currency", ""),
                         "sentence": e.get("sentence", ""), "id": n})
         return sorted(out, key=lambda r: (r["date"], r["id"]))

@@ -42,32 +42,35 @@ def build_graph(cat: Catalogue) -> nx.Graph:
     >>> from pipeline.types import Actor, Event
     >>> cat = Catalogue({"a": Actor("a", "Acme", "organisation")},
     ...                 [Event("e", "art", "fine", "fined", 0, 10, "Acme was fined.")],
-    ...                 [("e", "a", "target")], {"a": ["art"]})
+    ...                 [("e", "a", "target", "Acme", 0, 4, "")], {"a": ["art"]})
     >>> g = build_graph(cat)
     >>> g.edges["actor:a", "event:e"]["role"]
     'target'
     """
     g: nx.Graph = nx.Graph(name="newsgraph actor-event graph")
-    involved = {a for _, a, _ in cat.roles}
+    involved = {link[1] for link in cat.roles}
     for aid in sorted(involved):
         a = cat.actors[aid]
         g.add_node(actor_node(aid), kind="actor", bipartite=0, actor_kind=a.kind, name=a.name,
                    label=a.name, country=a.country, aliases="; ".join(a.aliases),
-                   n_mentions=a.n_mentions, n_events=a.n_events,
+                   sector=a.sector, n_mentions=a.n_mentions, n_events=a.n_events,
                    article_ids=";".join(cat.actor_articles.get(aid, [])))
     for e in cat.events:
         attrs: dict[str, Any] = dict(
-            kind="event", bipartite=1, type=e.type, label=f"{e.type}: {e.trigger}",
-            trigger=e.trigger, date=e.date_start, date_end=e.date_end, currency=e.currency,
-            countries=" ".join(e.countries), sentence=e.sentence, article_ids=e.article_id)
+            kind="event", bipartite=1, type=e.type, subtype=e.subtype, plover=e.plover,
+            lemma=e.lemma, label=f"{e.subtype or e.type}: {e.trigger}", trigger=e.trigger,
+            mode=e.mode, negated=e.negated, date=e.date_start, date_end=e.date_end,
+            currency=e.currency, countries=" ".join(e.countries), location=e.location,
+            location_country=e.location_country, sentence=e.sentence,
+            article_ids=e.article_id)
         if e.amount is not None:
             attrs["amount"] = e.amount
         g.add_node(event_node(e.event_id), **attrs)
     article_of = {e.event_id: e.article_id for e in cat.events}
-    for event_id, actor_id, role in cat.roles:
+    for event_id, actor_id, role, mention, _, _, how in cat.roles:
         if event_id in article_of:
-            g.add_edge(actor_node(actor_id), event_node(event_id), role=role,
-                       article_ids=article_of[event_id])
+            g.add_edge(actor_node(actor_id), event_node(event_id), role=role, mention=mention,
+                       resolved_from=how, article_ids=article_of[event_id])
     return g
 
 

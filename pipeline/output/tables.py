@@ -65,10 +65,12 @@ def entity_rows(store: Store, names: CorpusNames | None = None,
 
 
 ACTOR_COLUMNS = ("actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles",
-                 "n_events")
-EVENT_COLUMNS = ("event_id", "article_id", "type", "trigger", "date_start", "date_end", "amount",
-                 "currency", "countries", "sentence")
-EVENT_ACTOR_COLUMNS = ("event_id", "actor_id", "role")
+                 "n_events", "sector")
+EVENT_COLUMNS = ("event_id", "article_id", "type", "subtype", "plover", "lemma", "trigger",
+                 "start", "end", "mode", "negated", "date_start", "date_end", "amount",
+                 "currency", "countries", "location", "location_country", "sentence")
+EVENT_ACTOR_COLUMNS = ("event_id", "actor_id", "role", "mention", "start", "end",
+                       "resolved_from")
 
 
 def actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
@@ -77,19 +79,23 @@ def actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
                                                          a.actor_id)):
         yield {"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country,
                "aliases": "; ".join(a.aliases), "n_mentions": a.n_mentions,
-               "n_articles": a.n_articles, "n_events": a.n_events}
+               "n_articles": a.n_articles, "n_events": a.n_events, "sector": a.sector}
 
 
 def event_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
     """Rows of ``events.csv``, in article order."""
     for e in cat.events:
         yield {"event_id": e.event_id, "article_id": e.article_id, "type": e.type,
-               "trigger": e.trigger, "date_start": e.date_start, "date_end": e.date_end,
-               "amount": e.amount, "currency": e.currency, "countries": " ".join(e.countries),
-               "sentence": e.sentence}
+               "subtype": e.subtype, "plover": e.plover, "lemma": e.lemma,
+               "trigger": e.trigger, "start": e.start, "end": e.end, "mode": e.mode,
+               "negated": "true" if e.negated else "false", "date_start": e.date_start,
+               "date_end": e.date_end, "amount": e.amount, "currency": e.currency,
+               "countries": " ".join(e.countries), "location": e.location,
+               "location_country": e.location_country, "sentence": e.sentence}
 
 
 def event_actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
     """Rows of ``event_actors.csv``."""
-    for event_id, actor_id, role in cat.roles:
-        yield {"event_id": event_id, "actor_id": actor_id, "role": role}
+    for event_id, actor_id, role, mention, start, end, how in cat.roles:
+        yield {"event_id": event_id, "actor_id": actor_id, "role": role, "mention": mention,
+               "start": start, "end": end, "resolved_from": how}

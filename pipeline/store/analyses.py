@@ -15,6 +15,11 @@ _EVENT_FIELDS = tuple(f.name for f in fields(Event))
 _PARTICIPANT_FIELDS = tuple(f.name for f in fields(Participant))
 
 
+def _event_row(e: Event) -> tuple[object, ...]:
+    return tuple(" ".join(e.countries) if n == "countries" else int(e.negated)
+                 if n == "negated" else getattr(e, n) for n in _EVENT_FIELDS)
+
+
 def _row(obj: object, names: tuple[str, ...]) -> tuple[object, ...]:
     """A dataclass as a flat tuple (``dataclasses.astuple`` deep-copies: far slower)."""
     return tuple(getattr(obj, n) for n in names)
@@ -37,7 +42,7 @@ class AnalysisStore(Connection):
 
     def pending_events(self, nlp: str, events: str) -> list[str]:
         """Ids of articles whose mentions are current but whose events are not from
-        fingerprint ``events`` (the taxonomy changed), in storage order."""
+        fingerprint ``events`` (the event rules changed), in storage order."""
         return [r[0] for r in self.db.execute(
             "SELECT article_id FROM articles WHERE nlp_state = ? AND events_state != ? "
             "ORDER BY rowid", (nlp, events))]
@@ -102,11 +107,11 @@ class AnalysisStore(Connection):
             "INSERT OR IGNORE INTO acronyms VALUES (?, ?, ?)",
             [(r.article_id, acr, long) for r in done for acr, long in r.acronyms])
         self.db.executemany(
-            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(*_row(e, _EVENT_FIELDS[:-1]), " ".join(e.countries))
-             for r in done for e in r.events])
+            f"INSERT OR REPLACE INTO events VALUES ({','.join('?' * len(_EVENT_FIELDS))})",
+            [_event_row(e) for r in done for e in r.events])
         self.db.executemany(
-            "INSERT OR REPLACE INTO participants VALUES (?,?,?,?,?,?)",
+            f"INSERT OR REPLACE INTO participants VALUES "
+            f"({','.join('?' * len(_PARTICIPANT_FIELDS))})",
             [_row(p, _PARTICIPANT_FIELDS) for r in done for p in r.participants])
 
     def forget_analyses(self) -> int:
@@ -133,12 +138,15 @@ class AnalysisStore(Connection):
             f"""SELECT e.* FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
                 ORDER BY o.k, e.article_id, e.start, e.type""")
         for row in cur:
-            yield Event(*row[:-1], countries=tuple(row[-1].split()))  # type: ignore[misc]
+            values = dict(zip(_EVENT_FIELDS, row, strict=True))
+            values["countries"] = tuple(values["countries"].split())
+            values["negated"] = bool(values["negated"])
+            yield Event(**values)
 
     def participants(self) -> list[Participant]:
         """Every event participant."""
         return [Participant(*row) for row in self.db.execute(
-            "SELECT * FROM participants ORDER BY event_id, start, end, label")]
+            "SELECT * FROM participants ORDER BY event_id, start, end, label, agent")]
 
     def iter_mentions(self) -> Iterator[Mention]:
         """Every mention, in article output order, then by position."""

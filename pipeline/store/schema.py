@@ -1,6 +1,6 @@
 """The schema of an output folder's database (``newsgraph.sqlite``)."""
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 DB_NAME = "newsgraph.sqlite"
 
 SCHEMA = """
@@ -55,7 +55,16 @@ CREATE TABLE IF NOT EXISTS events (
     date_end TEXT NOT NULL,
     amount REAL,
     currency TEXT NOT NULL,
-    countries TEXT NOT NULL
+    countries TEXT NOT NULL,
+    subtype TEXT NOT NULL,
+    plover TEXT NOT NULL,
+    lemma TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    mode TEXT NOT NULL,
+    negated INTEGER NOT NULL,
+    location TEXT NOT NULL,
+    location_country TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS participants (
     event_id TEXT NOT NULL,
@@ -64,7 +73,14 @@ CREATE TABLE IF NOT EXISTS participants (
     end INTEGER NOT NULL,
     label TEXT NOT NULL,
     role TEXT NOT NULL,
-    PRIMARY KEY (event_id, start, end, label)
+    mention TEXT NOT NULL,
+    ref_start INTEGER NOT NULL,
+    ref_end INTEGER NOT NULL,
+    resolved_from TEXT NOT NULL,
+    agent TEXT NOT NULL,
+    sector TEXT NOT NULL,
+    country TEXT NOT NULL,
+    PRIMARY KEY (event_id, start, end, label, agent)
 );
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
 CREATE INDEX IF NOT EXISTS participants_article ON participants (article_id);
@@ -102,5 +118,11 @@ ALTER TABLE articles RENAME COLUMN ner_model TO nlp_state;
 ALTER TABLE articles ADD COLUMN events_state TEXT NOT NULL DEFAULT '';
 UPDATE articles SET nlp_state = '';
 UPDATE meta SET value = '4' WHERE key = 'schema_version';
+""",
+    "4": """
+DROP TABLE events;
+DROP TABLE participants;
+UPDATE articles SET nlp_state = '', events_state = '';
+UPDATE meta SET value = '5' WHERE key = 'schema_version';
 """,
 }

@@ -43,7 +43,8 @@ def _store(tmp_path: Path, docs: list[tuple[str, list[tuple[str, str]]]]) -> Sto
                               norm=surface))
             parts.append(Participant(event.event_id, art.article_id, start,
                                      start + len(surface), label,
-                                     "source" if start == 0 else "target"))
+                                     "source" if start == 0 else "target", mention=surface,
+                                     ref_start=start, ref_end=start + len(surface)))
         results.append(ArticleResult(art.article_id, ms, [], [event], parts))
     store.add_results("n", "e", results)
     return store
@@ -73,5 +74,5 @@ def test_corpus_catalogue_merges_actors_across_articles(tmp_path: Path, docs: li
     assert len(cat.actors) == n_actors and len(cat.events) == n_events
     acme = next(a for a in cat.actors.values() if a.name == "Acme")
     assert (acme.n_mentions, acme.n_articles, acme.n_events) == (2, 2, 2)
-    assert {r for _, a, r in cat.roles if a == acme.actor_id} == {"source"}
+    assert {link[2] for link in cat.roles if link[1] == acme.actor_id} == {"source"}
     store.close()

@@ -69,7 +69,7 @@ def test_graph_seed_regulator_fines_publisher(seed_out: Path, amount: str,
     actors = {r["actor_id"]: r["name"] for r in _rows(seed_out / "actors.csv")}
     roles = _rows(seed_out / "event_actors.csv")
     fines = [e for e in _rows(seed_out / "events.csv")
-             if e["type"] == "fine" and e["amount"] == amount and e["currency"] == currency]
+             if e["subtype"] == "fine" and e["amount"] == amount and e["currency"] == currency]
     assert len(fines) == 1
     who = {actors[r["actor_id"]]: r["role"] for r in roles if r["event_id"] == fines[0]["event_id"]}
     assert who == {"Commission nationale de l'informatique et des libertés": "source",
@@ -81,7 +81,7 @@ def test_graph_seed_huawei_deal(seed_out: Path, amount: str, date: str) -> None:
     actors = {r["actor_id"]: r["name"] for r in _rows(seed_out / "actors.csv")}
     roles = _rows(seed_out / "event_actors.csv")
     deals = [e for e in _rows(seed_out / "events.csv")
-             if e["type"] == "deal" and e["amount"] == amount]
+             if e["subtype"] == "deal" and e["amount"] == amount]
     assert len(deals) == 1 and deals[0]["date_start"] == date and deals[0]["currency"] == "USD"
     who = {actors[r["actor_id"]] for r in roles if r["event_id"] == deals[0]["event_id"]}
     assert "Huawei" in who
@@ -119,7 +119,8 @@ def test_graph_explore_unknown_name_suggests(seed_out: Path, name: str, suggesti
 
 
 @pytest.mark.parametrize("args,needle", [
-    (["--type", "fine"], "750000 EUR"), (["--country", "VN"], "Huawei"),
+    (["--type", "fine"], "750000 EUR"), (["--type", "SANCTION"], "750000 EUR"),
+    (["--country", "VN"], "Huawei"),
     (["--since", "2025-04-01", "--until", "2025-04-30"], "23000000 USD"),
     (["--type", "deal", "--since", "2025-05-01"], "Huawei"),
 ])
@@ -128,7 +129,7 @@ def test_graph_explore_events(seed_out: Path, args: list[str], needle: str) -> N
     assert res.exit_code == 0 and needle in res.stdout
 
 
-@pytest.mark.parametrize("a,b", [("Huawei", "Meta")])
+@pytest.mark.parametrize("a,b", [("Huawei", "Vietnam"), ("ZTE", "Huawei")])
 def test_graph_explore_path(seed_out: Path, a: str, b: str) -> None:
     res = _cli("explore", "path", a, b, "--out", str(seed_out))
     lines = res.stdout.splitlines()
@@ -150,7 +151,8 @@ def evil_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     event = Event("e1", "art", "fine", "fined", 0, 60,
                   f"The SEC fined {EVIL[0]} and {EVIL[1]} $5m.", "2024-03-05", "2024-03-05",
                   5e6, "USD", ("US",))
-    roles = [("e1", "a0", "target"), ("e1", "a1", "target"), ("e1", "a2", "source")]
+    roles = [("e1", "a0", "target", EVIL[0], 0, 1, ""), ("e1", "a1", "target", EVIL[1], 0, 1, ""),
+             ("e1", "a2", "source", "SEC", 4, 7, "")]
     cat = Catalogue(actors, [event], roles, {a: ["art"] for a in actors})
     write_html(out, build_graph(cat))
     return out
@@ -198,7 +200,8 @@ from pipeline.output.graph import build_graph, write_html
 from pipeline.types import Actor, Event
 actors = {f"a{i}": Actor(f"a{i}", f"Actor {i}", "organisation") for i in range(60)}
 events = [Event(f"e{j}", "art", "deal", "deal", 0, 1, "s") for j in range(600)]
-roles = [(f"e{j}", f"a{(j * 7 + k) % 60}", "source") for j in range(600) for k in range(2)]
+roles = [(f"e{j}", f"a{(j * 7 + k) % 60}", "source", "x", 0, 1, "") for j in range(600)
+         for k in range(2)]
 cat = Catalogue(actors, events, sorted(set(roles)), {a: ["art"] for a in actors})
 write_html(Path(sys.argv[1]), build_graph(cat), max_nodes=200)
 """
@@ -216,3 +219,9 @@ def test_graph_html_layout_does_not_depend_on_hash_seed(tmp_path: Path,
                        env={**os.environ, "PYTHONHASHSEED": seed})
         pages.append((out / "graph.html").read_bytes())
     assert pages[0] == pages[1]
+
+
+@pytest.mark.parametrize("type_", ["nonsense", "FINES"])
+def test_graph_explore_unknown_type_lists_the_valid_ones(seed_out: Path, type_: str) -> None:
+    res = _cli("explore", "events", "--type", type_, "--out", str(seed_out))
+    assert res.exit_code == 1 and "the types are:" in res.stderr and "sanction" in res.stderr

@@ -1,0 +1,249 @@
+"""Who an argument is: a named actor, the named actor a pronoun or a description refers to,
+or a generic actor ("agent").
+
+Rules (the words are data, ``models/coreference.json`` and ``models/agents.tsv``):
+
+* a name is the actor it names; a place is an actor only when it is a country (or a capital
+  acting for its government: "Beijing warned"), otherwise it is where the event happened;
+* a pronoun ("it", "he", "they") refers to the most recent earlier actor of a kind it allows;
+* a definite description ("the company", "this bank", "the president") refers to the most
+  recent earlier actor of its kind; a person's description must have been tied to that person
+  by a title ("President Obama") or an apposition ("Dana Perino, the press secretary");
+* an apposition names what it stands beside ("the chief executive, Steve Jobs");
+* a common noun of the agents table ("regulators", "the French government") that refers to no
+  named actor is a generic actor with its sector and, where the text gives it, its country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..lexicon.countries import country_name, resolve_place
+from ..lexicon.orgs import canonical_name
+from ..types import PLACE_LABELS, Mention, Participant, Tok
+from .lexicon import Lexicon
+
+#: how far back (in named mentions) a pronoun or description looks for its antecedent
+LOOKBACK = 40
+_COUNTRY_PLACES = frozenset({"name", "display", "former", "demonym"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+_WORDS = re.compile(r"[a-z]+")
+
+
+@dataclass(slots=True)
+class Referent:
+    """A named actor mention of the article, and the words tied to it (titles). ``body``:
+    an organisation whose name holds a body word ("Competition Authority", "CNIL" for the
+    Commission nationale ...), which "the regulator" may refer to and "the company" not."""
+
+    mention: Mention
+    kind: str
+    titles: set[str] = field(default_factory=set)
+    body: bool = False
+
+    def fits(self, kind: str, strict: bool) -> bool:
+        """Whether a word asking for ``kind`` can refer to this actor (``strict`` for a
+        description: a company is not "the regulator", and the other way round)."""
+        if kind == "body":
+            return self.kind == "organisation" and self.body
+        if strict and kind == "organisation":
+            return self.kind == "organisation" and not self.body
+        return self.kind == kind
+
+    @staticmethod
+    def place_kind(m: Mention) -> str:
+        """``country``, ``capital`` or ``place`` for a place mention, ``""`` otherwise."""
+        if m.label not in PLACE_LABELS:
+            return ""
+        place = resolve_place(m.text)
+        if place is None or not place.code:
+            return "place" if m.label != "NORP" else ""
+        if place.kind in _COUNTRY_PLACES:
+            return "country"
+        return "capital" if place.kind == "capital" else "place"
+
+    @staticmethod
+    def kind_of(m: Mention) -> str:
+        """The kind of actor a mention names (``""`` if it names none)."""
+        if m.label == "PERSON":
+            return "person"
+        if m.label == "ORG":
+            if m.country and m.norm == country_name(m.country):
+                return "country"  # "EU" acts for the Union
+            return "organisation"
+        if m.label == "PRODUCT":
+            return "product"
+        return Referent.place_kind(m)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """An argument resolved to an actor: where it is written, and what it refers to."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    ref_start: int = -1
+    ref_end: int = -1
+    resolved_from: str = ""
+    agent: str = ""
+    sector: str = ""
+    country: str = ""
+
+    def key(self) -> tuple[object, ...]:
+        """What makes two arguments the same actor within one event."""
+        if self.agent:
+            return ("agent", self.agent, self.country)
+        return (self.ref_start, self.ref_end, self.label)
+
+    def participant(self, event_id: str, article_id: str, role: str) -> Participant:
+        """The participant this argument makes in an event."""
+        return Participant(event_id, article_id, self.start, self.end, self.label, role,
+                           mention=" ".join(self.text.split()), ref_start=self.ref_start,
+                           ref_end=self.ref_end, resolved_from=self.resolved_from,
+                           agent=self.agent, sector=self.sector, country=self.country)
+
+
+class Sentence:
+    """One parsed sentence with what the extractor looks up in it."""
+
+    def __init__(self, text: str, toks: Sequence[Tok], mentions: Sequence[Mention]) -> None:
+        self.toks = toks
+        self.start = toks[0].start
+        self.end = toks[-1].end
+        self.text = text[self.start:self.end]
+        self.kids: list[list[int]] = [[] for _ in toks]
+        for i, t in enumerate(toks):
+            if t.head != i:
+                self.kids[t.head].append(i)
+        self.mentions = [m for m in mentions if m.start >= self.start and m.end <= self.end]
+        self.dates = [m for m in self.mentions if m.label in ("DATE", "TIME") and m.date_start]
+        self.money = [m for m in self.mentions if m.label == "MONEY" and m.amount is not None]
+        self._names = [m for m in self.mentions if Referent.kind_of(m)]
+
+    def mention_at(self, i: int) -> Mention | None:
+        """The named mention that token ``i`` is part of, if any."""
+        pos = self.toks[i].start
+        for m in self._names:
+            if m.start <= pos < m.end:
+                return m
+        return None
+
+
+class Article:
+    """The coreference state of one article: its named actors so far, in order."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention], lex: Lexicon) -> None:
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.lex = lex
+        self.history: list[Referent] = []
+        self._current: list[Referent] = []
+
+    def sentence(self, toks: Sequence[Tok]) -> Sentence:
+        """Start a sentence: its referents, with the titles the parse ties to them."""
+        sent = Sentence(self.text, toks, self.mentions)
+        self._current = [Referent(m, kind, body=kind == "organisation" and self._body(m))
+                         for m in sent._names for kind in [Referent.kind_of(m)]]
+        for ref in self._current:
+            ref.titles |= self._titles(sent, ref.mention)
+        return sent
+
+    def done(self, sent: Sentence) -> None:
+        """End a sentence: its referents join the history."""
+        self.history.extend(self._current)
+        self._current = []
+
+    def _body(self, m: Mention) -> bool:
+        name = f"{m.text} {canonical_name(m.text)}".lower()
+        return bool(set(_WORDS.findall(name)) & self.lex.body_words)
+
+    def _titles(self, sent: Sentence, m: Mention) -> set[str]:
+        """Words the parse ties to a name: "President Obama", "Obama, the president"."""
+        toks, out = sent.toks, set()
+        heads = [i for i, t in enumerate(toks) if m.start <= t.start < m.end
+                 and not (m.start <= toks[t.head].start < m.end and t.head != i)]
+        for h in heads:
+            for c in sent.kids[h]:
+                t = toks[c]
+                if t.dep in ("compound", "appos") and not (m.start <= t.start < m.end):
+                    out.add(t.lemma.lower())
+                    out |= {toks[g].lemma.lower() for g in sent.kids[c]
+                            if toks[g].dep == "compound"}
+        return out & set(self.lex.descriptions)
+
+    def resolve(self, sent: Sentence, i: int, role: str) -> Resolved | None:
+        """The actor that token ``i``, an argument with ``role``, stands for, if any."""
+        t = sent.toks[i]
+        m = sent.mention_at(i)
+        if m is not None:
+            kind = Referent.kind_of(m)
+            if role == "place" and kind in ("country", "capital", "place"):
+                return None  # where it happened, not who took part
+            if kind == "place" or (kind == "capital" and role not in ("source", "target")):
+                return None
+            return Resolved(m.start, m.end, m.text, m.label, m.start, m.end)
+        if t.pos == "PRON":
+            kinds = self.lex.pronouns.get(t.lower)
+            ante = self._antecedent(t.start, kinds) if kinds else None
+            return self._refers(t, ante, "coreference")
+        if t.pos not in ("NOUN", "PROPN"):
+            return None
+        for c in sent.kids[i]:
+            if sent.toks[c].dep == "appos":
+                named = sent.mention_at(c)
+                if named is not None and Referent.kind_of(named) not in ("place", ""):
+                    return Resolved(t.start, t.end, t.lower, named.label, named.start,
+                                    named.end, "apposition")
+        return self._description(sent, i) or self._agent(sent, i)
+
+    def _description(self, sent: Sentence, i: int) -> Resolved | None:
+        t = sent.toks[i]
+        lemma = t.lemma.lower()
+        kind = self.lex.descriptions.get(lemma)
+        if kind is None or t.tag not in ("NN", "NNP"):
+            return None
+        definite = any(sent.toks[c].dep in ("det", "poss")
+                       and sent.toks[c].lower in self.lex.determiners | _POSSESSIVE_PRONOUNS
+                       for c in sent.kids[i])
+        if not definite:
+            return None
+        title = lemma if kind == "person" else None
+        ante = self._antecedent(t.start, (kind,), title, strict=True)
+        return self._refers(t, ante, "coreference")
+
+    def _refers(self, t: Tok, ante: Referent | None, how: str) -> Resolved | None:
+        if ante is None:
+            return None
+        a = ante.mention
+        return Resolved(t.start, t.end, self.text[t.start:t.end], a.label, a.start, a.end, how)
+
+    def _antecedent(self, pos: int, kinds: Sequence[str], title: str | None = None, *,
+                    strict: bool = False) -> Referent | None:
+        earlier = [r for r in self._current if r.mention.end <= pos]
+        for ref in reversed([*self.history[-LOOKBACK:], *earlier]):
+            if any(ref.fits(k, strict) for k in kinds) and (title is None
+                                                            or title in ref.titles):
+                return ref
+        return None
+
+    def _agent(self, sent: Sentence, i: int) -> Resolved | None:
+        t = sent.toks[i]
+        lemma = t.lemma.lower()
+        compound = [sent.toks[c].lower for c in sent.kids[i] if sent.toks[c].dep == "compound"]
+        if compound and f"{compound[-1]} {lemma}" in self.lex.agents:
+            lemma = f"{compound[-1]} {lemma}"  # "prime minister"
+        sector = self.lex.agents.get(lemma)
+        if sector is None or t.pos != "NOUN":
+            return None
+        country = ""
+        for c in sent.kids[i]:
+            if sent.toks[c].dep in ("amod", "compound", "poss", "nmod"):
+                m = sent.mention_at(c)
+                if m is not None and m.country and Referent.place_kind(m) == "country":
+                    country = m.country
+        return Resolved(t.start, t.end, self.text[t.start:t.end], "AGENT", -1, -1, "agent",
+                        agent=lemma, sector=sector, country=country)

@@ -1,0 +1,365 @@
+"""Stage 4: events from the dependency parse. Every predicate (a verb, or an eventive noun of
+the ontology) with at least one actor among its arguments is an event.
+
+Per sentence, for each predicate:
+
+1. its arguments from the parse: the subject and the passive agent ("by CNIL") are the
+   ``source``; the object, the passive subject and "into/against/on/over X" the ``target``;
+   the possessor of an eventive noun is its source ("Apple's acquisition of Beats": Apple
+   source, Beats target); anything else is ``other``. A verb without a subject takes the one
+   of the verb it depends on ("plans to buy", "bought X and sold Y"); conjoined arguments
+   ("Huawei and ZTE") share the role; a light verb ("imposed a fine on X") takes the type and
+   the arguments of its eventive object;
+2. each argument resolved to an actor (:mod:`pipeline.events.coref`): a name; a pronoun or a
+   definite description ("the company") to the named actor it refers to; a common noun of the
+   agents table ("regulators") to a generic actor;
+3. the type from the ontology, negation ("did not approve") and mode (asserted, planned,
+   possible, denied), the date nearest the predicate (else the article's), the nearest amount,
+   and the place where it happened.
+
+A reporting verb gives a ``statement`` event with the speaker as its source; the reported
+clause is parsed as an event of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..types import Event, Mention, Participant, Tok, content_id
+from .coref import Article, Referent, Resolved, Sentence
+from .lexicon import EventType, Lexicon, lexicon
+
+ROLE_RANK = {"source": 0, "target": 1, "other": 2}
+_NOT_PREDICATES = frozenset({"be", "have", "do", "get"})
+_SUBJECT = frozenset({"nsubj", "csubj", "expl"})
+_PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
+_OBJECT = frozenset({"dobj", "obj", "dative", "oprd"})
+_TARGET_PREPS = frozenset({"into", "against", "on", "upon", "over"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside",
+                             "around", "within"})
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+_PLANNED_HEADS = frozenset({"plan", "expect", "intend", "aim", "hope", "want", "seek", "prepare",
+                            "propose", "schedule", "set", "try", "promise", "pledge", "vow",
+                            "agree", "decide", "threaten", "offer"})
+_PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "would", "should", "ca"})
+_DENIAL_HEADS = frozenset({"deny", "refute", "dismiss", "reject"})
+_PLANNED_MODIFIERS = frozenset({"planned", "proposed", "expected", "possible", "potential",
+                                "future", "prospective", "upcoming", "pending"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Predicate:
+    index: int
+    lemma: str
+    etype: EventType
+    noun: bool
+
+
+def extract_events(article_id: str, text: str, sentences: Sequence[Sequence[Tok]],
+                   mentions: Sequence[Mention], published: date | None
+                   ) -> tuple[list[Event], list[Participant]]:
+    """Events and their participants in one parsed article (steps 1-3 of the module).
+
+    >>> extract_events("a", "", [], [], None)
+    ([], [])
+    """
+    lex = lexicon()
+    art = Article(text, mentions, lex)
+    events: list[Event] = []
+    parts: list[Participant] = []
+    for toks in sentences:
+        if not toks:
+            continue
+        sent = art.sentence(toks)
+        for pred in _predicates(sent.toks, sent.kids, lex):
+            found = _event(art, sent, pred, article_id, published, lex)
+            if found is not None:
+                events.append(found[0])
+                parts.extend(found[1])
+        art.done(sent)
+    return events, parts
+
+
+def _predicates(toks: Sequence[Tok], kids: list[list[int]], lex: Lexicon) -> list[_Predicate]:
+    out = []
+    for i, t in enumerate(toks):
+        if t.pos == "VERB" and t.dep not in ("aux", "auxpass", "amod"):
+            lemma, etype = lex.verb(t.lemma, t.lower)
+            if lemma in _NOT_PREDICATES:
+                continue
+            prt = [toks[c].lower for c in kids[i] if toks[c].dep == "prt"]
+            if prt and f"{lemma} {prt[0]}" in lex.phrasal:
+                etype = lex.phrasal[f"{lemma} {prt[0]}"]
+                lemma = f"{lemma} {prt[0]}"
+            noun = _light_object(toks, kids, i, lemma, lex)
+            if noun is not None and (etype is None or lemma in lex.light_verbs):
+                etype = noun
+            out.append(_Predicate(i, lemma, etype or EventType("other"), False))
+        elif t.pos == "NOUN":
+            lemma, etype = lex.noun(t.lemma, t.lower)
+            if etype is None or _merged_into_verb(toks, i, lex):
+                continue
+            out.append(_Predicate(i, lemma, etype, True))
+    return out
+
+
+def _light_object(toks: Sequence[Tok], kids: list[list[int]], v: int, lemma: str,
+                  lex: Lexicon) -> EventType | None:
+    """The type of an eventive noun that is the object of a light verb ("imposed a fine",
+    "awarded a series of contracts")."""
+    if lemma not in lex.light_verbs:
+        return None
+    for c in kids[v]:
+        if toks[c].dep in ("dobj", "obj"):
+            found = lex.noun(*_through_quantity(toks, kids, c))[1]
+            if found is not None:
+                return found
+    return None
+
+
+_QUANTITY_NOUNS = frozenset({"series", "number", "set", "pair", "string", "wave", "raft",
+                             "batch", "couple", "range", "host", "handful", "total", "package"})
+
+
+def _through_quantity(toks: Sequence[Tok], kids: list[list[int]], n: int) -> tuple[str, str]:
+    """``(lemma, lower)`` of a noun, or of what it counts ("a series of contracts")."""
+    if toks[n].lemma.lower() in _QUANTITY_NOUNS:
+        for p in kids[n]:
+            if toks[p].dep == "prep" and toks[p].lower == "of":
+                for g in kids[p]:
+                    if toks[g].dep == "pobj":
+                        return toks[g].lemma, toks[g].lower
+    return toks[n].lemma, toks[n].lower
+
+
+def _merged_into_verb(toks: Sequence[Tok], n: int, lex: Lexicon) -> bool:
+    h = toks[n].head
+    if h == n or toks[n].dep not in ("dobj", "obj") or toks[h].pos != "VERB":
+        return False
+    return lex.verb(toks[h].lemma, toks[h].lower)[0] in lex.light_verbs
+
+
+def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
+           published: date | None, lex: Lexicon) -> tuple[Event, list[Participant]] | None:
+    args = _noun_arguments(sent, pred.index) if pred.noun else _verb_arguments(sent, pred.index,
+                                                                                lex)
+    resolved: dict[tuple[object, ...], tuple[Resolved, str]] = {}
+    places: list[Mention] = []
+    for tok, role in args:
+        if role == "place":
+            m = sent.mention_at(tok)
+            if m is not None and Referent.place_kind(m):
+                places.append(m)
+        found = [art.resolve(sent, tok, role)]
+        if found[0] is None:  # "a consortium including Huawei": its members act
+            found = [art.resolve(sent, m, role) for m in _members(sent, tok)]
+        if role == "place":
+            role = "other"  # an organisation or a person "in" it
+        for r in found:
+            if r is None:
+                continue
+            key = r.key()
+            if key not in resolved or ROLE_RANK[role] < ROLE_RANK[resolved[key][1]]:
+                resolved[key] = (r, role)
+    if not resolved:
+        return None
+    toks = sent.toks
+    t = toks[pred.index]
+    event_id = content_id(article_id, str(t.start))
+    pub = published.isoformat() if published else ""
+    d = _nearest(sent.dates, t.start)
+    money = _nearest(sent.money, t.start)
+    place = places[0] if places else _free_place(sent, resolved)
+    event = Event(
+        event_id=event_id, article_id=article_id, type=pred.etype.type, trigger=art.text[
+            t.start:t.end], start=t.start, end=t.end, sentence=" ".join(sent.text.split()),
+        date_start=d.date_start if d else pub, date_end=d.date_end if d else pub,
+        amount=money.amount if money else None, currency=money.currency if money else "",
+        countries=tuple(sorted({m.country for m in sent.mentions if m.country})),
+        subtype=pred.etype.subtype, plover=pred.etype.plover, lemma=pred.lemma,
+        sentence_start=sent.start, sentence_end=sent.end,
+        mode=_mode(sent, pred), negated=_negated(sent, pred),
+        location=" ".join(place.text.split()) if place else "",
+        location_country=place.country if place else "",
+    )
+    parts = [r.participant(event_id, article_id, role) for r, role in resolved.values()]
+    return event, sorted(parts)
+
+
+def _nearest(ms: Sequence[Mention], off: int) -> Mention | None:
+    return min(ms, key=lambda m: abs(m.start - off), default=None)
+
+
+def _free_place(sent: Sentence, resolved: dict[tuple[object, ...], tuple[Resolved, str]]
+                ) -> Mention | None:
+    """A place of the sentence (a city first, else a country) that is not one of the
+    event's actors."""
+    taken = {r.ref_start for r, _ in resolved.values()}
+    free = [m for m in sent.mentions if m.start not in taken and Referent.place_kind(m)]
+    free.sort(key=lambda m: Referent.place_kind(m) == "country")
+    return free[0] if free else None
+
+
+# --------------------------------------------------------------------------- arguments
+
+def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str]]:
+    toks, kids = sent.toks, sent.kids
+    args: list[tuple[int, str]] = []
+    has_subject = False
+    light = lex.verb(toks[v].lemma, toks[v].lower)[0] in lex.light_verbs
+    for c in kids[v]:
+        dep = toks[c].dep
+        if dep in _SUBJECT:
+            args.append((c, "source"))
+            has_subject = True
+        elif dep in _PASSIVE_SUBJECT:
+            args.append((c, "target"))
+            has_subject = True
+        elif dep in _OBJECT:
+            args.append((c, "target"))
+            if light and lex.noun(toks[c].lemma, toks[c].lower)[1] is not None:
+                args += _noun_arguments(sent, c)  # "imposed a fine on X", "signed a deal with Y"
+        elif dep == "agent":
+            args += [(g, "source") for g in kids[c] if toks[g].dep == "pobj"]
+        elif dep == "prep":
+            args += _prep_arguments(sent, c, verb=True)
+    if toks[v].dep == "relcl":
+        args = [(toks[v].head, role) if toks[a].lower in _RELATIVE else (a, role)
+                for a, role in args]
+        if not has_subject:  # "the phone Apple launched": the head is the object
+            args.append((toks[v].head, "target"))
+    elif toks[v].dep == "acl" and toks[v].head != v:
+        args.append((toks[v].head, "target" if toks[v].tag == "VBN" else "source"))
+    elif not has_subject:
+        args += _inherited_subject(sent, v)
+    return _with_conjuncts(sent, args)
+
+
+def _noun_arguments(sent: Sentence, n: int) -> list[tuple[int, str]]:
+    toks, kids = sent.toks, sent.kids
+    args: list[tuple[int, str]] = []
+    for c in kids[n]:
+        dep = toks[c].dep
+        if dep == "poss":
+            args.append((c, "source"))
+        elif dep == "compound":
+            args.append((c, "other"))
+        elif dep == "prep":
+            args += _prep_arguments(sent, c, verb=False)
+    return _with_conjuncts(sent, args)
+
+
+def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, str]]:
+    toks = sent.toks
+    word = toks[p].lower
+    if word == "by":
+        role = "other" if verb else "source"
+    elif word == "of":
+        role = "other" if verb else "target"
+    elif word in _TARGET_PREPS:
+        role = "target"
+    elif word in _LOCATIVE_PREPS:
+        role = "place"
+    else:
+        role = "other"
+    return [(g, role) for g in sent.kids[p] if toks[g].dep == "pobj"]
+
+
+def _subjects(sent: Sentence, v: int) -> list[tuple[int, str]]:
+    return [(c, "source" if sent.toks[c].dep in _SUBJECT else "target")
+            for c in sent.kids[v] if sent.toks[c].dep in _SUBJECT | _PASSIVE_SUBJECT]
+
+
+def _inherited_subject(sent: Sentence, v: int) -> list[tuple[int, str]]:
+    """The subject of a verb that has none of its own: the controller of "plans to buy", the
+    first verb of "bought X and sold Y", the main verb of a participle clause."""
+    toks = sent.toks
+    cur = v
+    for _ in range(4):
+        dep, head = toks[cur].dep, toks[cur].head
+        if head == cur or toks[head].pos not in ("VERB", "AUX"):
+            return []
+        if dep == "xcomp":
+            objects = [c for c in sent.kids[head] if toks[c].dep in ("dobj", "obj")]
+            if objects:  # "asked X to leave": X acts
+                return [(objects[0], "source")]
+            found = [(c, "source") for c, _ in _subjects(sent, head)]
+        elif dep == "conj":
+            found = _subjects(sent, head)
+        elif dep == "advcl" and toks[cur].tag in ("VBG", "VBN"):
+            found = [(c, "source") for c, r in _subjects(sent, head) if r == "source"]
+        else:
+            return []
+        if found:
+            return found
+        cur = head
+    return []
+
+
+def _with_conjuncts(sent: Sentence, args: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Conjoined arguments share the role: "Huawei and ZTE won"."""
+    out = list(args)
+    for a, role in args:
+        stack = [a]
+        for _ in range(8):
+            if not stack:
+                break
+            cur = stack.pop()
+            for c in sent.kids[cur]:
+                if sent.toks[c].dep == "conj" and sent.toks[c].pos in ("PROPN", "NOUN", "PRON"):
+                    out.append((c, role))
+                    stack.append(c)
+    return out
+
+
+def _members(sent: Sentence, i: int) -> list[int]:
+    """The named members of a group noun: "a consortium including X", "a group led by X"."""
+    toks, kids = sent.toks, sent.kids
+    out = []
+    for c in kids[i]:
+        if toks[c].dep == "prep" and toks[c].lower in ("including", "like"):
+            out += [g for g in kids[c] if toks[g].dep == "pobj"]
+        elif toks[c].dep == "acl" and toks[c].lemma.lower() in ("lead", "head", "include"):
+            for a in kids[c]:
+                if toks[a].dep == "agent":
+                    out += [g for g in kids[a] if toks[g].dep == "pobj"]
+                elif toks[a].dep == "dobj":
+                    out.append(a)
+    return [m for a in out for m, _ in _with_conjuncts(sent, [(a, "")])]
+
+
+# --------------------------------------------------------------------------- mode
+
+def _negated(sent: Sentence, pred: _Predicate) -> bool:
+    toks, kids = sent.toks, sent.kids
+    if any(toks[c].dep == "neg" for c in kids[pred.index]):
+        return True
+    return pred.noun and any(toks[c].dep == "det" and toks[c].lower == "no"
+                             for c in kids[pred.index])
+
+
+def _mode(sent: Sentence, pred: _Predicate) -> str:
+    toks, kids = sent.toks, sent.kids
+    i = pred.index
+    words = {toks[c].lower for c in kids[i] if toks[c].dep in ("aux", "auxpass", "mark", "amod")}
+    cur = i
+    for _ in range(3):  # climb through "is expected to", "plans to", "denied that"
+        head = toks[cur].head
+        if head == cur or toks[cur].dep not in ("xcomp", "ccomp"):
+            break
+        lemma = toks[head].lemma.lower()
+        if lemma in _DENIAL_HEADS and toks[cur].dep == "ccomp":
+            return "denied"
+        if lemma in _PLANNED_HEADS:
+            return "planned"
+        words |= {toks[c].lower for c in kids[head] if toks[c].dep in ("aux", "auxpass")}
+        cur = head
+    if words & _PLANNED_AUX or (pred.noun and words & _PLANNED_MODIFIERS):
+        return "planned"
+    if words & _POSSIBLE_AUX or "if" in words or "unless" in words:
+        return "possible"
+    return "asserted"
+

@@ -1,0 +1,146 @@
+"""The word lists the event extractor reads from ``models/``: the event ontology (types,
+PLOVER codes, verb and noun lemmas), generic actors ("agents") and the coreference words.
+
+Lemmas are looked up as spaCy gives them and, where its rule lemmatizer slips ("fined" →
+"fin"), through the inflected forms of the ontology's own lemmas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon.tables import from_tables, read_json, read_tsv
+
+_IRREGULAR = {
+    "buy": "bought", "sell": "sold", "rise": "rose risen", "fall": "fell fallen", "win": "won",
+    "take": "took taken", "give": "gave given", "make": "made", "tell": "told", "say": "said",
+    "hold": "held", "lead": "led", "meet": "met", "strike": "struck", "seek": "sought",
+    "pay": "paid", "lay": "laid", "leave": "left", "get": "got gotten", "begin": "began begun",
+    "bring": "brought", "build": "built", "find": "found", "keep": "kept", "lose": "lost",
+    "send": "sent", "stand": "stood", "steal": "stole stolen", "shoot": "shot",
+    "think": "thought", "write": "wrote written", "drive": "drove driven", "grow": "grew grown",
+    "know": "knew known", "see": "saw seen", "speak": "spoke spoken", "choose": "chose chosen",
+    "withdraw": "withdrew withdrawn", "sink": "sank sunk", "freeze": "froze frozen",
+    "slide": "slid", "swing": "swung", "undertake": "undertook undertaken",
+    "forbid": "forbade forbidden", "forecast": "forecast", "bid": "bid", "cut": "cut",
+    "put": "put", "hit": "hit", "split": "split", "spread": "spread", "quit": "quit",
+    "shut": "shut", "set": "set", "hurt": "hurt", "bear": "bore borne", "arise": "arose arisen",
+    "flee": "fled", "fight": "fought", "teach": "taught", "catch": "caught", "sue": "sued",
+}
+_VOWELS = set("aeiou")
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular and common irregular forms of an English verb or noun lemma.
+
+    >>> sorted(inflections("fine"))
+    ['fine', 'fined', 'fines', 'fining']
+    >>> "stopped" in inflections("stop") and "bought" in inflections("buy")
+    True
+    """
+    w = lemma.lower()
+    forms = {w, *_IRREGULAR.get(w, "").split()}
+    if w.endswith("e"):
+        forms |= {w + "s", w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
+        forms |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif w.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {w + "es", w + "ed", w + "ing"}
+    else:
+        forms |= {w + "s", w + "ed", w + "ing"}
+        if (len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS
+                and w[-3] not in _VOWELS):
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # stop → stopped
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """What a predicate lemma means: the ontology type, its subtype and PLOVER code."""
+
+    type: str
+    subtype: str = ""
+    plover: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the extractor looks words up in (built once per process)."""
+
+    verbs: dict[str, EventType]
+    nouns: dict[str, EventType]
+    verb_forms: dict[str, str]
+    noun_forms: dict[str, str]
+    phrasal: dict[str, EventType]
+    light_verbs: frozenset[str]
+    statement_verbs: frozenset[str]
+    types: tuple[str, ...]
+    agents: dict[str, str]
+    pronouns: dict[str, tuple[str, ...]]
+    determiners: frozenset[str]
+    descriptions: dict[str, str]
+    subtypes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def body_words(self) -> frozenset[str]:
+        """Words that make an organisation's name a body's (regulator, court, ministry)."""
+        return frozenset(w for w, kind in self.descriptions.items() if kind == "body")
+
+    def verb(self, lemma: str, lower: str) -> tuple[str, EventType | None]:
+        """``(lemma, type)`` of a verb: its ontology lemma and type, if it has one."""
+        lemma = lemma.lower()
+        if lemma in self.verbs:
+            return lemma, self.verbs[lemma]
+        base = self.verb_forms.get(lower)
+        if base is not None:
+            return base, self.verbs[base]
+        return lemma, None
+
+    def noun(self, lemma: str, lower: str) -> tuple[str, EventType | None]:
+        """``(lemma, type)`` of an eventive noun, if the ontology has it."""
+        lemma = lemma.lower()
+        if lemma in self.nouns:
+            return lemma, self.nouns[lemma]
+        base = self.noun_forms.get(lower)
+        if base is not None:
+            return base, self.nouns[base]
+        return lemma, None
+
+
+@from_tables()
+def lexicon() -> Lexicon:
+    """The lexicon, from ``models/event_ontology.json``, ``agents.tsv`` and
+    ``coreference.json``."""
+    onto = read_json("event_ontology.json")
+    verbs: dict[str, EventType] = {}
+    nouns: dict[str, EventType] = {}
+    subtypes: dict[str, str] = {}
+    for entry in onto["types"]:
+        name, plover = entry["type"], entry.get("plover", "")
+        for sub, words in entry.get("subtypes", {}).items():
+            subtypes[sub] = name
+            for v in words.get("verbs", []):
+                verbs.setdefault(v, EventType(name, sub, plover))
+            for n in words.get("nouns", []):
+                nouns.setdefault(n, EventType(name, sub, plover))
+        for v in entry.get("verbs", []):
+            verbs.setdefault(v, EventType(name, "", plover))
+        for n in entry.get("nouns", []):
+            nouns.setdefault(n, EventType(name, "", plover))
+    by_name = {e["type"]: EventType(e["type"], "", e.get("plover", "")) for e in onto["types"]}
+    by_name["other"] = EventType("other")
+    coref = read_json("coreference.json")
+    return Lexicon(
+        verbs=verbs, nouns=nouns,
+        verb_forms={f: v for v in verbs for f in sorted(inflections(v)) if f not in verbs},
+        noun_forms={f: n for n in nouns for f in sorted(inflections(n)) if f not in nouns},
+        phrasal={k: by_name[v] for k, v in onto.get("phrasal", {}).items()},
+        light_verbs=frozenset(onto.get("light_verbs", [])),
+        statement_verbs=frozenset(v for v, t in verbs.items() if t.type == "statement"),
+        types=(*sorted(by_name), *sorted(subtypes)),
+        agents={row["lemma"]: row["sector"] for row in read_tsv("agents.tsv")},
+        pronouns={k: tuple(v) for k, v in coref["pronouns"].items()},
+        determiners=frozenset(coref["determiners"]),
+        descriptions={w: kind for kind, words in coref["descriptions"].items() for w in words},
+        subtypes=subtypes,
+    )
