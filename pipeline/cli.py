@@ -208,7 +208,7 @@ def extract_cmd(text: str | None, date_: date | None, model: str, as_json: bool)
 
 
 @main.command("eval")
-@click.argument("kind", type=click.Choice(["conll", "timeml", "reuters", "money"]))
+@click.argument("kind", type=click.Choice(["conll", "timeml", "reuters", "money", "meantime"]))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline.")
 @click.option("--floor", type=float, default=None,
@@ -218,7 +218,9 @@ def extract_cmd(text: str | None, date_: date | None, model: str, as_json: bool)
 def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None,
              type_floors: tuple[str, ...]) -> None:
     """Score the pipeline on gold data: conll (NER F1), timeml (DATE values), reuters
-    (document countries), money (price-parser examples). Prints JSON."""
+    (document countries), money (price-parser examples), meantime (actor-event links, roles
+    and timelines; floors: --floor on strict F1, --type-floor strict_p=, role_strict=,
+    timelines=). Prints JSON."""
     from . import evaluate
 
     if kind == "conll":
@@ -231,9 +233,15 @@ def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None
         files = [f for p in paths for f in (sorted(p.glob("*.sgm")) if p.is_dir() else [p])]
         result = evaluate.eval_reuters_places(files, model)
         score = result["f1"]
-    else:
+    elif kind == "money":
         result = evaluate.eval_money(paths[0])
         score = result["accuracy"]
+    else:
+        result = evaluate.eval_meantime(paths[0], model)
+        score = result["strict"]["f1"]
+        result["strict_p"] = {"f1": result["strict"]["p"]}
+        result["role_strict_f1"] = {"f1": result["role_strict"]["f1"]}
+        result["timeline_recall"] = {"f1": result.get("timelines", {}).get("recall", 0.0)}
     click.echo(json.dumps(result, indent=2))
     failed = []
     if floor is not None and score < floor:

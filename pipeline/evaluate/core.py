@@ -23,13 +23,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .ingest import Source, read_records
-from .lexicon.countries import resolve_place
-from .nlp import Recognizer
-from .normalize import normalise_article
-from .normalize.money import SYMBOLS, parse_money
-from .settings import DEFAULT_MODEL
-from .types import Record
+from ..ingest import Source, read_records
+from ..lexicon.countries import resolve_place
+from ..nlp import Recognizer
+from ..normalize import normalise_article
+from ..normalize.money import SYMBOLS, parse_money
+from ..settings import DEFAULT_MODEL
+from ..types import Record
 
 CONLL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 SCORED = ("PER", "ORG", "LOC")

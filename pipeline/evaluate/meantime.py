@@ -1,0 +1,362 @@
+"""Actor–event links scored on NewsReader MEANTIME, and entity timelines on SemEval-2015
+Task 4 (CAT XML documents: a token stream, markables and relations).
+
+Items: (document, gold event mention, participant entity) for each ``HAS_PARTICIPANT`` whose
+entity instance is an ORG, PER or LOC (any form: a name, a common noun, a pronoun).
+
+* strict links: an item is found when a system event whose trigger overlaps the gold event
+  mention is linked to an actor that matches the participant: the actor's name or an alias
+  shares a content word with the gold mention, or a system mention overlapping the gold
+  mention resolves to that actor. Precision: the system's (event, actor) pairs within the
+  annotated region (sentences 0 to the larger of 5 and the last sentence holding a gold
+  event with a participant: MEANTIME annotates participants in the first sentences only, and
+  later sentences hold events without them) whose trigger overlaps a gold event mention with
+  a participant that matches the actor, over all such pairs. ``strict_any_event_region``
+  gives the precision when the region runs to the last sentence holding any gold event;
+* role-strict links: the same, and the role agrees (Arg0 ↔ source, Arg1 ↔ target, other
+  gold roles accept target or other);
+* lenient links (reported only): the items found by any event of the gold event's sentence;
+* timelines: a gold row (document, sentence) of a target entity is found when an event of
+  that sentence is linked to an actor matching the target's name; date accuracy over the found
+  rows whose gold date has no X.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..settings import DEFAULT_MODEL
+from ..types import ArticleResult, Event, Mention, Participant
+
+SCORED_TYPES = frozenset({"ORG", "PER", "LOC"})
+_NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "'s", "’s", "n't", ")", "]", "%",
+                              "'", "''", "'re", "'ve", "'ll", "'d", "'m"})
+_NO_SPACE_AFTER = frozenset({"(", "[", "$", "#", "``", "€", "£"})
+_STOP = frozenset("a an the of in on at to for by and or its it his her their they he she we "
+                  "this that these those with from as is was be new".split())
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass
+class CatDoc:
+    """A CAT document: its text rebuilt from the tokens, and the gold annotation."""
+
+    doc_id: str
+    text: str
+    published: date | None
+    spans: dict[str, tuple[int, int]]            # t_id → char span in ``text``
+    sentence_of: dict[str, int]                  # t_id → sentence number
+    entity_mentions: dict[str, list[str]] = field(default_factory=dict)   # m_id → t_ids
+    event_mentions: dict[str, list[str]] = field(default_factory=dict)    # m_id → t_ids
+    entity_of: dict[str, str] = field(default_factory=dict)  # mention m_id → entity id
+    entity_type: dict[str, str] = field(default_factory=dict)  # entity id → ORG, PER, ...
+    participants: list[tuple[str, str, str]] = field(default_factory=list)  # (ev, ent m, role)
+
+    def span(self, t_ids: list[str]) -> tuple[int, int]:
+        """The character span covering some tokens."""
+        spans = [self.spans[t] for t in t_ids if t in self.spans]
+        return min(s for s, _ in spans), max(e for _, e in spans)
+
+    def sentence_at(self, offset: int) -> int:
+        """The gold sentence of the token at or just before a character offset."""
+        starts = sorted((s, self.sentence_of[t]) for t, (s, _) in self.spans.items())
+        i = bisect.bisect_right(starts, (offset, 1 << 30)) - 1
+        return starts[i][1] if i >= 0 else 0
+
+
+def read_cat(path: Path) -> CatDoc:
+    """Read a CAT XML file (MEANTIME or SemEval-2015 trial format)."""
+    root = ET.parse(path).getroot()
+    tokens = [(t.get("t_id", ""), int(t.get("sentence", "0")), t.text or "")
+              for t in root.iter("token")]
+    text, spans = _detokenise(tokens)
+    doc = CatDoc(root.get("doc_id", path.stem), text, None, spans,
+                 {t: s for t, s, _ in tokens})
+    markables = root.find("Markables")
+    for m in markables if markables is not None else []:
+        anchors = [a.get("t_id", "") for a in m.iter("token_anchor")]
+        mid = m.get("m_id", "")
+        if m.tag == "ENTITY_MENTION":
+            doc.entity_mentions[mid] = anchors
+        elif m.tag == "EVENT_MENTION" and anchors:
+            doc.event_mentions[mid] = anchors
+        elif m.tag == "ENTITY":
+            doc.entity_type[mid] = m.get("ent_type", "")
+        elif m.tag == "TIMEX3" and m.get("functionInDocument") == "CREATION_TIME":
+            doc.published = _iso(m.get("value", ""))
+    relations = root.find("Relations")
+    for r in relations if relations is not None else []:
+        sources = [s.get("m_id", "") for s in r.iter("source")]
+        targets = [t.get("m_id", "") for t in r.iter("target")]
+        if not sources or not targets:
+            continue
+        if r.tag == "REFERS_TO":  # several mentions refer to one instance
+            doc.entity_of.update({s: targets[0] for s in sources})
+        elif r.tag == "HAS_PARTICIPANT":
+            doc.participants += [(s, t, r.get("sem_role", "")) for s in sources for t in targets]
+    return doc
+
+
+def _iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _detokenise(tokens: list[tuple[str, int, str]]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """Running text from tokens: the headline and the date line as paragraphs of their own,
+    then the body; no space before closing punctuation."""
+    out: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    pos = 0
+    prev_sentence, prev_tok = -1, ""
+    for t_id, sentence, word in tokens:
+        word = "£" if word == "#" else word  # the corpus wrote the pound sign as "#"
+        if out:
+            if sentence != prev_sentence and sentence <= 2:
+                sep = "\n\n"
+            elif word in _NO_SPACE_BEFORE or prev_tok in _NO_SPACE_AFTER:
+                sep = ""
+            else:
+                sep = " "
+            out.append(sep)
+            pos += len(sep)
+        spans[t_id] = (pos, pos + len(word))
+        out.append(word)
+        pos += len(word)
+        prev_sentence, prev_tok = sentence, word
+    return "".join(out), spans
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# --------------------------------------------------------------------------- system side
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """A system (event, actor) link with what the scorer compares."""
+
+    trigger: tuple[int, int]
+    actor: str                 # the actor's key within the document
+    role: str
+    sentence: int
+    date_start: str
+
+
+class _System:
+    """The system's events and actors of one document."""
+
+    def __init__(self, result: ArticleResult) -> None:
+        self.mentions = {(m.start, m.end, m.label): m for m in result.mentions}
+        self.names: dict[str, set[str]] = defaultdict(set)  # actor key → names and aliases
+        for m in result.mentions:
+            self.names[self._key_of(m)] |= {m.text, m.norm}
+        self.events = {e.event_id: e for e in result.events}
+        self.participants = result.participants
+        # every written span that resolves to an actor: names, and arguments ("it")
+        self.resolves: list[tuple[tuple[int, int], str]] = [
+            ((m.start, m.end), self._key_of(m)) for m in result.mentions]
+        for p in result.participants:
+            self.resolves.append(((p.start, p.end), self.actor(p)))
+
+    @staticmethod
+    def _key_of(m: Mention) -> str:
+        return (m.norm or m.text).casefold()
+
+    def actor(self, p: Participant) -> str:
+        """The actor key of a participant (its named referent, or its agent name)."""
+        if p.agent:
+            key = f"agent:{p.agent}:{p.country}"
+            self.names[key].add(p.agent)
+            return key
+        m = self.mentions.get((p.ref_start, p.ref_end, p.label))
+        return self._key_of(m) if m is not None else p.mention.casefold()
+
+    def pairs(self, doc: CatDoc) -> Iterator[tuple[_Pair, Event]]:
+        for p in self.participants:
+            e = self.events[p.event_id]
+            yield _Pair((e.start, e.end), self.actor(p), p.role, doc.sentence_at(e.start),
+                        e.date_start), e
+
+    def matches(self, actor: str, gold_text: str, gold_span: tuple[int, int]) -> bool:
+        """Whether a system actor matches a gold participant mention."""
+        words = _words(gold_text)
+        if any(words & _words(name) for name in self.names.get(actor, ())):
+            return True
+        return any(key == actor and _overlap(span, gold_span) for span, key in self.resolves)
+
+
+@dataclass
+class _Counts:
+    """Pairs (precision) and items (recall): their numbers differ."""
+
+    pred: int = 0
+    tp: int = 0
+    gold: int = 0
+    r_tp: int = 0
+
+
+def _role_agrees(gold: str, system: str) -> bool:
+    gold = gold.lower()
+    if gold == "arg0":
+        return system == "source"
+    if gold == "arg1":
+        return system == "target"
+    return system in ("target", "other")
+
+
+def analyse_docs(docs: list[CatDoc], model: str) -> list[ArticleResult]:
+    """Stages 2-4 over the documents' texts (the pipeline's own engine, no store)."""
+    from ..engine import analyse_batch
+
+    out: list[ArticleResult] = []
+    for i in range(0, len(docs), 16):
+        chunk = docs[i:i + 16]
+        out += analyse_batch([(d.doc_id, d.text, d.published.isoformat() if d.published
+                               else "", None) for d in chunk], model)
+    return out
+
+
+# --------------------------------------------------------------------------- scores
+
+
+def eval_meantime(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
+    """Actor–event link scores on the MEANTIME documents under ``folder`` and timeline
+    recall on the SemEval-2015 trial timelines beside them (see the module docstring)."""
+    files = sorted((folder / "meantime_corpus_apple").glob("*.xml")) or sorted(
+        folder.glob("*.xml"))
+    docs = [read_cat(f) for f in files]
+    results = analyse_docs(docs, model)
+    scores = _score_links(docs, results)
+    scores["strict_any_event_region"] = _score_links(docs, results,
+                                                     any_event_region=True)["strict"]
+    timelines = folder / "semeval_trial_timelines"
+    if timelines.is_dir():
+        scores["timelines"] = eval_timelines(folder, model)
+    return scores
+
+
+def _score_links(docs: Iterable[CatDoc], results: Iterable[ArticleResult], *,
+                 any_event_region: bool = False) -> dict[str, Any]:
+    strict, roles, lenient = _Counts(), _Counts(), _Counts()
+    n_docs = 0
+    for doc, result in zip(docs, results, strict=True):
+        n_docs += 1
+        system = _System(result)
+        items = _items(doc)
+        with_participants = {ev for ev, _, _ in doc.participants}
+        region = max([5, *(doc.sentence_of[t] for ev, ts in doc.event_mentions.items()
+                           if any_event_region or ev in with_participants
+                           for t in ts if t in doc.sentence_of)])
+        pairs = [(pair, e) for pair, e in system.pairs(doc) if pair.sentence <= region]
+        # precision: each system pair once (the best role over its participants)
+        best: dict[tuple[tuple[int, int], str], str] = {}
+        for pair, _ in pairs:
+            key = (pair.trigger, pair.actor)
+            if key not in best or pair.role < best[key]:
+                best[key] = pair.role
+        for (trigger, actor), role in best.items():
+            golds = [(span, text, grole) for ev_span, span, text, grole, _ in items
+                     if _overlap(trigger, ev_span) and system.matches(actor, text, span)]
+            strict.pred += 1
+            roles.pred += 1
+            strict.tp += bool(golds)
+            roles.tp += any(_role_agrees(g, role) for _, _, g in golds)
+        for ev_span, span, text, grole, sentence in items:
+            strict.gold += 1
+            roles.gold += 1
+            lenient.gold += 1
+            hits = [p for p, _ in pairs if system.matches(p.actor, text, span)]
+            on_event = [p for p in hits if _overlap(p.trigger, ev_span)]
+            lenient.r_tp += any(p.sentence == sentence for p in hits)
+            if on_event:
+                strict.r_tp += 1
+                roles.r_tp += any(_role_agrees(grole, p.role) for p in on_event)
+    return {"documents": n_docs, "strict": _prf(strict), "role_strict": _prf(roles),
+            "lenient_recall": round(lenient.r_tp / lenient.gold, 4) if lenient.gold else 0.0}
+
+
+def _prf(c: _Counts) -> dict[str, float | int]:
+    """Precision over pairs, recall over items (their counts differ)."""
+    p = c.tp / c.pred if c.pred else 0.0
+    r = c.r_tp / c.gold if c.gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "pairs": c.pred,
+            "pairs_right": c.tp, "items": c.gold, "items_found": c.r_tp}
+
+
+def _items(doc: CatDoc) -> list[tuple[tuple[int, int], tuple[int, int], str, str, int]]:
+    """Gold items: (event span, participant span, participant text, role, sentence), one per
+    (event mention, entity)."""
+    seen: dict[tuple[str, str], tuple[tuple[int, int], tuple[int, int], str, str, int]] = {}
+    for ev, ent_m, role in doc.participants:
+        entity = doc.entity_of.get(ent_m)
+        if entity is None or doc.entity_type.get(entity) not in SCORED_TYPES:
+            continue
+        if ev not in doc.event_mentions or ent_m not in doc.entity_mentions:
+            continue
+        ev_tokens = doc.event_mentions[ev]
+        span = doc.span(doc.entity_mentions[ent_m])
+        item = (doc.span(ev_tokens), span, doc.text[span[0]:span[1]], role,
+                doc.sentence_of.get(ev_tokens[0], 0))
+        key = (ev, entity)
+        if key not in seen or (seen[key][3].lower() not in ("arg0", "arg1")):
+            seen[key] = item
+    return list(seen.values())
+
+
+def eval_timelines(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
+    """Recall of the SemEval-2015 trial timelines and date accuracy on the rows found."""
+    docs_dir = folder / "semeval_trial_docs"
+    by_id = {re.split(r"[-_]", f.name, maxsplit=1)[0]: f for f in sorted(docs_dir.glob("*.xml"))}
+    rows: list[tuple[str, str, str, int]] = []  # (target, gold date, doc id, sentence)
+    for f in sorted((folder / "semeval_trial_timelines").glob("*.txt")):
+        lines = f.read_text(encoding="utf-8").splitlines()
+        target = lines[0].strip()
+        seen = set()
+        for line in lines[1:]:
+            parts = line.split("\t")
+            for ref in parts[2:]:
+                doc_id, sentence, _ = ref.split("-", 2)
+                key = (target, parts[1], doc_id, int(sentence))
+                if key not in seen:
+                    seen.add(key)
+                    rows.append(key)
+    wanted = sorted({r[2] for r in rows if r[2] in by_id})
+    docs = [read_cat(by_id[d]) for d in wanted]
+    results = {d.doc_id: (d, r) for d, r in zip(docs, analyse_docs(docs, model), strict=True)}
+    found = dated = right = 0
+    for target, gold_date, doc_id, sentence in rows:
+        if doc_id not in results:
+            continue
+        doc, result = results[doc_id]
+        system = _System(result)
+        target_words = _words(target)
+        hits = [pair for pair, _ in system.pairs(doc) if pair.sentence == sentence
+                and any(target_words & _words(n) for n in system.names.get(pair.actor, ()))]
+        if not hits:
+            continue
+        found += 1
+        if "X" not in gold_date and "x" not in gold_date:
+            dated += 1
+            right += any(p.date_start.startswith(gold_date) for p in hits)
+    return {"rows": len(rows), "found": found,
+            "recall": round(found / len(rows), 4) if rows else 0.0,
+            "dated_rows_found": dated,
+            "date_accuracy": round(right / dated, 4) if dated else 0.0}
