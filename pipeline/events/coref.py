@@ -179,6 +179,9 @@ class Article:
         """The actor that token ``i``, an argument with ``role``, stands for, if any."""
         t = sent.toks[i]
         m = sent.mention_at(i)
+        if m is None and t.pos == "PROPN":  # "Apple Computer" with only "Apple" recognised
+            m = next((n for c in sent.kids[i] if sent.toks[c].dep == "compound"
+                      for n in [sent.mention_at(c)] if n is not None), None)
         if m is not None:
             kind = Referent.kind_of(m)
             if role == "place" and kind in ("country", "capital", "place"):

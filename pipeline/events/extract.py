@@ -226,6 +226,11 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
             args += [(g, "source") for g in kids[c] if toks[g].dep == "pobj"]
         elif dep == "prep":
             args += _prep_arguments(sent, c, verb=True)
+    if not any(toks[c].dep in _OBJECT for c in kids[v]) and (
+            any(toks[c].dep == "agent" for c in kids[v])          # "Apple swamped by orders"
+            or lex.verb(toks[v].lemma, toks[v].lower)[0] in lex.unaccusative):  # "Jobs died"
+        args = [(a, "target" if toks[a].dep in _SUBJECT and role == "source" else role)
+                for a, role in args]
     if toks[v].dep == "relcl":
         args = [(toks[v].head, role) if toks[a].lower in _RELATIVE else (a, role)
                 for a, role in args]
@@ -261,6 +266,8 @@ def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, st
         role = "other" if verb else "target"
     elif word in _TARGET_PREPS:
         role = "target"
+    elif word in ("between", "among"):
+        role = "source"  # "an agreement between X and Y": both parties act
     elif word in _LOCATIVE_PREPS:
         role = "place"
     else:
@@ -274,12 +281,19 @@ def _subjects(sent: Sentence, v: int) -> list[tuple[int, str]]:
 
 
 def _inherited_subject(sent: Sentence, v: int) -> list[tuple[int, str]]:
-    """The subject of a verb that has none of its own: the controller of "plans to buy", the
-    first verb of "bought X and sold Y", the main verb of a participle clause."""
+    """The subject of a verb that has none of its own: the controller of "plans to buy" or
+    "barred X from using", the first verb of "bought X and sold Y", the main verb of a
+    participle clause."""
     toks = sent.toks
     cur = v
     for _ in range(4):
         dep, head = toks[cur].dep, toks[cur].head
+        if dep == "pcomp" and toks[head].dep == "prep" and toks[head].head != head:
+            prep, head = head, toks[head].head  # "from using": the verb the phrase is on
+            objects = [c for c in sent.kids[head] if toks[c].dep in ("dobj", "obj")]
+            if toks[prep].lower == "from" and objects:
+                return [(objects[0], "source")]
+            dep = "advcl"
         if head == cur or toks[head].pos not in ("VERB", "AUX"):
             return []
         if dep == "xcomp":

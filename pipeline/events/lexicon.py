@@ -80,6 +80,7 @@ class Lexicon:
     determiners: frozenset[str]
     descriptions: dict[str, str]
     subtypes: dict[str, str] = field(default_factory=dict)
+    unaccusative: frozenset[str] = frozenset()
 
     @property
     def body_words(self) -> frozenset[str]:
@@ -143,4 +144,5 @@ def lexicon() -> Lexicon:
         determiners=frozenset(coref["determiners"]),
         descriptions={w: kind for kind, words in coref["descriptions"].items() for w in words},
         subtypes=subtypes,
+        unaccusative=frozenset(onto.get("unaccusative", [])),
     )
