@@ -183,7 +183,7 @@ class _System:
         """The actor key of a participant (its named referent, or its agent name)."""
         if p.agent:
             key = f"agent:{p.agent}:{p.country}"
-            self.names[key].add(p.agent)
+            self.names[key] |= {p.agent, p.mention}  # "developer", as written "developers"
             return key
         m = self.mentions.get((p.ref_start, p.ref_end, p.label))
         return self._key_of(m) if m is not None else p.mention.casefold()

@@ -226,6 +226,10 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
             args += [(g, "source") for g in kids[c] if toks[g].dep == "pobj"]
         elif dep == "prep":
             args += _prep_arguments(sent, c, verb=True)
+        elif dep in ("ccomp", "xcomp") and any(toks[g].dep == "aux" and toks[g].lower == "to"
+                                               for g in kids[c]):
+            # "allowed developers to create": who is allowed is the object of "allow"
+            args += [(g, "target") for g in kids[c] if toks[g].dep in _SUBJECT]
     if not any(toks[c].dep in _OBJECT for c in kids[v]) and (
             any(toks[c].dep == "agent" for c in kids[v])          # "Apple swamped by orders"
             or lex.verb(toks[v].lemma, toks[v].lower)[0] in lex.unaccusative):  # "Jobs died"
@@ -236,8 +240,11 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
                 for a, role in args]
         if not has_subject:  # "the phone Apple launched": the head is the object
             args.append((toks[v].head, "target"))
-    elif toks[v].dep == "acl" and toks[v].head != v:
-        args.append((toks[v].head, "target" if toks[v].tag == "VBN" else "source"))
+    elif toks[v].dep == "acl" and toks[v].head != v and not has_subject:
+        if any(toks[c].dep == "aux" and toks[c].lower == "to" for c in kids[v]):
+            args += _noun_controller(sent, toks[v].head)  # "Apple's plans to import"
+        else:  # "a deal signed by X" (the deal undergoes it), "a firm making chips"
+            args.append((toks[v].head, "target" if toks[v].tag == "VBN" else "source"))
     elif not has_subject:
         args += _inherited_subject(sent, v)
     return _with_conjuncts(sent, args)
@@ -311,6 +318,17 @@ def _inherited_subject(sent: Sentence, v: int) -> list[tuple[int, str]]:
             return found
         cur = head
     return []
+
+
+def _noun_controller(sent: Sentence, n: int) -> list[tuple[int, str]]:
+    """Who acts in "X's plans to V" or "X has plans to V": the noun's possessor, else the
+    subject of the verb the noun is the object of."""
+    toks = sent.toks
+    owners = [(c, "source") for c in sent.kids[n] if toks[c].dep == "poss"]
+    head = toks[n].head
+    if owners or head == n or toks[n].dep not in ("dobj", "obj", "attr"):
+        return owners
+    return [(c, "source") for c, r in _subjects(sent, head) if r == "source"]
 
 
 def _with_conjuncts(sent: Sentence, args: list[tuple[int, str]]) -> list[tuple[int, str]]:
