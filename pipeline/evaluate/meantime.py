@@ -138,7 +138,9 @@ def _detokenise(tokens: list[tuple[str, int, str]]) -> tuple[str, dict[str, tupl
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+    """Content words, a plural counted as its singular ("iPods" shares "iPod")."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

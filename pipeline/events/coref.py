@@ -179,7 +179,8 @@ class Article:
         """The actor that token ``i``, an argument with ``role``, stands for, if any."""
         t = sent.toks[i]
         m = sent.mention_at(i)
-        if m is None and t.pos == "PROPN":  # "Apple Computer" with only "Apple" recognised
+        if m is None and t.pos == "PROPN":
+            # "Apple Computer" with only "Apple" recognised; "the iTunes store"
             m = next((n for c in sent.kids[i] if sent.toks[c].dep == "compound"
                       for n in [sent.mention_at(c)] if n is not None), None)
         if m is not None:
@@ -191,6 +192,8 @@ class Article:
             return Resolved(m.start, m.end, m.text, m.label, m.start, m.end)
         if t.pos == "PRON":
             kinds = self.lex.pronouns.get(t.lower)
+            if kinds is None and t.lower in self.lex.quoted_pronouns and self._quoted(t.start):
+                kinds = self.lex.quoted_pronouns[t.lower]  # "we" in a quote: the speaker
             ante = self._antecedent(t.start, kinds) if kinds else None
             return self._refers(t, ante, "coreference")
         if t.pos not in ("NOUN", "PROPN"):
@@ -202,6 +205,13 @@ class Article:
                     return Resolved(t.start, t.end, t.lower, named.label, named.start,
                                     named.end, "apposition")
         return self._description(sent, i) or self._agent(sent, i)
+
+    def _quoted(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a quotation of its paragraph."""
+        para = self.text.rfind("\n\n", 0, pos) + 1
+        before = self.text[para:pos]
+        opened = before.count("“") - before.count("”")
+        return opened > 0 or (opened == 0 and before.count('"') % 2 == 1)
 
     def _description(self, sent: Sentence, i: int) -> Resolved | None:
         t = sent.toks[i]

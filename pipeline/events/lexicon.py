@@ -81,6 +81,7 @@ class Lexicon:
     descriptions: dict[str, str]
     subtypes: dict[str, str] = field(default_factory=dict)
     unaccusative: frozenset[str] = frozenset()
+    quoted_pronouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def body_words(self) -> frozenset[str]:
@@ -145,4 +146,5 @@ def lexicon() -> Lexicon:
         descriptions={w: kind for kind, words in coref["descriptions"].items() for w in words},
         subtypes=subtypes,
         unaccusative=frozenset(onto.get("unaccusative", [])),
+        quoted_pronouns={k: tuple(v) for k, v in coref.get("quoted_pronouns", {}).items()},
     )
