@@ -230,7 +230,7 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
                                                for g in kids[c]):
             # "allowed developers to create": who is allowed is the object of "allow"
             args += [(g, "target") for g in kids[c] if toks[g].dep in _SUBJECT]
-    if not any(toks[c].dep in _OBJECT for c in kids[v]) and (
+    if not _transitive(sent, v) and (
             any(toks[c].dep == "agent" for c in kids[v])          # "Apple swamped by orders"
             or lex.verb(toks[v].lemma, toks[v].lower)[0] in lex.unaccusative):  # "Jobs died"
         args = [(a, "target" if toks[a].dep in _SUBJECT and role == "source" else role)
@@ -246,7 +246,10 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
         else:  # "a deal signed by X" (the deal undergoes it), "a firm making chips"
             args.append((toks[v].head, "target" if toks[v].tag == "VBN" else "source"))
     elif not has_subject:
-        args += _inherited_subject(sent, v)
+        inherited = _inherited_subject(sent, v)
+        if any(toks[c].dep == "auxpass" for c in kids[v]):  # "... or was forced out"
+            inherited = [(a, "target") for a, _ in inherited]
+        args += inherited
     return _with_conjuncts(sent, args)
 
 
@@ -318,6 +321,18 @@ def _inherited_subject(sent: Sentence, v: int) -> list[tuple[int, str]]:
             return found
         cur = head
     return []
+
+
+def _transitive(sent: Sentence, v: int) -> bool:
+    """Whether a verb has an object or a clause it governs ("began selling", "started by
+    hinting"): then its subject acts, whatever the verb."""
+    toks = sent.toks
+    for c in sent.kids[v]:
+        if toks[c].dep in _OBJECT or toks[c].dep in ("xcomp", "ccomp"):
+            return True
+        if toks[c].dep == "prep" and any(toks[g].dep == "pcomp" for g in sent.kids[c]):
+            return True
+    return False
 
 
 def _noun_controller(sent: Sentence, n: int) -> list[tuple[int, str]]:
