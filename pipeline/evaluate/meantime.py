@@ -335,8 +335,8 @@ def eval_timelines(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
         for line in lines[1:]:
             parts = line.split("\t")
             for ref in parts[2:]:
-                doc_id, sentence, _ = ref.split("-", 2)
-                key = (target, parts[1], doc_id, int(sentence))
+                doc_id, sent_text, _ = ref.split("-", 2)
+                key = (target, parts[1], doc_id, int(sent_text))
                 if key not in seen:
                     seen.add(key)
                     rows.append(key)
@@ -344,13 +344,13 @@ def eval_timelines(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     docs = [read_cat(by_id[d]) for d in wanted]
     results = {d.doc_id: (d, r) for d, r in zip(docs, analyse_docs(docs, model), strict=True)}
     found = dated = right = 0
-    for target, gold_date, doc_id, sentence in rows:
+    for target, gold_date, doc_id, sent_no in rows:
         if doc_id not in results:
             continue
         doc, result = results[doc_id]
         system = _System(result)
         target_words = _words(target)
-        hits = [pair for pair, _ in system.pairs(doc) if pair.sentence == sentence
+        hits = [pair for pair, _ in system.pairs(doc) if pair.sentence == sent_no
                 and any(target_words & _words(n) for n in system.names.get(pair.actor, ()))]
         if not hits:
             continue

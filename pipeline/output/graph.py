@@ -23,6 +23,7 @@ from networkx.algorithms import bipartite
 from ..corpus import Catalogue
 from . import html
 from .files import atomic_open
+from .xmlgraph import gexf_lines, graphml_lines
 
 
 def actor_node(actor_id: str) -> str:
@@ -91,38 +92,43 @@ def actor_projection(g: nx.Graph) -> nx.Graph:
     return out
 
 
-def _for_gexf(g: nx.Graph) -> nx.Graph:
-    """A copy with event dates as GEXF ``start``/``end`` (dynamic mode), for Gephi's timeline."""
-    h = g.copy()
-    h.graph["mode"] = "dynamic"
-    for _, d in h.nodes(data=True):
+def _for_gexf(g: nx.Graph) -> list[tuple[str, dict[str, Any]]]:
+    """The nodes with event dates as GEXF ``start``/``end``, for Gephi's timeline."""
+    out = []
+    for n, d in g.nodes(data=True):
         if d.get("kind") == "event" and d.get("date"):
-            d["start"] = d["date"]
-            d["end"] = d.get("date_end") or d["date"]
-    return h
+            d = {**d, "start": d["date"], "end": d.get("date_end") or d["date"]}
+        out.append((n, d))
+    return out
 
 
 def write_graphs(out: Path, cat: Catalogue) -> nx.Graph:
     """Write every graph file atomically; returns the graph."""
     g = build_graph(cat)
-    with atomic_open(out / "graph.graphml", newline="\n") as fh:
-        fh.write("\n".join(nx.generate_graphml(g)) + "\n")
-    with atomic_open(out / "graph_actors.graphml", newline="\n") as fh:
-        fh.write("\n".join(nx.generate_graphml(actor_projection(g))) + "\n")
-    with atomic_open(out / "graph.gexf", newline="\n") as fh:
-        fh.write("\n".join(_gexf_lines(_for_gexf(g))) + "\n")
+    name = str(g.graph.get("name", ""))
+    edges = list(g.edges(data=True))
+    _write_lines(out / "graph.graphml", graphml_lines(list(g.nodes(data=True)), edges, name))
+    p = actor_projection(g)
+    _write_lines(out / "graph_actors.graphml",
+                 graphml_lines(list(p.nodes(data=True)), list(p.edges(data=True))))
+    _write_lines(out / "graph.gexf", gexf_lines(_for_gexf(g), edges, name))
     with atomic_open(out / "graph.json", newline="\n") as fh:
-        json.dump(nx.node_link_data(g, edges="links"), fh, ensure_ascii=False, sort_keys=True)
+        fh.write(json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False,
+                            sort_keys=True))
         fh.write("\n")
     return g
 
 
-def _gexf_lines(g: nx.Graph) -> Iterable[str]:
-    # networkx stamps the GEXF with today's date; drop it so re-runs are byte-identical
-    for line in nx.generate_gexf(g, version="1.2draft"):
-        if "lastmodifieddate" in line:
-            line = line.replace(line[line.find(" lastmodifieddate"):line.find(">")], "")
-        yield line
+def _write_lines(path: Path, lines: Iterable[str]) -> None:
+    with atomic_open(path, newline="\n") as fh:
+        batch: list[str] = []
+        for line in lines:
+            batch.append(line)
+            if len(batch) >= 4096:
+                fh.write("\n".join(batch) + "\n")
+                batch = []
+        if batch:
+            fh.write("\n".join(batch) + "\n")
 
 
 def load_graph(out: Path) -> nx.Graph:
