@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing as mp
 import os
+import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -85,3 +87,32 @@ def write_jsonl(path: Path, fields: Sequence[str], rows: Iterable[Mapping[str, A
             fh.write("\n")
             n += 1
     return n
+
+
+def in_parallel(*tasks: Callable[[], None]) -> None:
+    """Run ``tasks``: the first ones in forked processes, the last one here; raises if any
+    failed (a forked task writes files, it returns nothing)."""
+    if len(tasks) < 2 or "fork" not in mp.get_all_start_methods():
+        for task in tasks:
+            task()
+        return
+    ctx = mp.get_context("fork")
+    procs = [ctx.Process(target=_run, args=(task,)) for task in tasks[:-1]]
+    for proc in procs:
+        proc.start()
+    try:
+        tasks[-1]()
+    finally:
+        for proc in procs:
+            proc.join()
+    failed = [proc.exitcode for proc in procs if proc.exitcode != 0]
+    if failed:
+        raise OSError(f"writing an output file failed in a worker process (exit {failed[0]})")
+
+
+def _run(task: Callable[[], None]) -> None:
+    try:
+        task()
+    except BaseException as exc:  # the parent reports it; the child says why
+        sys.stderr.write(f"newsgraph: error: {exc}\n")
+        os._exit(1)

@@ -105,18 +105,28 @@ def _for_gexf(g: nx.Graph) -> list[tuple[str, dict[str, Any]]]:
 def write_graphs(out: Path, cat: Catalogue) -> nx.Graph:
     """Write every graph file atomically; returns the graph."""
     g = build_graph(cat)
+    write_xml(out, g)
+    write_json(out, g)
+    return g
+
+
+def write_xml(out: Path, g: nx.Graph) -> None:
+    """``graph.graphml`` and ``graph.gexf`` (event dates as the GEXF timeline)."""
     name = str(g.graph.get("name", ""))
     edges = list(g.edges(data=True))
     _write_lines(out / "graph.graphml", graphml_lines(list(g.nodes(data=True)), edges, name))
+    _write_lines(out / "graph.gexf", gexf_lines(_for_gexf(g), edges, name))
+
+
+def write_json(out: Path, g: nx.Graph) -> None:
+    """``graph.json`` (node-link) and ``graph_actors.graphml`` (the projection)."""
     p = actor_projection(g)
     _write_lines(out / "graph_actors.graphml",
                  graphml_lines(list(p.nodes(data=True)), list(p.edges(data=True))))
-    _write_lines(out / "graph.gexf", gexf_lines(_for_gexf(g), edges, name))
     with atomic_open(out / "graph.json", newline="\n") as fh:
         fh.write(json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False,
                             sort_keys=True))
         fh.write("\n")
-    return g
 
 
 def _write_lines(path: Path, lines: Iterable[str]) -> None:

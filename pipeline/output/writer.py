@@ -13,7 +13,7 @@ from tqdm import tqdm
 from ..corpus import CatalogueBuilder, CorpusNames
 from ..store import Store
 from . import graph
-from .files import write_csv
+from .files import in_parallel, write_csv
 from .tables import (
     ACTOR_COLUMNS,
     EVENT_ACTOR_COLUMNS,
@@ -36,8 +36,9 @@ def write_outputs(store: Store, out: Path, *, progress: bool = False) -> None:
     a staging folder first and moved into place only when all are complete, so a failure
     (a full disk, Ctrl-C) leaves the previous set as it was.
 
-    Stages: 1. articles; 2. entities; 3. actors, events and who took part; 4. graph files,
-    the HTML explorer and the PNG overview; 5. the set moves into place.
+    Stages: 1. articles; 2. entities and the actor catalogue; 3. actors, events and who took
+    part, ``graph.json`` and the HTML explorer; 4. GraphML, GEXF and the PNG overview (in a
+    second process, beside 3); 5. the set moves into place.
     """
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
@@ -57,13 +58,20 @@ def _write_all(store: Store, out: Path, progress: bool) -> None:
     builder = CatalogueBuilder(store)                                         # 2
     write_entities(out, entity_rows(store, CorpusNames(store), builder.add))
     steps.update()
-    cat = builder.catalogue()                                                 # 3
-    write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
-    write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat))
-    write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
-    steps.update()
-    g = graph.write_graphs(out, cat)                                          # 4
-    graph.write_html(out, g)
-    graph.write_png(out, g)
-    steps.update()
+    cat = builder.catalogue()
+    g = graph.build_graph(cat)
+
+    def tables() -> None:                                                     # 3
+        write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
+        write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat))
+        write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
+        graph.write_json(out, g)
+        graph.write_html(out, g)
+
+    def pictures() -> None:                                                   # 4
+        graph.write_xml(out, g)
+        graph.write_png(out, g)
+
+    in_parallel(pictures, tables)  # the NLP is done: both cores are free
+    steps.update(2)
     steps.close()

@@ -7,21 +7,31 @@ Input: ``(node id, attributes)`` and ``(source, target, attributes)`` in the ord
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 Node = tuple[str, Mapping[str, Any]]
 Edge = tuple[str, str, Mapping[str, Any]]
 # characters XML 1.0 cannot hold (a text with control characters must still give a valid file)
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID_XML = str.maketrans({c: None for c in [*map(chr, range(9)), "\x0b", "\x0c",
+                                                *map(chr, range(14, 32)), "\ufffe", "\uffff"]})
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, bool):
+    if value is True or value is False:
         return "true" if value else "false"
-    return _INVALID_XML.sub("", str(value))
+    return str(value).translate(_INVALID_XML)
+
+
+def escape(text: str) -> str:
+    """Text escaped for an XML element."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """Text quoted and escaped for an XML attribute."""
+    return '"' + escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace(
+        "\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 def _kinds(items: Iterable[Mapping[str, Any]]) -> dict[str, str]:
