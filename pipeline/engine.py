@@ -43,23 +43,17 @@ BATCH = 64
 def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
     """Stages 2-4 for a batch of articles (runs in a worker; models cached per process).
 
-    Stages: 1. one spaCy pass over the texts of the articles without stored mentions: NER
-    with its rules, tagger and dependency parse (the others are parsed only); 2. their
-    entities normalised against each article's date; 3. events from the parsed sentences.
+    Stages: 1. one spaCy pass over the texts: NER with its rules, tagger and dependency parse
+    (:class:`pipeline.nlp.Recognizer`); 2. the entities of the articles without stored
+    mentions normalised against each article's date; 3. events from the parsed sentences
+    (over the stored mentions when only the event rules changed).
     """
-    from .nlp import Recognizer, parse  # spaCy is loaded only where the work is done
-
-    fresh = [(t, aid) for aid, t, _, ms in batch if ms is None]
-    done = {aid: (ents, sents) for aid, ents, sents in
-            Recognizer(model, parse=True).analyse(fresh)} if fresh else {}
-    redo = [(aid, t) for aid, t, _, ms in batch if ms is not None]
-    if redo:
-        for (aid, _), sents in zip(redo, parse([t for _, t in redo], model), strict=True):
-            done[aid] = ([], sents)
+    analysed = {aid: (ents, sents) for aid, ents, sents in
+                _recognizer(model).analyse((t, aid) for aid, t, _, _ in batch)}
     results = []
     for article_id, text, published, stored in batch:
         pub = date.fromisoformat(published) if published else None
-        ents, sents = done[article_id]
+        ents, sents = analysed[article_id]
         if stored is None:
             ms = normalise_article(article_id, text, ents, pub)
             result = ArticleResult(article_id, ms, acronym_definitions(text))
@@ -73,10 +67,15 @@ def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
     return results
 
 
-def _warm(model: str) -> None:
+def _recognizer(model: str) -> Any:
+    """The NER and parser of ``model`` (spaCy is loaded only where the work is done)."""
     from .nlp import Recognizer
 
-    Recognizer(model, parse=True)  # load the models once, when the worker starts
+    return Recognizer(model, parse=True)
+
+
+def _warm(model: str) -> None:
+    _recognizer(model)  # load the models once, when the worker starts
 
 
 def run_batches(batches: Iterable[Batch], model: str, *, processes: int = 1,

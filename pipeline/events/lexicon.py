@@ -148,3 +148,4 @@ def lexicon() -> Lexicon:
         unaccusative=frozenset(onto.get("unaccusative", [])),
         quoted_pronouns={k: tuple(v) for k, v in coref.get("quoted_pronouns", {}).items()},
     )
+

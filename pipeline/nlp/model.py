@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any, TypeVar
 
 import spacy
@@ -174,20 +173,3 @@ def decase(text: str) -> str:
 
 def _ents(doc: Doc) -> list[Ent]:
     return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-
-
-@lru_cache(maxsize=2)
-def load_parser(model: str = DEFAULT_MODEL) -> Language:
-    """The dependency parser of ``model`` (tagger, parser, lemmatizer; no NER), loaded once."""
-    try:
-        nlp = spacy.load(model, exclude=["ner", "senter"])
-    except OSError as exc:
-        raise OSError(_not_loadable(model)) from exc
-    nlp.add_pipe("newsgraph_lines", before="parser")
-    return nlp
-
-
-def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[Sentences]:
-    """Dependency parses of texts, without NER (for events redone over stored mentions)."""
-    nlp = load_parser(model)
-    return [_sentences(doc) for doc in nlp.pipe((decase(t) for t in texts), batch_size=64)]
