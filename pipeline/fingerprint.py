@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .lexicon.tables import content_hash
+from .settings import model_location
 from .types import content_id
 
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv")
@@ -38,7 +39,7 @@ def package_version() -> str:
 @lru_cache(maxsize=8)
 def model_version(model: str) -> str:
     """``name==version`` of a spaCy pipeline given as a package name or a folder."""
-    folder = Path(model)
+    folder = Path(model_location(model))
     if folder.is_dir():
         try:
             meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))

