@@ -24,7 +24,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("table", ["countries.tsv", "places.tsv", "org_aliases.tsv",
-                                   "ner_rules.json", "event_taxonomy.json"])
+                                   "ner_rules.json", "event_ontology.json", "agents.tsv",
+                                   "coreference.json"])
 def test_package_wheel_holds_the_tables(wheel: Path, table: str) -> None:
     assert f"pipeline/models/{table}" in zipfile.ZipFile(wheel).namelist()
 

@@ -10,17 +10,18 @@ and name.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from ..events import Referent
 from ..lexicon.countries import country_name
 from ..lexicon.orgs import org_country
-from ..store import Store
+from ..store import Link, Store, open_existing
 from ..types import Actor, Event, Mention, Participant, content_id
 
 ROLE_RANK = {"source": 0, "target": 1, "other": 2}
-MentionKey = tuple[str, int, int, str]
 
 
 def actor_of(m: Mention) -> tuple[str, str, str] | None:
@@ -55,39 +56,79 @@ class _Tally:
     sector: str = ""
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
-    articles: set[str] = field(default_factory=set)
-    events: set[str] = field(default_factory=set)
 
 
-#: one link of ``event_actors.csv``: (event_id, actor_id, role, mention, start, end,
-#: resolved_from)
-Link = tuple[str, str, str, str, int, int, str]
+_BATCH = 5000
 
 
 @dataclass
 class Catalogue:
-    """Actors, events and who took part in what, for the CSV and graph writers."""
+    """Actors, and streams of the events and of who took part in what, for the CSV and graph
+    writers. Built from a store, the streams re-read it (memory stays flat); built by hand
+    (tests), they are lists.
+
+    Fields:
+        actors: ``actor_id → Actor``.
+        events: the events that have an actor, in article order (or a function giving them).
+        roles: the links ``(event_id, actor_id, role, mention, start, end, resolved_from,
+            article_id)``, sorted (or a function giving them).
+        actor_articles: ``actor_id → article ids`` (or a function of the actor id).
+    """
 
     actors: dict[str, Actor]
-    events: list[Event]
-    roles: list[Link]
-    actor_articles: dict[str, list[str]]
+    events: list[Event] | Callable[[], Iterator[Event]]
+    roles: list[Link] | Callable[[], Iterator[Link]]
+    actor_articles: dict[str, list[str]] | Callable[[str], list[str]]
+    by_actor: Callable[[str], list[tuple[str, str]]] | None = None
+    by_id: Callable[[Iterable[str]], list[Event]] | None = None
+
+    def iter_events(self) -> Iterator[Event]:
+        """The events, in article order."""
+        return iter(self.events) if isinstance(self.events, list) else self.events()
+
+    def iter_roles(self) -> Iterator[Link]:
+        """The links, sorted by event and actor."""
+        return iter(self.roles) if isinstance(self.roles, list) else self.roles()
+
+    def articles_of(self, actor_id: str) -> list[str]:
+        """The articles an actor appears in."""
+        if isinstance(self.actor_articles, dict):
+            return self.actor_articles.get(actor_id, [])
+        return self.actor_articles(actor_id)
+
+    def events_of(self, actor_id: str) -> list[tuple[str, str]]:
+        """``(event_id, role)`` of the events an actor takes part in, sorted."""
+        if self.by_actor is not None:
+            return self.by_actor(actor_id)
+        best: dict[str, str] = {}
+        for link in self.iter_roles():
+            if link[1] == actor_id and (link[0] not in best
+                                        or ROLE_RANK[link[2]] < ROLE_RANK[best[link[0]]]):
+                best[link[0]] = link[2]
+        return sorted(best.items())
+
+    def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
+        """Some events, by id (sorted by id)."""
+        if self.by_id is not None:
+            return self.by_id(event_ids)
+        wanted = set(event_ids)
+        return sorted((e for e in self.iter_events() if e.event_id in wanted),
+                      key=lambda e: e.event_id)
 
 
 class CatalogueBuilder:
-    """Collects actors from the mentions as they stream past once (for ``entities.csv``), then
-    settles events and roles: one pass over the mentions serves both outputs."""
+    """Collects actors from the mentions as they stream past once (for ``entities.csv``), and
+    the links of each article's events to them; the links go to the store's scratch tables, so
+    nothing here grows with the folder but the actors themselves."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.wanted: dict[MentionKey, list[Participant]] = defaultdict(list)
         self.tallies: dict[str, _Tally] = {}
-        self.best: dict[tuple[str, str], tuple[int, int, Participant]] = {}
-        for p in store.participants():
-            if p.agent:
-                self._agent(p)
-            else:
-                self.wanted[(p.article_id, p.ref_start, p.ref_end, p.label)].append(p)
+        self._article = ""
+        self._wanted: dict[tuple[int, int, str], list[Participant]] = {}
+        self._links: list[tuple[Any, ...]] = []
+        self._seen: list[tuple[str, str]] = []
+        store.reset_scratch()
 
     def _tally(self, kind: str, name: str, country: str, sector: str = "") -> tuple[str, _Tally]:
         aid = content_id(kind, name)
@@ -96,49 +137,85 @@ class CatalogueBuilder:
             t = self.tallies[aid] = _Tally(kind, name, country, sector)
         return aid, t
 
-    def _link(self, aid: str, t: _Tally, p: Participant) -> None:
-        t.events.add(p.event_id)
-        key = (p.event_id, aid)
-        rank = (ROLE_RANK[p.role], p.start, p)
-        if key not in self.best or rank[:2] < self.best[key][:2]:
-            self.best[key] = rank
+    def _link(self, aid: str, p: Participant) -> None:
+        self._links.append((p.event_id, aid, p.role, ROLE_RANK[p.role], p.mention, p.start,
+                            p.end, p.resolved_from, p.article_id))
+        self._seen.append((aid, p.article_id))
+        if len(self._links) >= _BATCH:
+            self._flush()
 
-    def _agent(self, p: Participant) -> None:
-        aid, t = self._tally("agent", agent_name(p), p.country, p.sector)
-        t.mentions += 1
-        t.articles.add(p.article_id)
-        self._link(aid, t, p)
+    def _flush(self) -> None:
+        with self.store.transaction():
+            self.store.add_links(self._links)
+            self.store.add_actor_articles(self._seen)
+        self._links, self._seen = [], []
 
     def add(self, raw: Mention, m: Mention) -> None:
         """Count a mention (``m``: with the corpus-wide decisions; ``raw``: as stored)."""
-        wanted = self.wanted.get((raw.article_id, raw.start, raw.end, raw.label), ())
+        if raw.article_id != self._article:
+            self._article = raw.article_id
+            self._wanted = {}
+            for p in self.store.participants_of(raw.article_id):
+                if not p.agent:
+                    self._wanted.setdefault((p.ref_start, p.ref_end, p.label), []).append(p)
+        wanted = self._wanted.get((raw.start, raw.end, raw.label), ())
         found = actor_of(m)
+        surface = " ".join(m.text.split())
         if found is None:
             if not wanted or not m.country or Referent.place_kind(m) != "capital":
                 return
             found = ("country", country_name(m.country), m.country)  # "Beijing warned"
             surface = ""
-        else:
-            surface = " ".join(m.text.split())
         kind, name, country = found
         aid, t = self._tally(kind, name, country)
         t.mentions += 1
-        t.articles.add(m.article_id)
+        self._seen.append((aid, m.article_id))
+        if len(self._seen) >= _BATCH:
+            self._flush()
         if surface and surface != name:
             t.aliases.add(surface)
         for p in wanted:
-            self._link(aid, t, p)
+            self._link(aid, p)
 
     def catalogue(self) -> Catalogue:
-        """Actors, events (those with an actor) and roles."""
+        """Actors (with the generic agents), and the streams of events and links."""
+        for p in self.store.agent_participants():
+            aid, t = self._tally("agent", agent_name(p), p.country, p.sector)
+            t.mentions += 1
+            self._link(aid, p)
+        self._flush()
+        counts = self.store.actor_counts()
         actors = {
             aid: Actor(aid, t.name, t.kind, t.country, tuple(sorted(t.aliases)), t.mentions,
-                       len(t.articles), len(t.events), t.sector)
+                       *counts.get(aid, (0, 0)), t.sector)
             for aid, t in self.tallies.items()
         }
-        roles = sorted((e, a, p.role, p.mention, p.start, p.end, p.resolved_from)
-                       for (e, a), (_, _, p) in self.best.items())
-        with_actor = {r[0] for r in roles}
-        events = [e for e in self.store.iter_events() if e.event_id in with_actor]
-        return Catalogue(actors, events, roles,
-                         {aid: sorted(t.articles) for aid, t in self.tallies.items()})
+        path = self.store.path.parent
+
+        def events() -> Iterator[Event]:
+            yield from _reader(path).iter_linked_events()
+
+        def links() -> Iterator[Link]:
+            yield from _reader(path).links()
+
+        return Catalogue(
+            actors, events, links, lambda aid: _reader(path).actor_articles(aid),
+            by_actor=lambda aid: _reader(path).events_of(aid),
+            by_id=lambda ids: list(_reader(path).iter_linked_events(ids)))
+
+
+_READERS: dict[tuple[int, Path], Store] = {}
+
+
+def _reader(path: Path) -> Store:
+    """A connection to the store of ``path`` for this process (a forked writer opens its own:
+    a database connection must not cross a fork)."""
+    import os
+
+    key = (os.getpid(), path)
+    if key not in _READERS:
+        store = open_existing(path)
+        if store is None:
+            raise FileNotFoundError(f"{path}: the store is gone")
+        _READERS[key] = store
+    return _READERS[key]

@@ -13,7 +13,7 @@ timeline works), ``graph.json`` (node-link), ``graph_actors.graphml`` (the proje
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import networkx as nx
 from networkx.algorithms import bipartite
 
 from ..corpus import Catalogue
+from ..types import Event
 from . import html
 from .files import atomic_open
 from .xmlgraph import gexf_lines, graphml_lines
@@ -36,42 +37,82 @@ def event_node(event_id: str) -> str:
     return f"event:{event_id}"
 
 
+NAME = "newsgraph actor-event graph"
+#: the XML type of every node and edge attribute (the files are written as streams)
+NODE_KINDS = {
+    "kind": "string", "bipartite": "long", "actor_kind": "string", "name": "string",
+    "label": "string", "country": "string", "aliases": "string", "sector": "string",
+    "n_mentions": "long", "n_events": "long", "article_ids": "string", "type": "string",
+    "subtype": "string", "plover": "string", "lemma": "string", "trigger": "string",
+    "mode": "string", "negated": "boolean", "date": "string", "date_end": "string",
+    "currency": "string", "countries": "string", "location": "string",
+    "location_country": "string", "sentence": "string", "amount": "double",
+}
+EDGE_KINDS = {"role": "string", "mention": "string", "resolved_from": "string",
+              "article_ids": "string"}
+
+
+def actor_attrs(cat: Catalogue, aid: str) -> dict[str, Any]:
+    """The attributes of an actor node."""
+    a = cat.actors[aid]
+    return dict(kind="actor", bipartite=0, actor_kind=a.kind, name=a.name, label=a.name,
+                country=a.country, aliases="; ".join(a.aliases), sector=a.sector,
+                n_mentions=a.n_mentions, n_events=a.n_events,
+                article_ids=";".join(cat.articles_of(aid)))
+
+
+def event_attrs(e: Event) -> dict[str, Any]:
+    """The attributes of an event node."""
+    attrs: dict[str, Any] = dict(
+        kind="event", bipartite=1, type=e.type, subtype=e.subtype, plover=e.plover,
+        lemma=e.lemma, label=f"{e.subtype or e.type}: {e.trigger}", trigger=e.trigger,
+        mode=e.mode, negated=e.negated, date=e.date_start, date_end=e.date_end,
+        currency=e.currency, countries=" ".join(e.countries), location=e.location,
+        location_country=e.location_country, sentence=e.sentence, article_ids=e.article_id)
+    if e.amount is not None:
+        attrs["amount"] = e.amount
+    return attrs
+
+
+def _actor_ids(cat: Catalogue) -> list[str]:
+    """The actors that take part in an event, sorted."""
+    return sorted(aid for aid, a in cat.actors.items() if a.n_events)
+
+
+def _nodes(cat: Catalogue, dates: bool = False) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Actor nodes (sorted) then event nodes (article order); with ``dates``, an event's
+    date as its GEXF ``start``/``end``."""
+    for aid in _actor_ids(cat):
+        yield actor_node(aid), actor_attrs(cat, aid)
+    for e in cat.iter_events():
+        d = event_attrs(e)
+        if dates and e.date_start:
+            d["start"], d["end"] = e.date_start, e.date_end or e.date_start
+        yield event_node(e.event_id), d
+
+
+def _edges(cat: Catalogue) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for event_id, actor_id, role, mention, _, _, how, article_id in cat.iter_roles():
+        yield actor_node(actor_id), event_node(event_id), dict(
+            role=role, mention=mention, resolved_from=how, article_ids=article_id)
+
+
 def build_graph(cat: Catalogue) -> nx.Graph:
-    """The bipartite actor–event graph of a catalogue.
+    """The bipartite actor–event graph of a catalogue (in memory: for a small catalogue, or
+    a part of one; the files are written as streams).
 
     >>> from pipeline.corpus import Catalogue
     >>> from pipeline.types import Actor, Event
-    >>> cat = Catalogue({"a": Actor("a", "Acme", "organisation")},
+    >>> cat = Catalogue({"a": Actor("a", "Acme", "organisation", n_events=1)},
     ...                 [Event("e", "art", "fine", "fined", 0, 10, "Acme was fined.")],
-    ...                 [("e", "a", "target", "Acme", 0, 4, "")], {"a": ["art"]})
+    ...                 [("e", "a", "target", "Acme", 0, 4, "", "art")], {"a": ["art"]})
     >>> g = build_graph(cat)
     >>> g.edges["actor:a", "event:e"]["role"]
     'target'
     """
-    g: nx.Graph = nx.Graph(name="newsgraph actor-event graph")
-    involved = {link[1] for link in cat.roles}
-    for aid in sorted(involved):
-        a = cat.actors[aid]
-        g.add_node(actor_node(aid), kind="actor", bipartite=0, actor_kind=a.kind, name=a.name,
-                   label=a.name, country=a.country, aliases="; ".join(a.aliases),
-                   sector=a.sector, n_mentions=a.n_mentions, n_events=a.n_events,
-                   article_ids=";".join(cat.actor_articles.get(aid, [])))
-    for e in cat.events:
-        attrs: dict[str, Any] = dict(
-            kind="event", bipartite=1, type=e.type, subtype=e.subtype, plover=e.plover,
-            lemma=e.lemma, label=f"{e.subtype or e.type}: {e.trigger}", trigger=e.trigger,
-            mode=e.mode, negated=e.negated, date=e.date_start, date_end=e.date_end,
-            currency=e.currency, countries=" ".join(e.countries), location=e.location,
-            location_country=e.location_country, sentence=e.sentence,
-            article_ids=e.article_id)
-        if e.amount is not None:
-            attrs["amount"] = e.amount
-        g.add_node(event_node(e.event_id), **attrs)
-    article_of = {e.event_id: e.article_id for e in cat.events}
-    for event_id, actor_id, role, mention, _, _, how in cat.roles:
-        if event_id in article_of:
-            g.add_edge(actor_node(actor_id), event_node(event_id), role=role, mention=mention,
-                       resolved_from=how, article_ids=article_of[event_id])
+    g: nx.Graph = nx.Graph(name=NAME)
+    g.add_nodes_from(_nodes(cat))
+    g.add_edges_from(_edges(cat))
     return g
 
 
@@ -92,41 +133,47 @@ def actor_projection(g: nx.Graph) -> nx.Graph:
     return out
 
 
-def _for_gexf(g: nx.Graph) -> list[tuple[str, dict[str, Any]]]:
-    """The nodes with event dates as GEXF ``start``/``end``, for Gephi's timeline."""
-    out = []
-    for n, d in g.nodes(data=True):
-        if d.get("kind") == "event" and d.get("date"):
-            d = {**d, "start": d["date"], "end": d.get("date_end") or d["date"]}
-        out.append((n, d))
-    return out
+def write_graphs(out: Path, cat: Catalogue) -> None:
+    """Write every graph file atomically, as streams from the catalogue."""
+    write_xml(out, cat)
+    write_json(out, cat)
 
 
-def write_graphs(out: Path, cat: Catalogue) -> nx.Graph:
-    """Write every graph file atomically; returns the graph."""
-    g = build_graph(cat)
-    write_xml(out, g)
-    write_json(out, g)
-    return g
-
-
-def write_xml(out: Path, g: nx.Graph) -> None:
+def write_xml(out: Path, cat: Catalogue) -> None:
     """``graph.graphml`` and ``graph.gexf`` (event dates as the GEXF timeline)."""
-    name = str(g.graph.get("name", ""))
-    edges = list(g.edges(data=True))
-    _write_lines(out / "graph.graphml", graphml_lines(list(g.nodes(data=True)), edges, name))
-    _write_lines(out / "graph.gexf", gexf_lines(_for_gexf(g), edges, name))
+    _write_lines(out / "graph.graphml", graphml_lines(_nodes(cat), _edges(cat), NAME,
+                                                      NODE_KINDS, EDGE_KINDS))
+    _write_lines(out / "graph.gexf", gexf_lines(_nodes(cat, dates=True), _edges(cat), NAME,
+                                                NODE_KINDS, EDGE_KINDS))
 
 
-def write_json(out: Path, g: nx.Graph) -> None:
-    """``graph.json`` (node-link) and ``graph_actors.graphml`` (the projection)."""
-    p = actor_projection(g)
-    _write_lines(out / "graph_actors.graphml",
-                 graphml_lines(list(p.nodes(data=True)), list(p.edges(data=True))))
+def write_json(out: Path, cat: Catalogue) -> None:
+    """``graph.json`` (networkx node-link, streamed) and ``graph_actors.graphml`` (the
+    actor–actor projection, weighted by shared events)."""
     with atomic_open(out / "graph.json", newline="\n") as fh:
-        fh.write(json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False,
-                            sort_keys=True))
-        fh.write("\n")
+        fh.write('{"directed": false, "graph": ' + json.dumps({"name": NAME}) + ', "links": [')
+        for i, (a, b, d) in enumerate(_edges(cat)):
+            fh.write((", " if i else "") + json.dumps({"source": a, "target": b, **d},
+                                                      ensure_ascii=False, sort_keys=True))
+        fh.write('], "multigraph": false, "nodes": [')
+        for i, (n, d) in enumerate(_nodes(cat)):
+            fh.write((", " if i else "") + json.dumps({"id": n, **d}, ensure_ascii=False,
+                                                      sort_keys=True))
+        fh.write("]}\n")
+    weights: dict[tuple[str, str], int] = {}
+    event, members = "", list[str]()
+    for link in [*cat.iter_roles(), ("", "", "", "", 0, 0, "", "")]:
+        if link[0] != event:
+            for i, x in enumerate(members):
+                for y in members[i + 1:]:
+                    weights[(x, y)] = weights.get((x, y), 0) + 1
+            event, members = link[0], []
+        members.append(actor_node(link[1]))
+        members.sort()
+    nodes = [(actor_node(aid), {k: v for k, v in actor_attrs(cat, aid).items()
+                                if k != "bipartite"}) for aid in _actor_ids(cat)]
+    edges = [(a, b, {"weight": w}) for (a, b), w in sorted(weights.items())]
+    _write_lines(out / "graph_actors.graphml", graphml_lines(nodes, edges))
 
 
 def _write_lines(path: Path, lines: Iterable[str]) -> None:
@@ -141,6 +188,42 @@ def _write_lines(path: Path, lines: Iterable[str]) -> None:
             fh.write("\n".join(batch) + "\n")
 
 
+def part_of(cat: Catalogue, actor_ids: Iterable[str], per_actor: int | None = None
+            ) -> nx.Graph:
+    """The graph of some actors and their events (the first ``per_actor`` of each, by id),
+    built from the catalogue without reading the rest."""
+    chosen = sorted(set(actor_ids))
+    events = {aid: cat.events_of(aid)[:per_actor] for aid in chosen}
+    by_id = {e.event_id: e for e in cat.events_by_id({e for v in events.values() for e, _ in v})}
+    g: nx.Graph = nx.Graph(name=NAME)
+    g.add_nodes_from((actor_node(aid), actor_attrs(cat, aid)) for aid in chosen)
+    g.add_nodes_from((event_node(e), event_attrs(by_id[e])) for e in sorted(by_id))
+    g.add_edges_from((actor_node(aid), event_node(e), {"role": role,
+                                                       "article_ids": by_id[e].article_id})
+                     for aid in chosen for e, role in events[aid] if e in by_id)
+    return g
+
+
+def busiest_part(cat: Catalogue, max_nodes: int = 450) -> tuple[nx.Graph, int]:
+    """The busiest actors with all their events, as many as fit in ``max_nodes`` (an actor
+    too busy to fit is passed over, not the end of the choice), and the size of the graph."""
+    ranked = sorted((aid for aid, a in cat.actors.items() if a.n_events),
+                    key=lambda aid: (-cat.actors[aid].n_events, aid))
+    keep: set[str] = set()
+    chosen = []
+    for aid in ranked:
+        if len(keep) >= max_nodes:
+            break
+        if cat.actors[aid].n_events + 1 > max_nodes:
+            continue
+        ids = {e for e, _ in cat.events_of(aid)} | {f"actor {aid}"}
+        if len(keep | ids) <= max_nodes:
+            keep |= ids
+            chosen.append(aid)
+    total = len(ranked) + len({link[0] for link in cat.iter_roles()})
+    return part_of(cat, chosen), total
+
+
 def load_graph(out: Path) -> nx.Graph:
     """Read ``graph.json`` of an output folder back into networkx."""
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
@@ -151,9 +234,12 @@ def load_graph(out: Path) -> nx.Graph:
 MAX_HTML_NODES = 450
 
 
-def write_html(out: Path, g: nx.Graph, max_nodes: int = MAX_HTML_NODES) -> None:
-    """Write ``graph.html`` for the busiest ``max_nodes`` nodes of ``g`` (seeded layout)."""
-    h = _busiest(g, max_nodes)
+def write_html(out: Path, g: nx.Graph, max_nodes: int = MAX_HTML_NODES,
+               total: int | None = None) -> None:
+    """Write ``graph.html`` for the busiest ``max_nodes`` nodes of ``g`` (seeded layout); with
+    ``total``, ``g`` is already that part of a graph of ``total`` nodes."""
+    h = _busiest(g, max_nodes) if total is None else g
+    total = g.number_of_nodes() if total is None else total
     pos = nx.spring_layout(h, seed=11, iterations=100) if h.number_of_nodes() else {}
     nodes: list[dict[str, Any]] = []
     for n in sorted(h.nodes):
@@ -162,8 +248,8 @@ def write_html(out: Path, g: nx.Graph, max_nodes: int = MAX_HTML_NODES) -> None:
         nodes.append({"id": n, **d, "x": round(float(x) * 400, 1), "y": round(float(y) * 400, 1)})
     links = [{"source": a, "target": b, "role": h.edges[a, b].get("role", "")}
              for a, b in sorted(tuple(sorted(e)) for e in h.edges)]
-    data = {"nodes": nodes, "links": links, "total": g.number_of_nodes(),
-            "truncated": h.number_of_nodes() < g.number_of_nodes()}
+    data = {"nodes": nodes, "links": links, "total": total,
+            "truncated": h.number_of_nodes() < total}
     with atomic_open(out / "graph.html", newline="\n") as fh:
         fh.write(html.render(data))
 

@@ -84,7 +84,7 @@ def actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
 
 def event_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
     """Rows of ``events.csv``, in article order."""
-    for e in cat.events:
+    for e in cat.iter_events():
         yield {"event_id": e.event_id, "article_id": e.article_id, "type": e.type,
                "subtype": e.subtype, "plover": e.plover, "lemma": e.lemma,
                "trigger": e.trigger, "start": e.start, "end": e.end, "mode": e.mode,
@@ -96,6 +96,6 @@ def event_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
 
 def event_actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
     """Rows of ``event_actors.csv``."""
-    for event_id, actor_id, role, mention, start, end, how in cat.roles:
+    for event_id, actor_id, role, mention, start, end, how, _ in cat.iter_roles():
         yield {"event_id": event_id, "actor_id": actor_id, "role": role, "mention": mention,
                "start": start, "end": end, "resolved_from": how}

@@ -26,6 +26,9 @@ from .tables import (
     write_entities,
 )
 
+#: the overview picture: the busiest actors, and the first events of each
+PNG_ACTORS = 15
+PNG_EVENTS = 15
 OUTPUTS = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "events.csv",
            "event_actors.csv", "graph.graphml", "graph.gexf", "graph.json",
            "graph_actors.graphml", "graph.html", "graph.png")
@@ -59,18 +62,20 @@ def _write_all(store: Store, out: Path, progress: bool) -> None:
     write_entities(out, entity_rows(store, CorpusNames(store), builder.add))
     steps.update()
     cat = builder.catalogue()
-    g = graph.build_graph(cat)
 
     def tables() -> None:                                                     # 3
         write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
         write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat))
         write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
-        graph.write_json(out, g)
-        graph.write_html(out, g)
+        graph.write_json(out, cat)
+        part, total = graph.busiest_part(cat, graph.MAX_HTML_NODES)
+        graph.write_html(out, part, total=total)
 
     def pictures() -> None:                                                   # 4
-        graph.write_xml(out, g)
-        graph.write_png(out, g)
+        graph.write_xml(out, cat)
+        top = sorted((a for a in cat.actors.values() if a.n_events),
+                     key=lambda a: (-a.n_events, a.actor_id))[:PNG_ACTORS]
+        graph.write_png(out, graph.part_of(cat, [a.actor_id for a in top], PNG_EVENTS))
 
     in_parallel(pictures, tables)  # the NLP is done: both cores are free
     steps.update(2)

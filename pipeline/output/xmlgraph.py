@@ -7,7 +7,7 @@ Input: ``(node id, attributes)`` and ``(source, target, attributes)`` in the ord
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 Node = tuple[str, Mapping[str, Any]]
@@ -48,10 +48,17 @@ def _kinds(items: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return kinds
 
 
-def graphml_lines(nodes: Sequence[Node], edges: Sequence[Edge], name: str = "") -> Iterator[str]:
-    """The lines of a GraphML file (undirected)."""
-    node_kinds = _kinds(a for _, a in nodes)
-    edge_kinds = _kinds(a for _, _, a in edges)
+def graphml_lines(nodes: Iterable[Node], edges: Iterable[Edge], name: str = "",
+                  node_kinds: Mapping[str, str] | None = None,
+                  edge_kinds: Mapping[str, str] | None = None) -> Iterator[str]:
+    """The lines of a GraphML file (undirected). Without the attribute types, they are
+    worked out from the nodes and edges (which are then read twice: pass lists)."""
+    if node_kinds is None:
+        nodes = list(nodes)
+        node_kinds = _kinds(a for _, a in nodes)
+    if edge_kinds is None:
+        edges = list(edges)
+        edge_kinds = _kinds(a for _, _, a in edges)
     keys: dict[tuple[str, str], str] = {}
     yield "<?xml version='1.0' encoding='utf-8'?>"
     yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -70,7 +77,7 @@ def graphml_lines(nodes: Sequence[Node], edges: Sequence[Edge], name: str = "") 
         yield f'    <data key="name">{escape(_text(name))}</data>'
     for node, attrs in nodes:
         data = "".join(f'<data key="{keys[("node", k)]}">{escape(_text(v))}</data>'
-                       for k, v in attrs.items())
+                       for k, v in attrs.items() if ("node", k) in keys)
         yield f"    <node id={quoteattr(_text(node))}>{data}</node>"
     for a, b, attrs in edges:
         data = "".join(f'<data key="{keys[("edge", k)]}">{escape(_text(v))}</data>'
@@ -80,13 +87,19 @@ def graphml_lines(nodes: Sequence[Node], edges: Sequence[Edge], name: str = "") 
     yield "</graphml>"
 
 
-def gexf_lines(nodes: Sequence[Node], edges: Sequence[Edge], name: str = "") -> Iterator[str]:
+def gexf_lines(nodes: Iterable[Node], edges: Iterable[Edge], name: str = "",
+               node_kinds: Mapping[str, str] | None = None,
+               edge_kinds: Mapping[str, str] | None = None) -> Iterator[str]:
     """The lines of a GEXF 1.2 file in dynamic mode: a node's ``start``/``end`` attributes
     (dates) become its time interval, for Gephi's timeline."""
     dyn = ("start", "end")
-    node_kinds = {k: v for k, v in _kinds(a for _, a in nodes).items()
-                  if k not in dyn and k != "label"}
-    edge_kinds = _kinds(a for _, _, a in edges)
+    if node_kinds is None:
+        nodes = list(nodes)
+        node_kinds = _kinds(a for _, a in nodes)
+    if edge_kinds is None:
+        edges = list(edges)
+        edge_kinds = _kinds(a for _, _, a in edges)
+    node_kinds = {k: v for k, v in node_kinds.items() if k not in dyn and k != "label"}
     node_ids = {k: str(i) for i, k in enumerate(node_kinds)}
     edge_ids = {k: str(i + len(node_ids)) for i, k in enumerate(edge_kinds)}
     yield "<?xml version='1.0' encoding='utf-8'?>"
@@ -116,7 +129,7 @@ def gexf_lines(nodes: Sequence[Node], edges: Sequence[Edge], name: str = "") -> 
     yield "    <edges>"
     for i, (a, b, attrs) in enumerate(edges):
         values = "".join(f'<attvalue for="{edge_ids[k]}" value={quoteattr(_text(v))} />'
-                         for k, v in attrs.items())
+                         for k, v in attrs.items() if k in edge_ids)
         yield (f'      <edge source={quoteattr(_text(a))} target={quoteattr(_text(b))} '
                f'id="{i}"><attvalues>{values}</attvalues></edge>')
     yield "    </edges>"

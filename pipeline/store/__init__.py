@@ -12,9 +12,10 @@ from pathlib import Path
 from .analyses import AnalysisStore, chunks
 from .dumps import DumpStore
 from .schema import DB_NAME, SCHEMA_VERSION
+from .scratch import Link, ScratchStore
 
 
-class Store(DumpStore, AnalysisStore):
+class Store(DumpStore, AnalysisStore, ScratchStore):
     """SQLite-backed state of one output folder.
 
     >>> import tempfile
@@ -30,4 +31,4 @@ def open_existing(out: Path) -> Store | None:
     return Store(out) if (out / DB_NAME).exists() else None
 
 
-__all__ = ["DB_NAME", "SCHEMA_VERSION", "Store", "chunks", "open_existing"]
+__all__ = ["DB_NAME", "SCHEMA_VERSION", "Link", "Store", "chunks", "open_existing"]

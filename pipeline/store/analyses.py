@@ -15,6 +15,13 @@ _EVENT_FIELDS = tuple(f.name for f in fields(Event))
 _PARTICIPANT_FIELDS = tuple(f.name for f in fields(Participant))
 
 
+def _event(row: Sequence[Any]) -> Event:
+    values = dict(zip(_EVENT_FIELDS, row, strict=True))
+    values["countries"] = tuple(values["countries"].split())
+    values["negated"] = bool(values["negated"])
+    return Event(**values)
+
+
 def _event_row(e: Event) -> tuple[object, ...]:
     return tuple(" ".join(e.countries) if n == "countries" else int(e.negated)
                  if n == "negated" else getattr(e, n) for n in _EVENT_FIELDS)
@@ -138,15 +145,43 @@ class AnalysisStore(Connection):
             f"""SELECT e.* FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
                 ORDER BY o.k, e.article_id, e.start, e.type""")
         for row in cur:
-            values = dict(zip(_EVENT_FIELDS, row, strict=True))
-            values["countries"] = tuple(values["countries"].split())
-            values["negated"] = bool(values["negated"])
-            yield Event(**values)
+            yield _event(row)
 
     def participants(self) -> list[Participant]:
         """Every event participant."""
         return [Participant(*row) for row in self.db.execute(
             "SELECT * FROM participants ORDER BY event_id, start, end, label, agent")]
+
+    def participants_of(self, article_id: str) -> list[Participant]:
+        """The participants of one article's events."""
+        return [Participant(*row) for row in self.db.execute(
+            "SELECT * FROM participants WHERE article_id = ? "
+            "ORDER BY event_id, start, end, label, agent", (article_id,))]
+
+    def agent_participants(self) -> Iterator[Participant]:
+        """The participants that are generic actors (agents), in event order."""
+        for row in self.db.execute(
+                "SELECT * FROM participants WHERE agent != '' ORDER BY event_id, start, end"):
+            yield Participant(*row)
+
+    def iter_linked_events(self, event_ids: Iterable[str] | None = None) -> Iterator[Event]:
+        """The events that have an actor (in ``out_links``), in article output order; only
+        those of ``event_ids`` if given."""
+        if event_ids is not None:
+            wanted = sorted(set(event_ids))
+            for chunk in chunks(wanted, 500):
+                marks = ",".join("?" * len(chunk))
+                for row in self.db.execute(
+                        f"SELECT * FROM events WHERE event_id IN ({marks}) ORDER BY event_id",
+                        chunk):
+                    yield _event(row)
+            return
+        cur = self.db.execute(
+            f"""SELECT e.* FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
+                WHERE e.event_id IN (SELECT event_id FROM out_links)
+                ORDER BY o.k, e.article_id, e.start, e.type""")
+        for row in cur:
+            yield _event(row)
 
     def iter_mentions(self) -> Iterator[Mention]:
         """Every mention, in article output order, then by position."""

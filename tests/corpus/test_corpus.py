@@ -71,8 +71,8 @@ def test_corpus_catalogue_merges_actors_across_articles(tmp_path: Path, docs: li
     for raw in store.iter_mentions():
         builder.add(raw, names.apply(raw))
     cat = builder.catalogue()
-    assert len(cat.actors) == n_actors and len(cat.events) == n_events
+    assert len(cat.actors) == n_actors and len(list(cat.iter_events())) == n_events
     acme = next(a for a in cat.actors.values() if a.name == "Acme")
     assert (acme.n_mentions, acme.n_articles, acme.n_events) == (2, 2, 2)
-    assert {link[2] for link in cat.roles if link[1] == acme.actor_id} == {"source"}
+    assert {link[2] for link in cat.iter_roles() if link[1] == acme.actor_id} == {"source"}
     store.close()

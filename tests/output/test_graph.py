@@ -151,8 +151,9 @@ def evil_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     event = Event("e1", "art", "fine", "fined", 0, 60,
                   f"The SEC fined {EVIL[0]} and {EVIL[1]} $5m.", "2024-03-05", "2024-03-05",
                   5e6, "USD", ("US",))
-    roles = [("e1", "a0", "target", EVIL[0], 0, 1, ""), ("e1", "a1", "target", EVIL[1], 0, 1, ""),
-             ("e1", "a2", "source", "SEC", 4, 7, "")]
+    roles = [("e1", "a0", "target", EVIL[0], 0, 1, "", "art"),
+             ("e1", "a1", "target", EVIL[1], 0, 1, "", "art"),
+             ("e1", "a2", "source", "SEC", 4, 7, "", "art")]
     cat = Catalogue(actors, [event], roles, {a: ["art"] for a in actors})
     write_html(out, build_graph(cat))
     return out
@@ -198,9 +199,9 @@ from pathlib import Path
 from pipeline.corpus import Catalogue
 from pipeline.output.graph import build_graph, write_html
 from pipeline.types import Actor, Event
-actors = {f"a{i}": Actor(f"a{i}", f"Actor {i}", "organisation") for i in range(60)}
+actors = {f"a{i}": Actor(f"a{i}", f"Actor {i}", "organisation", n_events=20) for i in range(60)}
 events = [Event(f"e{j}", "art", "deal", "deal", 0, 1, "s") for j in range(600)]
-roles = [(f"e{j}", f"a{(j * 7 + k) % 60}", "source", "x", 0, 1, "") for j in range(600)
+roles = [(f"e{j}", f"a{(j * 7 + k) % 60}", "source", "x", 0, 1, "", "art") for j in range(600)
          for k in range(2)]
 cat = Catalogue(actors, events, sorted(set(roles)), {a: ["art"] for a in actors})
 write_html(Path(sys.argv[1]), build_graph(cat), max_nodes=200)

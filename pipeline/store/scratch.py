@@ -1,0 +1,76 @@
+"""The scratch tables the outputs are built from: which actor each event links to, and
+which articles each actor appears in. Rebuilt on every write of the outputs and read back as
+streams, so the memory of the output phase does not grow with the folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .base import Connection
+
+_SCRATCH = """
+DROP TABLE IF EXISTS out_links;
+DROP TABLE IF EXISTS out_actor_articles;
+CREATE TABLE out_links (
+    event_id TEXT NOT NULL, actor_id TEXT NOT NULL, role TEXT NOT NULL, rank INTEGER NOT NULL,
+    mention TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    resolved_from TEXT NOT NULL, article_id TEXT NOT NULL
+);
+CREATE TABLE out_actor_articles (
+    actor_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (actor_id, article_id)
+) WITHOUT ROWID;
+"""
+
+_ROLES = ("source", "target", "other")  # by rank
+#: one link of an event to an actor: (event_id, actor_id, role, mention, start, end,
+#: resolved_from, article_id)
+Link = tuple[str, str, str, str, int, int, str, str]
+
+
+class ScratchStore(Connection):
+    """Links and actor–article pairs for the output writers."""
+
+    def reset_scratch(self) -> None:
+        """Empty the scratch tables (before a new write of the outputs)."""
+        self.db.executescript(_SCRATCH)
+
+    def add_links(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """``(event_id, actor_id, role, rank, mention, start, end, resolved_from, article_id)``
+        rows."""
+        self.db.executemany("INSERT INTO out_links VALUES (?,?,?,?,?,?,?,?,?)", rows)
+
+    def add_actor_articles(self, rows: Iterable[tuple[str, str]]) -> None:
+        """``(actor_id, article_id)`` pairs (repeats are ignored)."""
+        self.db.executemany("INSERT OR IGNORE INTO out_actor_articles VALUES (?, ?)", rows)
+
+    def links(self) -> Iterator[Link]:
+        """The best link of every (event, actor): its strongest role, then its first
+        mention; sorted by event and actor."""
+        yield from self.db.execute(
+            """SELECT event_id, actor_id, role, mention, start, end, resolved_from, article_id
+               FROM (
+                   SELECT *, ROW_NUMBER() OVER (PARTITION BY event_id, actor_id
+                                                ORDER BY rank, start, mention) AS rn
+                   FROM out_links)
+               WHERE rn = 1 ORDER BY event_id, actor_id, role""")
+
+    def actor_counts(self) -> dict[str, tuple[int, int]]:
+        """``actor_id → (n_articles, n_events)``."""
+        articles = dict(self.db.execute(
+            "SELECT actor_id, COUNT(*) FROM out_actor_articles GROUP BY actor_id"))
+        events = dict(self.db.execute(
+            "SELECT actor_id, COUNT(DISTINCT event_id) FROM out_links GROUP BY actor_id"))
+        return {a: (articles.get(a, 0), events.get(a, 0)) for a in articles.keys() | events}
+
+    def actor_articles(self, actor_id: str) -> list[str]:
+        """The articles an actor appears in, sorted."""
+        return [r[0] for r in self.db.execute(
+            "SELECT article_id FROM out_actor_articles WHERE actor_id = ? ORDER BY article_id",
+            (actor_id,))]
+
+    def events_of(self, actor_id: str) -> list[tuple[str, str]]:
+        """``(event_id, role)`` of an actor's events (its strongest role in each), sorted."""
+        return [(e, _ROLES[rank]) for e, rank in self.db.execute(
+            "SELECT event_id, MIN(rank) FROM out_links WHERE actor_id = ? "
+            "GROUP BY event_id ORDER BY event_id", (actor_id,))]
