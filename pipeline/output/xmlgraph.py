@@ -48,17 +48,25 @@ def _kinds(items: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return kinds
 
 
-def graphml_lines(nodes: Iterable[Node], edges: Iterable[Edge], name: str = "",
-                  node_kinds: Mapping[str, str] | None = None,
-                  edge_kinds: Mapping[str, str] | None = None) -> Iterator[str]:
-    """The lines of a GraphML file (undirected). Without the attribute types, they are
-    worked out from the nodes and edges (which are then read twice: pass lists)."""
+def _typed(nodes: Iterable[Node], edges: Iterable[Edge], node_kinds: Mapping[str, str] | None,
+           edge_kinds: Mapping[str, str] | None
+           ) -> tuple[Iterable[Node], Iterable[Edge], Mapping[str, str], Mapping[str, str]]:
+    """The attribute types as given, or worked out from the items (then read as lists)."""
     if node_kinds is None:
         nodes = list(nodes)
         node_kinds = _kinds(a for _, a in nodes)
     if edge_kinds is None:
         edges = list(edges)
         edge_kinds = _kinds(a for _, _, a in edges)
+    return nodes, edges, node_kinds, edge_kinds
+
+
+def graphml_lines(nodes: Iterable[Node], edges: Iterable[Edge], name: str = "",
+                  node_kinds: Mapping[str, str] | None = None,
+                  edge_kinds: Mapping[str, str] | None = None) -> Iterator[str]:
+    """The lines of a GraphML file (undirected). Without the attribute types, they are
+    worked out from the nodes and edges (which are then read twice: pass lists)."""
+    nodes, edges, node_kinds, edge_kinds = _typed(nodes, edges, node_kinds, edge_kinds)
     keys: dict[tuple[str, str], str] = {}
     yield "<?xml version='1.0' encoding='utf-8'?>"
     yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -93,12 +101,7 @@ def gexf_lines(nodes: Iterable[Node], edges: Iterable[Edge], name: str = "",
     """The lines of a GEXF 1.2 file in dynamic mode: a node's ``start``/``end`` attributes
     (dates) become its time interval, for Gephi's timeline."""
     dyn = ("start", "end")
-    if node_kinds is None:
-        nodes = list(nodes)
-        node_kinds = _kinds(a for _, a in nodes)
-    if edge_kinds is None:
-        edges = list(edges)
-        edge_kinds = _kinds(a for _, _, a in edges)
+    nodes, edges, node_kinds, edge_kinds = _typed(nodes, edges, node_kinds, edge_kinds)
     node_kinds = {k: v for k, v in node_kinds.items() if k not in dyn and k != "label"}
     node_ids = {k: str(i) for i, k in enumerate(node_kinds)}
     edge_ids = {k: str(i + len(node_ids)) for i, k in enumerate(edge_kinds)}
