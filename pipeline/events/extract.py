@@ -32,7 +32,7 @@ from .coref import Article, Referent, Resolved, Sentence
 from .lexicon import EventType, Lexicon, lexicon
 
 ROLE_RANK = {"source": 0, "target": 1, "other": 2}
-_NOT_PREDICATES = frozenset({"be", "have", "do", "get"})
+_NOT_PREDICATES = frozenset({"be", "do"})
 _SUBJECT = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
 _OBJECT = frozenset({"dobj", "obj", "dative", "oprd"})
