@@ -59,7 +59,8 @@ class RunResult:
         n_new_dumps: dumps processed in this run.
         n_new_articles: articles stored for the first time.
         n_duplicate_articles: articles already stored (from another dump) seen again.
-        n_recognised: articles that went through NER and normalisation in this run.
+        n_recognised: articles analysed in this run (NER, normalisation and events, or
+            the events alone after an edit of the event rules).
         timings: seconds per stage: ingest, nlp (NER, normalisation, events), store, outputs.
         skipped: records (or files) that were skipped, with the reason.
         failed: files (or paths) that could not be used at all, with the reason.

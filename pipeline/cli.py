@@ -92,7 +92,7 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
     click.echo(
         f"{result.n_new_dumps} new dump(s), {result.n_unchanged} unchanged; "
         f"{result.n_new_articles} new article(s), {result.n_duplicate_articles} duplicate(s), "
-        f"{result.n_recognised} through NER; "
+        f"{result.n_recognised} analysed (NER and events, or events alone after a rule edit); "
         f"{len(result.skipped)} record(s) skipped, {len(result.failed)} file(s) failed "
         f"-> {result.out}",
         err=True,

@@ -48,8 +48,13 @@ def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
     mentions normalised against each article's date; 3. events from the parsed sentences
     (over the stored mentions when only the event rules changed).
     """
+    fresh = [(t, aid) for aid, t, _, ms in batch if ms is None]
+    redo = [(t, aid) for aid, t, _, ms in batch if ms is not None]  # no NER needed again
     analysed = {aid: (ents, sents) for aid, ents, sents in
-                _recognizer(model).analyse((t, aid) for aid, t, _, _ in batch)}
+                _recognizer(model).analyse(fresh)} if fresh else {}
+    if redo:
+        analysed.update((aid, (ents, sents)) for aid, ents, sents in
+                        _recognizer(model, ner=False).analyse(redo))
     results = []
     for article_id, text, published, stored in batch:
         pub = date.fromisoformat(published) if published else None
@@ -67,11 +72,12 @@ def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
     return results
 
 
-def _recognizer(model: str) -> Any:
-    """The NER and parser of ``model`` (spaCy is loaded only where the work is done)."""
+def _recognizer(model: str, ner: bool = True) -> Any:
+    """The NER and parser of ``model``, or the parser alone (spaCy is loaded only where the
+    work is done)."""
     from .nlp import Recognizer
 
-    return Recognizer(model, parse=True)
+    return Recognizer(model, parse=True, ner=ner)
 
 
 def _warm(model: str) -> None:

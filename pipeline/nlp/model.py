@@ -65,29 +65,33 @@ def _ruler_patterns() -> list[dict[str, Any]]:
 
 
 @from_tables(maxsize=4)
-def load(model: str = DEFAULT_MODEL, parse: bool = False) -> Language:
+def load(model: str = DEFAULT_MODEL, parse: bool = False, ner: bool = True) -> Language:
     """Load a spaCy pipeline once per process: the NER with the rules around it, and with
-    ``parse`` also what the events need (tagger, parser, attribute ruler, lemmatizer).
+    ``parse`` also what the events need (tagger, parser, attribute ruler, lemmatizer); without
+    ``ner``, the parse alone (events redone over stored mentions).
 
     ``model`` is an installed package name or a pipeline folder. Raises ``OSError`` with
     advice when it cannot be loaded.
     """
+    exclude = PARSE_UNNEEDED if parse else UNNEEDED
     try:
-        nlp = spacy.load(model_location(model), exclude=PARSE_UNNEEDED if parse else UNNEEDED)
+        nlp = spacy.load(model_location(model), exclude=exclude if ner else [*exclude, "ner"])
     except OSError as exc:
         raise OSError(_not_loadable(model)) from exc
     if not parse and "tok2vec" in nlp.pipe_names and "ner" not in getattr(
             nlp.get_pipe("tok2vec"), "listening_components", []):
         nlp.remove_pipe("tok2vec")
-    missing = [c for c in (("ner", "parser") if parse else ("ner",)) if c not in nlp.pipe_names]
+    wanted = (("ner",) if ner else ()) + (("parser",) if parse else ())
+    missing = [c for c in wanted if c not in nlp.pipe_names]
     if missing:
         raise OSError(f"spaCy model {model!r} has no {' or '.join(missing)} component")
     if parse:
         nlp.add_pipe("newsgraph_lines", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="newsgraph_ruler", before="ner",
-                         config={"phrase_matcher_attr": "ORTH", "validate": False})
-    ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
-    nlp.add_pipe("newsgraph_entities", after="ner")
+    if ner:
+        ruler = nlp.add_pipe("entity_ruler", name="newsgraph_ruler", before="ner",
+                             config={"phrase_matcher_attr": "ORTH", "validate": False})
+        ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
+        nlp.add_pipe("newsgraph_entities", after="ner")
     return nlp
 
 
@@ -111,10 +115,11 @@ class Recognizer:
     [(4, 6, 'ORG'), (13, 19, 'ORG')]
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, parse: bool = False) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, *, parse: bool = False,
+                 ner: bool = True) -> None:
         self.model = model
         self.parse = parse
-        self.nlp = load(model, parse)
+        self.nlp = load(model, parse, ner)
 
     def entities(self, text: str) -> list[Ent]:
         """Entities of one text as ``(start, end, label)``."""
