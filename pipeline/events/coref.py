@@ -191,6 +191,8 @@ class Article:
                 return None
             return Resolved(m.start, m.end, m.text, m.label, m.start, m.end)
         if t.pos == "PRON":
+            if _pleonastic(sent, i):
+                return None  # "it is expected that ...": no one
             kinds = self.lex.pronouns.get(t.lower)
             if kinds is None and t.lower in self.lex.quoted_pronouns and self._quoted(t.start):
                 kinds = self.lex.quoted_pronouns[t.lower]  # "we" in a quote: the speaker
@@ -198,12 +200,16 @@ class Article:
             return self._refers(t, ante, "coreference")
         if t.pos not in ("NOUN", "PROPN"):
             return None
-        for c in sent.kids[i]:
-            if sent.toks[c].dep == "appos":
-                named = sent.mention_at(c)
-                if named is not None and Referent.kind_of(named) not in ("place", ""):
-                    return Resolved(t.start, t.end, t.lower, named.label, named.start,
-                                    named.end, "apposition")
+        # an apposition names what it stands beside: "the chief executive, Steve Jobs",
+        # "Mark Papermaster, an Apple executive"
+        beside = [c for c in sent.kids[i] if sent.toks[c].dep == "appos"]
+        if t.dep == "appos" and t.head != i:
+            beside.append(t.head)
+        for c in beside:
+            named = sent.mention_at(c)
+            if named is not None and Referent.kind_of(named) not in ("place", "capital", ""):
+                return Resolved(t.start, t.end, self.text[t.start:t.end], named.label,
+                                named.start, named.end, "apposition")
         return self._description(sent, i) or self._agent(sent, i)
 
     def _quoted(self, pos: int) -> bool:
@@ -222,7 +228,9 @@ class Article:
         definite = any(sent.toks[c].dep in ("det", "poss")
                        and sent.toks[c].lower in self.lex.determiners | _POSSESSIVE_PRONOUNS
                        for c in sent.kids[i])
-        if not definite:
+        described = any(sent.toks[c].dep in ("acl", "relcl") or (
+            sent.toks[c].dep == "prep" and sent.toks[c].lower == "of") for c in sent.kids[i])
+        if not definite or described:  # "the maker of the iPhone" is new, not a reference
             return None
         title = lemma if kind == "person" else None
         ante = self._antecedent(t.start, (kind,), title, strict=True)
@@ -260,3 +268,17 @@ class Article:
                     country = m.country
         return Resolved(t.start, t.end, self.text[t.start:t.end], "AGENT", -1, -1, "agent",
                         agent=lemma, sector=sector, country=country)
+
+
+def _pleonastic(sent: Sentence, i: int) -> bool:
+    """An "it" that stands for a clause, not an actor: "it is expected that", "it seems"."""
+    t = sent.toks[i]
+    if t.lower != "it":
+        return False
+    if t.dep == "expl":
+        return True
+    head = t.head
+    return t.dep in ("nsubj", "nsubjpass") and head != i and any(
+        sent.toks[c].dep in ("ccomp", "csubj") and any(
+            sent.toks[g].dep == "mark" and sent.toks[g].lower in ("that", "whether", "if")
+            for g in sent.kids[c]) for c in sent.kids[head])

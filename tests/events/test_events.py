@@ -154,3 +154,22 @@ def test_events_lexicon_inflections(lemma: str, form: str) -> None:
 @pytest.mark.parametrize("old_type", ["fine", "ban", "deal", "statement"])
 def test_events_ontology_keeps_the_old_types(old_type: str) -> None:
     assert old_type in lexicon().types
+
+
+@pytest.mark.parametrize("text,trigger,referent", [
+    ("Tim Cook, an Apple executive overseeing operations, spoke.", "overseeing", "Tim Cook"),
+])
+def test_events_apposition_names_its_head(text: str, trigger: str, referent: str) -> None:
+    parts = next(p for e, p in _events(text) if e.trigger == trigger)
+    assert {text[p.ref_start:p.ref_end]: p.resolved_from for p in parts} == {
+        referent: "apposition"}
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Google announced results. It is expected that prices will rise.", "expected"),
+    ("Nokia sold phones. The maker of the iPhone criticised the deal.", "criticised"),
+])
+def test_events_no_antecedent_for_pleonastic_it_or_new_descriptions(text: str,
+                                                                    trigger: str) -> None:
+    assert all(p.resolved_from != "coreference"
+               for e, ps in _events(text) if e.trigger == trigger for p in ps)
