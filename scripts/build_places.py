@@ -29,6 +29,7 @@ def main() -> None:
     rows: dict[str, tuple[str, str, int]] = {}
 
     def add(name: str, code: str, kind: str, population: int) -> None:
+        name = name.strip()
         if not name or name in SKIP or name in country_names:
             return
         old = rows.get(name)

@@ -81,6 +81,8 @@ class Catalogue:
     actor_articles: dict[str, list[str]] | Callable[[str], list[str]]
     by_actor: Callable[[str], list[tuple[str, str]]] | None = None
     by_id: Callable[[Iterable[str]], list[Event]] | None = None
+    n_events: int | None = None
+    _articles: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def iter_events(self) -> Iterator[Event]:
         """The events, in article order."""
@@ -91,10 +93,18 @@ class Catalogue:
         return iter(self.roles) if isinstance(self.roles, list) else self.roles()
 
     def articles_of(self, actor_id: str) -> list[str]:
-        """The articles an actor appears in."""
+        """The articles an actor appears in (read once: every graph writer asks)."""
         if isinstance(self.actor_articles, dict):
             return self.actor_articles.get(actor_id, [])
-        return self.actor_articles(actor_id)
+        if actor_id not in self._articles:
+            self._articles[actor_id] = self.actor_articles(actor_id)
+        return self._articles[actor_id]
+
+    def event_count(self) -> int:
+        """How many events have an actor."""
+        if self.n_events is None:
+            self.n_events = sum(1 for _ in self.iter_events())
+        return self.n_events
 
     def events_of(self, actor_id: str) -> list[tuple[str, str]]:
         """``(event_id, role)`` of the events an actor takes part in, sorted."""
@@ -201,7 +211,8 @@ class CatalogueBuilder:
         return Catalogue(
             actors, events, links, lambda aid: _reader(path).actor_articles(aid),
             by_actor=lambda aid: _reader(path).events_of(aid),
-            by_id=lambda ids: list(_reader(path).iter_linked_events(ids)))
+            by_id=lambda ids: list(_reader(path).iter_linked_events(ids)),
+            n_events=self.store.linked_event_count())
 
 
 _READERS: dict[tuple[int, Path], Store] = {}

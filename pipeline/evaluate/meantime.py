@@ -59,6 +59,7 @@ class CatDoc:
     entity_of: dict[str, str] = field(default_factory=dict)  # mention m_id → entity id
     entity_type: dict[str, str] = field(default_factory=dict)  # entity id → ORG, PER, ...
     participants: list[tuple[str, str, str]] = field(default_factory=list)  # (ev, ent m, role)
+    _starts: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     def span(self, t_ids: list[str]) -> tuple[int, int]:
         """The character span covering some tokens."""
@@ -67,9 +68,10 @@ class CatDoc:
 
     def sentence_at(self, offset: int) -> int:
         """The gold sentence of the token at or just before a character offset."""
-        starts = sorted((s, self.sentence_of[t]) for t, (s, _) in self.spans.items())
-        i = bisect.bisect_right(starts, (offset, 1 << 30)) - 1
-        return starts[i][1] if i >= 0 else 0
+        if not self._starts:
+            self._starts = sorted((s, self.sentence_of[t]) for t, (s, _) in self.spans.items())
+        i = bisect.bisect_right(self._starts, (offset, 1 << 30)) - 1
+        return self._starts[i][1] if i >= 0 else 0
 
 
 def read_cat(path: Path) -> CatDoc:

@@ -122,12 +122,12 @@ class Sentence:
         self.mentions = [m for m in mentions if m.start >= self.start and m.end <= self.end]
         self.dates = [m for m in self.mentions if m.label in ("DATE", "TIME") and m.date_start]
         self.money = [m for m in self.mentions if m.label == "MONEY" and m.amount is not None]
-        self._names = [m for m in self.mentions if Referent.kind_of(m)]
+        self.names = [m for m in self.mentions if Referent.kind_of(m)]
 
     def mention_at(self, i: int) -> Mention | None:
         """The named mention that token ``i`` is part of, if any."""
         pos = self.toks[i].start
-        for m in self._names:
+        for m in self.names:
             if m.start <= pos < m.end:
                 return m
         return None
@@ -147,7 +147,7 @@ class Article:
         """Start a sentence: its referents, with the titles the parse ties to them."""
         sent = Sentence(self.text, toks, self.mentions)
         self._current = [Referent(m, kind, body=kind == "organisation" and self._body(m))
-                         for m in sent._names for kind in [Referent.kind_of(m)]]
+                         for m in sent.names for kind in [Referent.kind_of(m)]]
         for ref in self._current:
             ref.titles |= self._titles(sent, ref.mention)
         return sent

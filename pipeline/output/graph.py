@@ -133,12 +133,6 @@ def actor_projection(g: nx.Graph) -> nx.Graph:
     return out
 
 
-def write_graphs(out: Path, cat: Catalogue) -> None:
-    """Write every graph file atomically, as streams from the catalogue."""
-    write_xml(out, cat)
-    write_json(out, cat)
-
-
 def write_xml(out: Path, cat: Catalogue) -> None:
     """``graph.graphml`` and ``graph.gexf`` (event dates as the GEXF timeline)."""
     _write_lines(out / "graph.graphml", graphml_lines(_nodes(cat), _edges(cat), NAME,
@@ -220,8 +214,7 @@ def busiest_part(cat: Catalogue, max_nodes: int = 450) -> tuple[nx.Graph, int]:
         if len(keep | ids) <= max_nodes:
             keep |= ids
             chosen.append(aid)
-    total = len(ranked) + len({link[0] for link in cat.iter_roles()})
-    return part_of(cat, chosen), total
+    return part_of(cat, chosen), len(ranked) + cat.event_count()
 
 
 def load_graph(out: Path) -> nx.Graph:

@@ -139,14 +139,6 @@ class AnalysisStore(Connection):
                 (nlp, events)).fetchone()[0],
         }
 
-    def iter_events(self) -> Iterator[Event]:
-        """Every event, in article output order, then by position."""
-        cur = self.db.execute(
-            f"""SELECT e.* FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
-                ORDER BY o.k, e.article_id, e.start, e.type""")
-        for row in cur:
-            yield _event(row)
-
     def participants(self) -> list[Participant]:
         """Every event participant."""
         return [Participant(*row) for row in self.db.execute(

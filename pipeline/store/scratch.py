@@ -63,6 +63,11 @@ class ScratchStore(Connection):
             "SELECT actor_id, COUNT(DISTINCT event_id) FROM out_links GROUP BY actor_id"))
         return {a: (articles.get(a, 0), events.get(a, 0)) for a in articles.keys() | events}
 
+    def linked_event_count(self) -> int:
+        """How many events link to an actor."""
+        return int(self.db.execute(
+            "SELECT COUNT(DISTINCT event_id) FROM out_links").fetchone()[0])
+
     def actor_articles(self, actor_id: str) -> list[str]:
         """The articles an actor appears in, sorted."""
         return [r[0] for r in self.db.execute(
