@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 Item = tuple[str, str, str, "list[Mention] | None"]
 Batch = Sequence[Item]
 #: articles per unit of work (one spaCy batch, one store transaction)
-BATCH = 64
+BATCH = 16
 
 
 def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:

@@ -25,15 +25,21 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: Any) -> Any:
-    """Neutralise a text cell a spreadsheet would run as a formula.
+    """A value as a CSV cell: None empty, a whole float without ".0", and a text cell a
+    spreadsheet would run as a formula neutralised.
 
     >>> safe_cell("=HYPERLINK(1)")
     "'=HYPERLINK(1)"
-    >>> safe_cell(-3)
-    -3
+    >>> safe_cell(-3), safe_cell(2.0), safe_cell(None)
+    (-3, '2', '')
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    kind = type(value)
+    if kind is str:
+        return "'" + value if value.startswith(_FORMULA_START) else value
+    if value is None:
+        return ""
+    if kind is float:
+        return repr(value) if value != int(value) else str(int(value))
     return value
 
 
@@ -65,25 +71,18 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, An
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([safe_cell(_cell(row.get(c))) for c in columns])
+            writer.writerow([safe_cell(row.get(c)) for c in columns])
             n += 1
     return n
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value) if value != int(value) else str(int(value))
-    return value
 
 
 def write_jsonl(path: Path, fields: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> int:
     """Write rows as JSON Lines with keys in ``fields`` order; returns the row count."""
     n = 0
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     with atomic_open(path, newline="\n") as fh:
         for row in rows:
-            fh.write(json.dumps({f: row.get(f) for f in fields}, ensure_ascii=False))
+            fh.write(encode({f: row.get(f) for f in fields}))
             fh.write("\n")
             n += 1
     return n

@@ -144,15 +144,14 @@ def write_xml(out: Path, cat: Catalogue) -> None:
 def write_json(out: Path, cat: Catalogue) -> None:
     """``graph.json`` (networkx node-link, streamed) and ``graph_actors.graphml`` (the
     actor–actor projection, weighted by shared events)."""
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # one, not one a row
     with atomic_open(out / "graph.json", newline="\n") as fh:
-        fh.write('{"directed": false, "graph": ' + json.dumps({"name": NAME}) + ', "links": [')
+        fh.write('{"directed": false, "graph": ' + encode({"name": NAME}) + ', "links": [')
         for i, (a, b, d) in enumerate(_edges(cat)):
-            fh.write((", " if i else "") + json.dumps({"source": a, "target": b, **d},
-                                                      ensure_ascii=False, sort_keys=True))
+            fh.write((", " if i else "") + encode({"source": a, "target": b, **d}))
         fh.write('], "multigraph": false, "nodes": [')
         for i, (n, d) in enumerate(_nodes(cat)):
-            fh.write((", " if i else "") + json.dumps({"id": n, **d}, ensure_ascii=False,
-                                                      sort_keys=True))
+            fh.write((", " if i else "") + encode({"id": n, **d}))
         fh.write("]}\n")
     weights: dict[tuple[str, str], int] = {}
     event, members = "", list[str]()

@@ -7,6 +7,7 @@ Input: ``(node id, attributes)`` and ``(source, target, attributes)`` in the ord
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -17,19 +18,28 @@ _INVALID_XML = str.maketrans({c: None for c in [*map(chr, range(9)), "\x0b", "\x
                                                 *map(chr, range(14, 32)), "\ufffe", "\uffff"]})
 
 
+# anything _text, escape or quoteattr would change (most values need none of it)
+_SPECIAL = re.compile("[\x00-\x1f&<>\"\ufffe\uffff]")
+
+
 def _text(value: Any) -> str:
     if value is True or value is False:
         return "true" if value else "false"
-    return str(value).translate(_INVALID_XML)
+    text = str(value)
+    return text.translate(_INVALID_XML) if _SPECIAL.search(text) else text
 
 
 def escape(text: str) -> str:
     """Text escaped for an XML element."""
+    if not _SPECIAL.search(text):
+        return text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def quoteattr(text: str) -> str:
     """Text quoted and escaped for an XML attribute."""
+    if not _SPECIAL.search(text):
+        return '"' + text + '"'
     return '"' + escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace(
         "\r", "&#13;").replace("\t", "&#9;") + '"'
 

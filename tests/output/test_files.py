@@ -13,7 +13,7 @@ from pipeline.output.files import atomic_open, safe_cell, write_csv, write_jsonl
 
 @pytest.mark.parametrize("value,expected", [
     ("=1+1", "'=1+1"), ("+31 6", "'+31 6"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tx", "'\tx"), ("plain", "plain"), (-3, -3), (None, None),
+    ("\tx", "'\tx"), ("plain", "plain"), (-3, -3), (None, ""), (2.0, "2"), (2.5, "2.5"),
 ])
 def test_files_formula_cells_are_neutralised(value: object, expected: object) -> None:
     assert safe_cell(value) == expected
