@@ -64,6 +64,8 @@ class RunResult:
         timings: seconds per stage: ingest, nlp (NER, normalisation, events), store, outputs.
         skipped: records (or files) that were skipped, with the reason.
         failed: files (or paths) that could not be used at all, with the reason.
+        not_analysed: articles left out of stages 2-4 for their language, per language
+            (``--language any`` analyses them).
         outputs_written: whether the outputs were rewritten (they are only when they no
             longer reflect the store and the rules).
     """
@@ -76,6 +78,7 @@ class RunResult:
     n_duplicate_articles: int = 0
     n_recognised: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    not_analysed: dict[str, int] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     outputs_written: bool = False
@@ -127,6 +130,7 @@ def run(
         reload_tables()  # the data files changed since the last run in this process
     _last_fingerprint = fingerprint
     store = Store(settings.out)
+    store.any_language = settings.language == "any"
     try:
         if rebuild:
             store.forget_analyses()
@@ -138,6 +142,7 @@ def run(
             store, feed.batches(), settings.model, fingerprint, processes=settings.processes,
             progress=progress, engine=settings.engine, scheduler=settings.scheduler,
             timings=result.timings)
+        result.not_analysed = store.not_analysed_languages()
         result.timings["ingest"] = feed.seconds
         result.timings["nlp"] = result.timings.get("nlp", 0.0) - feed.seconds
         t_out = time.perf_counter()
@@ -315,6 +320,7 @@ def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> dict
             (Path(out) / n).exists() for n in OUTPUTS)
         return {"out": str(out), **store.counts(), "dumps_list": store.dumps(),
                 "last_run": store.last_run(), "unresolved": store.unresolved(),
+                "not_analysed_languages": store.not_analysed_languages(),
                 "fingerprint": fp, **stale, "outputs_current": outputs_current,
                 "stale": bool(stale["articles_needing_nlp"] or stale["articles_needing_events"]
                               or not outputs_current)}

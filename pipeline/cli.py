@@ -16,7 +16,7 @@ import click
 
 from . import api
 from .errors import NewsgraphError
-from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
+from .settings import DEFAULT_MODEL, DEFAULT_OUT, LANGUAGES, RunSettings
 
 MAX_LISTED = 20
 
@@ -69,15 +69,18 @@ def main() -> None:
               help="Dask scheduler to use (tcp://host:8786); implies --engine dask.")
 @click.option("--rebuild", is_flag=True,
               help="Analyse every stored article again and rewrite every output.")
+@click.option("--language", type=click.Choice(LANGUAGES), default="en", show_default=True,
+              help="Articles to analyse: English ones (others are stored and listed), or any.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
 def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: str | None,
             model: str, processes: int, engine: str, scheduler: str | None, rebuild: bool,
-            quiet: bool, timings: bool) -> None:
+            language: str, quiet: bool, timings: bool) -> None:
     """Process INPUT files, folders or - (stdin); default data/raw/ into data/processed/."""
     try:
         settings = RunSettings(inputs, Path(out), date=date_, separator=separator, model=model,
-                               processes=processes, engine=engine, scheduler=scheduler)
+                               processes=processes, engine=engine, scheduler=scheduler,
+                               language=language)
         result = api.run(settings, progress=not quiet, rebuild=rebuild)
     except (NewsgraphError, OSError) as exc:
         _fail(str(exc))
@@ -97,6 +100,10 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
         f"-> {result.out}",
         err=True,
     )
+    if result.not_analysed:
+        langs = ", ".join(f"{lang} {n}" for lang, n in result.not_analysed.items())
+        click.echo(f"newsgraph: {sum(result.not_analysed.values())} article(s) not in English "
+                   f"stored but not analysed ({langs}); --language any analyses them", err=True)
     if timings:
         stages = dict(result.timings)
         total = stages.pop("total", 0.0) or sum(stages.values()) or 1.0
@@ -147,6 +154,9 @@ def status_cmd(out: str, model: str) -> None:
     click.echo(f"dumps processed: {st['dumps']}")
     click.echo(f"articles: {st['articles']} (from {st['article_sources']} records)")
     click.echo(f"entity mentions: {st['mentions']}; events: {st['events']}")
+    if st["not_analysed_languages"]:
+        click.echo("not analysed (not in English; run --language any): " + ", ".join(
+            f"{lang} {n}" for lang, n in st["not_analysed_languages"].items()))
     if st["unresolved"]:
         click.echo("unresolved: " + ", ".join(f"{label} {reason} {n}"
                                               for label, reason, n in st["unresolved"][:8]))

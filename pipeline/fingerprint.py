@@ -6,7 +6,8 @@ exactly the stages whose inputs changed.
 * ``events``: the package version and the event ontology, agents and coreference words.
   When only it changes, events are rebuilt from the stored texts and mentions, without NER.
 * ``outputs``: every data file under ``models/`` (the corpus view reads the alias and country
-  tables too). When it changes, the outputs are rewritten.
+  tables too) and the version of the exchange rates. When it changes, the outputs are
+  rewritten.
 
 Nothing here imports spaCy: a model's version comes from its package metadata or its
 folder's ``meta.json``.
@@ -21,10 +22,12 @@ from importlib import metadata
 from pathlib import Path
 
 from .lexicon.tables import content_hash
+from .normalize.rates import rates_version
 from .settings import model_location
 from .types import content_id
 
-NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv")
+NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv",
+              "currencies.json")
 EVENT_TABLES = ("event_ontology.json", "agents.tsv", "coreference.json")
 
 
@@ -78,5 +81,5 @@ class Fingerprint:
         mv = model_version(model)
         nlp = content_id(version, mv, content_hash(NLP_TABLES))
         events = content_id(nlp, content_hash(EVENT_TABLES))
-        outputs = content_id(events, content_hash())
+        outputs = content_id(events, content_hash(), rates_version())
         return cls(nlp, events, outputs, mv)

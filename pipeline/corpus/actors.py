@@ -20,6 +20,7 @@ from ..lexicon.countries import country_name
 from ..lexicon.orgs import org_country
 from ..store import Link, Store, open_existing
 from ..types import Actor, Event, Mention, Participant, content_id
+from .names import GENERIC
 
 ROLE_RANK = {"source": 0, "target": 1, "other": 2}
 
@@ -31,6 +32,8 @@ def actor_of(m: Mention) -> tuple[str, str, str] | None:
     ('organisation', 'CNIL', 'FR')
     """
     kind = Referent.kind_of(m)
+    if m.unresolved == GENERIC:
+        return None  # "Council" alone, with no council named in the article
     if kind == "person":
         return "person", m.norm or m.text, ""
     if kind == "organisation":

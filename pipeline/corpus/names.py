@@ -1,31 +1,57 @@
-"""Corpus-wide decisions about names, taken over every article of the output folder: one
-canonical name per organisation (:class:`OrgCanon`: the alias table, acronyms defined anywhere
-in the corpus, then the most frequent spelling among names that differ only by case or a
-company suffix) and one label for a name that the model labelled inconsistently across
-articles (a clear majority wins).
+"""Corpus-wide decisions about names, taken over every article of the output folder:
+
+* one canonical name per organisation (:class:`OrgCanon`: the alias table, acronyms, then the
+  most frequent spelling among names that differ only by case or a company suffix); inside an
+  article, an acronym takes the long form that article defines or the one organisation it
+  names whose initials it is ("AMC" beside "American Motors Corp"), and only then a long form
+  defined elsewhere in the folder (one defined two ways has none); a bare institution word
+  ("Council", "the Commission") is the body of the article it stands for ("European
+  Commission"), or no actor at all;
+* one name per person (:class:`PersonNames`): a surname alone joins the one full name of the
+  folder that ends with it (Reagan → Ronald Reagan; a surname two full names share stays
+  apart and is listed by ``status``), and spellings that differ by case or a middle initial
+  are one name;
+* one label per name: a name the model labelled inconsistently across articles takes a clear
+  majority's, and an "organisation" that is a person of the folder ("Obama" beside Barack
+  Obama, more often a person) is that person.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from ..lexicon.countries import resolve_place
 from ..lexicon.orgs import alias_table, clean_name, strip_suffix
+from ..lexicon.tables import from_tables, read_json
 from ..store import Store
 from ..types import PLACE_LABELS, Mention
 
 VOTE_LABELS = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC")
 #: a name's label is made consistent when this share of its mentions agree (and >= 3 do)
 MAJORITY = 0.7
+#: the mark of an ORG mention that names no actor: a bare institution word
+GENERIC = "generic institution word"
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_MINOR = frozenset({"of", "and", "the", "for", "de", "du", "des", "la", "le", "&", "in", "on"})
+
+
+@from_tables()
+def _generic_words() -> frozenset[str]:
+    return frozenset(read_json("ner_rules.json")["generic_org_words"])
 
 
 class CorpusNames:
-    """Corpus-wide decisions about names: canonical organisation names, consistent labels."""
+    """Corpus-wide decisions about names (see the module docstring)."""
 
     def __init__(self, store: Store) -> None:
-        self.orgs = OrgCanon(store.org_name_counts(), store.acronym_table())
+        org_counts = store.org_name_counts()
+        self.orgs = OrgCanon(org_counts, store.acronym_table())
+        self.people = PersonNames(store.person_name_counts())
+        self._org_counts = {k.casefold(): n for k, n in org_counts.items()}
+        self._defined = store.article_acronyms()
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         for norm, label, n in store.label_votes(VOTE_LABELS):
             votes[norm.casefold()][label] += n
@@ -36,14 +62,147 @@ class CorpusNames:
                 self.label[key] = best
 
     def apply(self, m: Mention) -> Mention:
-        """A mention with its corpus-wide label and canonical name."""
+        """A mention with its corpus-wide label and canonical name (no article context)."""
+        return self.apply_article([m])[0]
+
+    def apply_article(self, ms: list[Mention]) -> list[Mention]:
+        """The mentions of one article with their corpus-wide labels and canonical names."""
+        ms = [self._voted(m) for m in ms]
+        defined = self._defined.get(ms[0].article_id, {}) if ms else {}
+        names = list(dict.fromkeys(clean_name(m.norm or m.text) for m in ms if m.label == "ORG"))
+        out = []
+        for m in ms:
+            if m.label == "PERSON":
+                m = replace(m, norm=self.people.full(m.norm or m.text))
+            elif m.label == "ORG":
+                m = self._org(m, defined, names)
+            out.append(m)
+        return out
+
+    def _voted(self, m: Mention) -> Mention:
         if m.label in VOTE_LABELS:
             label = self.label.get(m.norm.casefold(), m.label)
             if label != m.label:
                 m = _relabel(m, label)
-        if m.label == "ORG":
-            m = replace(m, norm=self.orgs.canonical(m.norm or m.text))
         return m
+
+    def _org(self, m: Mention, defined: Mapping[str, str], names: list[str]) -> Mention:
+        if m.country:  # a body named like a country ("EU") acts for it
+            return replace(m, norm=self.orgs.canonical(m.norm or m.text))
+        name = clean_name(m.norm or m.text)
+        if name in defined:
+            name = defined[name]
+        elif _ACRONYM.match(name):
+            name = _one(n for n in names if name in _initials(n)) or name
+        elif name.casefold() in _generic_words():
+            body = _one(n for n in names if n != name and
+                        n.casefold().endswith(" " + name.casefold()))
+            if body is None:
+                return replace(m, norm=name, unresolved=GENERIC)
+            name = body
+        person = self.people.person_of(name)
+        if person and self.people.count(person) >= self._org_counts.get(name.casefold(), 0):
+            return replace(m, label="PERSON", norm=person)
+        return replace(m, norm=self.orgs.canonical(name))
+
+
+def article_groups(mentions: Iterable[Mention]) -> Iterator[list[Mention]]:
+    """Mentions (a stream in article order) as one list per article."""
+    group: list[Mention] = []
+    for m in mentions:
+        if group and m.article_id != group[0].article_id:
+            yield group
+            group = []
+        group.append(m)
+    if group:
+        yield group
+
+
+def best_spelling(spellings: Counter[str]) -> str:
+    """The spelling of a name: the most frequent, preferring one not in capitals (a wire
+    headline's) unless it is short (an acronym), then the shortest.
+
+    >>> best_spelling(Counter({"CHEMLAWN CORP": 3, "ChemLawn Corp": 1, "ChemLawn": 1}))
+    'ChemLawn'
+    """
+    return max(spellings, key=lambda s: (not s.isupper() or len(s) <= 5, spellings[s],
+                                         -len(s), s))
+
+
+def _one(names: Iterable[str]) -> str | None:
+    """The only distinct name given, or None."""
+    found = set(names)
+    return found.pop() if len(found) == 1 else None
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name can have: its capitalised words' initials, with and without its
+    legal suffix ("American Motors Corp": AMC, AM)."""
+    out = set()
+    for n in (name, strip_suffix(name)):
+        words = [w for w in re.split(r"[\s\-/]+", n) if w and w.lower() not in _MINOR]
+        if len(words) >= 2 and all(w[0].isupper() for w in words):
+            out.add("".join(w[0] for w in words))
+    return out
+
+
+class PersonNames:
+    """One name per person across a folder.
+
+    >>> people = PersonNames({"Ronald Reagan": 3, "Reagan": 5, "James Baker": 2,
+    ...                       "Kenneth Baker": 1, "Baker": 4, "James A. Baker": 1})
+    >>> people.full("Reagan"), people.full("Baker"), people.full("James A. Baker")
+    ('Ronald Reagan', 'Baker', 'James Baker')
+    >>> people.ambiguous()
+    {'Baker': ['James Baker', 'Kenneth Baker']}
+    """
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        by_key: dict[str, Counter[str]] = defaultdict(Counter)
+        for name, n in counts.items():
+            if name:
+                by_key[self.key(name)][name] += n
+        self._spelling = {k: best_spelling(c) for k, c in by_key.items()}
+        self._count = {k: sum(c.values()) for k, c in by_key.items()}
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+        for k in by_key:
+            if " " in k:
+                self._surnames[k.rsplit(" ", 1)[1]].add(k)
+
+    @staticmethod
+    def key(name: str) -> str:
+        """A name without case, dots or middle initials: "James A. Baker" → "james baker"."""
+        words = name.replace(".", ". ").split()
+        words = [w for i, w in enumerate(words)
+                 if i in (0, len(words) - 1) or len(w.rstrip(".")) > 1]
+        return " ".join(w.rstrip(".").casefold() for w in words)
+
+    def full(self, name: str) -> str:
+        """A person's name for the folder: the full name a surname alone stands for when
+        exactly one fits, and one spelling per name."""
+        return self._spelling.get(self._full_key(name) or "", name)
+
+    def _full_key(self, name: str) -> str | None:
+        k = self.key(name)
+        if " " not in k:
+            fits = self._surnames.get(k, set())
+            return next(iter(fits)) if len(fits) == 1 else k
+        return k
+
+    def person_of(self, name: str) -> str | None:
+        """The person of the folder a name stands for (as spelt there), or None."""
+        k = self._full_key(name)
+        return self._spelling.get(k) if k and " " in k else None
+
+    def count(self, name: str) -> int:
+        """How often the folder names this person (by any spelling)."""
+        return self._count.get(self.key(name), 0)
+
+    def ambiguous(self) -> dict[str, list[str]]:
+        """Surnames used alone that two or more full names of the folder share."""
+        return {self._spelling[k]: sorted(self._spelling[f] for f in self._surnames[k])
+                for k in sorted(self._spelling)
+                if " " not in k and len(self._surnames.get(k, ())) > 1}
 
 
 def _relabel(m: Mention, label: str) -> Mention:
@@ -81,12 +240,21 @@ class OrgCanon:
         self._acronyms = dict(acronyms or {})
         by_key: dict[str, Counter[str]] = defaultdict(Counter)
         for name, n in names.items():
-            by_key[self._key(name)][name] += n
-        self._spelling = {k: c.most_common(1)[0][0] for k, c in by_key.items()}
+            cleaned = clean_name(name)
+            by_key[self._key(cleaned)][cleaned] += n
+        self._spelling = {k: best_spelling(c) for k, c in by_key.items()}
 
     @staticmethod
     def _key(name: str) -> str:
-        return strip_suffix(name).casefold()
+        """A name without case, dots, commas or legal suffixes ("Acme Co. Ltd." → "acme")."""
+        if name.isupper() and len(name) > 5:  # a wire headline's "ACME CO LTD"
+            name = name.title()
+        for _ in range(3):
+            shorter = strip_suffix(name)
+            if shorter == name:
+                break
+            name = shorter
+        return " ".join(name.replace(".", "").replace(",", " ").casefold().split())
 
     def canonical(self, name: str) -> str:
         """The canonical name of an organisation name (cleaned first)."""

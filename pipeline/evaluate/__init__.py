@@ -12,8 +12,8 @@ from .core import (
     read_timeml,
     timex_matches,
 )
-from .meantime import eval_meantime, eval_timelines, read_cat
+from .meantime import eval_identity, eval_meantime, eval_timelines, read_cat
 
-__all__ = ["PRF", "eval_conll", "eval_meantime", "eval_money", "eval_reuters_places",
-           "eval_timelines", "eval_timeml", "read_cat", "read_conll", "read_timeml",
-           "timex_matches"]
+__all__ = ["PRF", "eval_conll", "eval_identity", "eval_meantime", "eval_money",
+           "eval_reuters_places", "eval_timelines", "eval_timeml", "read_cat", "read_conll",
+           "read_timeml", "timex_matches"]

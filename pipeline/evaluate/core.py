@@ -25,9 +25,10 @@ from typing import Any
 
 from ..ingest import Source, read_records
 from ..lexicon.countries import resolve_place
+from ..lexicon.currencies import symbol_code
 from ..nlp import Recognizer
 from ..normalize import normalise_article
-from ..normalize.money import SYMBOLS, parse_money
+from ..normalize.money import parse_money
 from ..settings import DEFAULT_MODEL
 from ..types import Record
 
@@ -313,7 +314,7 @@ def eval_money(path: Path) -> dict[str, Any]:
         cur, amount = ex.get("currency"), ex.get("amount")
         if not cur or amount in (None, "null"):
             continue
-        gold_iso = SYMBOLS.get(cur.strip(), cur.strip().upper())
+        gold_iso = symbol_code(cur) or cur.strip().upper()
         raw = ex["price_raw"] if cur in ex["price_raw"] else f"{cur} {ex['price_raw']}"
         m = re.search(rf"(?:{re.escape(cur)}\s*)?[\d.,\s]*\d(?:\s*{re.escape(cur)})?", raw)
         got = parse_money(m.group(0).strip()) if m else None

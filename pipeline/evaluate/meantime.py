@@ -18,7 +18,10 @@ entity instance is an ORG, PER or LOC (any form: a name, a common noun, a pronou
 * lenient links (reported only): the items found by any event of the gold event's sentence;
 * timelines: a gold row (document, sentence) of a target entity is found when an event of
   that sentence is linked to an actor matching the target's name; date accuracy over the found
-  rows whose gold date has no X.
+  rows whose gold date has no X;
+* actor identity (:func:`eval_identity`): B-cubed precision and recall, over the gold name
+  mentions (NAM) of ORG, PER and LOC instances, of the clusters the system's actors make
+  across the whole folder against the gold instances (which link mentions across documents).
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ class CatDoc:
     event_mentions: dict[str, list[str]] = field(default_factory=dict)    # m_id → t_ids
     entity_of: dict[str, str] = field(default_factory=dict)  # mention m_id → entity id
     entity_type: dict[str, str] = field(default_factory=dict)  # entity id → ORG, PER, ...
+    entity_instance: dict[str, str] = field(default_factory=dict)  # entity id → instance
+    syntax: dict[str, str] = field(default_factory=dict)  # mention m_id → NAM, NOM, PRO...
     participants: list[tuple[str, str, str]] = field(default_factory=list)  # (ev, ent m, role)
     _starts: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
@@ -88,10 +93,12 @@ def read_cat(path: Path) -> CatDoc:
         mid = m.get("m_id", "")
         if m.tag == "ENTITY_MENTION":
             doc.entity_mentions[mid] = anchors
+            doc.syntax[mid] = m.get("syntactic_type", "")
         elif m.tag == "EVENT_MENTION" and anchors:
             doc.event_mentions[mid] = anchors
         elif m.tag == "ENTITY":
             doc.entity_type[mid] = m.get("ent_type", "")
+            doc.entity_instance[mid] = m.get("instance_id", "") or mid
         elif m.tag == "TIMEX3" and m.get("functionInDocument") == "CREATION_TIME":
             doc.published = _iso(m.get("value", ""))
     relations = root.find("Relations")
@@ -364,3 +371,75 @@ def eval_timelines(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
             "recall": round(found / len(rows), 4) if rows else 0.0,
             "dated_rows_found": dated,
             "date_accuracy": round(right / dated, 4) if dated else 0.0}
+
+
+# --------------------------------------------------------------------------- identity
+
+
+def eval_identity(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
+    """B-cubed precision and recall of the system's actors over the gold instances' name
+    mentions (ORG, PER, LOC) of the MEANTIME documents under ``folder``: the documents go
+    through a real run into one output folder, and each gold name mention takes the actor
+    (or, for a place, the place) of the system mention overlapping it most; a mention the
+    system did not find is a cluster of its own."""
+    import json
+    import tempfile
+
+    from ..api import run
+    from ..corpus import CorpusNames, actor_of, article_groups
+    from ..store import open_existing
+
+    files = sorted((folder / "meantime_corpus_apple").glob("*.xml")) or sorted(
+        folder.glob("*.xml"))
+    docs = {d.doc_id: d for d in (read_cat(f) for f in files)}
+    with tempfile.TemporaryDirectory(prefix="newsgraph-eval-") as tmp:
+        dump = Path(tmp) / "meantime.jsonl"
+        dump.write_text("\n".join(json.dumps({
+            "id": d.doc_id, "text": d.text,
+            "date": d.published.isoformat() if d.published else ""}) for d in docs.values()),
+            encoding="utf-8")
+        run([dump], Path(tmp) / "out", progress=False, model=model)
+        store = open_existing(Path(tmp) / "out")
+        assert store is not None
+        try:
+            names = CorpusNames(store)
+            ids = dict(store.db.execute("SELECT article_id, source_id FROM article_sources"))
+            by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+            for ms in article_groups(store.iter_mentions()):
+                for m in names.apply_article(ms):
+                    found = actor_of(m)
+                    key = f"{found[0]}:{found[1]}" if found else \
+                        f"place:{m.norm}" if m.label in ("GPE", "LOC", "FAC") and m.norm \
+                        else ""
+                    if key:
+                        by_doc[ids[m.article_id]].append((m.start, m.end, key))
+        finally:
+            store.close()
+    gold: list[tuple[str, str]] = []  # (gold instance, system key) per gold name mention
+    for doc in docs.values():
+        for mid, t_ids in doc.entity_mentions.items():
+            ent = doc.entity_of.get(mid, "")
+            if doc.syntax.get(mid) != "NAM" or doc.entity_type.get(ent) not in SCORED_TYPES:
+                continue
+            span = doc.span(t_ids)
+            over = [(min(e, span[1]) - max(s, span[0]), key) for s, e, key in by_doc[doc.doc_id]
+                    if _overlap((s, e), span)]
+            system = max(over)[1] if over else f"missed:{doc.doc_id}:{mid}"
+            gold.append((doc.entity_instance.get(ent, ent), system))
+    return {**_bcubed(gold), "gold_name_mentions": len(gold),
+            "found": sum(1 for _, s in gold if not s.startswith("missed:"))}
+
+
+def _bcubed(items: list[tuple[str, str]]) -> dict[str, float]:
+    """B-cubed precision, recall and F1 of (gold cluster, system cluster) items."""
+    from collections import Counter
+
+    gold_size = Counter(g for g, _ in items)
+    sys_size = Counter(s for _, s in items)
+    both = Counter(items)
+    if not items:
+        return {"p": 0.0, "r": 0.0, "f1": 0.0}
+    p = sum(both[(g, s)] / sys_size[s] for g, s in items) / len(items)
+    r = sum(both[(g, s)] / gold_size[g] for g, s in items) / len(items)
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r
+            else 0.0}

@@ -1,4 +1,5 @@
-"""Stage 1d: the records of one dump become articles, with ids and publication dates."""
+"""Stage 1d: the records of one dump become articles, with ids, publication dates and
+languages."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..types import Article, Record, content_id
+from .language import detect_language
 from .pubdate import latest_reported_date, publication_date
 from .sources import Source
 
@@ -48,6 +50,6 @@ def to_articles(
             article_id=content_id(text), source=rec.source, position=rec.position,
             title=rec.title, text=text, published=published, date_source=date_source,
             source_id=rec.source_id, url=rec.url, encoding=rec.encoding,
-            line_start=rec.line_start, line_end=rec.line_end,
+            line_start=rec.line_start, line_end=rec.line_end, language=detect_language(text),
         ))
     return out

@@ -1,7 +1,9 @@
 """Organisation names, shared by NER, normalisation and the corpus view: cleaning, acronym
 definitions and the alias table.
 
-* :func:`clean_name` strips "the", possessives and stray punctuation.
+* :func:`clean_name` strips "the", possessives, stray punctuation, ticker codes
+  ("Siemens AG <SIEG.F>") and the headline words an all-caps wire title runs on with
+  ("CHEMLAWN CORP SAID").
 * :func:`acronym_definitions` finds "Long Form (ACRONYM)" in a text with the Schwartz–Hearst
   algorithm (each acronym letter found right to left in the long form, the first one at a
   word start), so ``HM Revenue & Customs (HMRC)`` links HMRC to its long form.
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .tables import from_tables, read_tsv
+from .tables import from_tables, read_json, read_tsv
 
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
@@ -21,6 +23,12 @@ _SUFFIX = re.compile(
     r"AG|SA|S\.A|NV|N\.V|BV|GmbH|SE|SpA|S\.p\.A|Pty|Holdings?|Group)\.?$"
 )
 _PAREN = re.compile(r"\(([A-Z][A-Za-z&.\-]{1,11})\)")
+_TICKER = re.compile(r"\s*<[^<>]*>?|[<>]")
+
+
+@from_tables()
+def _headline_words() -> frozenset[str]:
+    return frozenset(read_json("ner_rules.json")["headline_words"])
 
 
 def clean_name(name: str) -> str:
@@ -28,8 +36,16 @@ def clean_name(name: str) -> str:
 
     >>> clean_name("the European Commission's")
     'European Commission'
+    >>> clean_name("Broken Hill Pty Co Ltd <BRKN.S>"), clean_name("CHEMLAWN CORP SAID")
+    ('Broken Hill Pty Co Ltd', 'CHEMLAWN CORP')
     """
-    n = " ".join(name.replace("\u00a0", " ").split()).strip(" ,;:\"'“”‘’()")
+    n = _TICKER.sub("", name)
+    n = " ".join(n.replace("\u00a0", " ").split()).strip(" ,;:\"'“”‘’()")
+    if n.isupper():  # a wire headline: "ACME CORP SAID IT ..."
+        words = n.split()
+        while len(words) > 1 and words[-1].lower() in _headline_words():
+            words.pop()
+        n = " ".join(words)
     n = _LEADING_THE.sub("", n)
     n = _POSSESSIVE.sub("", n).strip(" ,;:\"'“”‘’")
     # a final full stop goes, unless it ends an abbreviation ("U.N.", "Inc.")

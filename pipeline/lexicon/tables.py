@@ -31,6 +31,7 @@ VERSIONS = {
     "event_ontology.json": "newsgraph.event_ontology.v1",
     "agents.tsv": "newsgraph.agents.v1",
     "coreference.json": "newsgraph.coreference.v1",
+    "currencies.json": "newsgraph.currencies.v1",
 }
 
 

@@ -2,15 +2,21 @@
 
 Per document, in order:
 
-a. drop junk (``models/ner_rules.json``: "AI" as a place, boilerplate words) and single
-   capitalised ordinary words the model took for names at the start of a sentence;
-b. sports results: a town facing another side or followed by a score is a team (ORG);
+a. drop junk (``models/ner_rules.json``: "AI" as a place, boilerplate words), single
+   capitalised ordinary words the model took for names at the start of a sentence, and a
+   news agency that only signs the story ("LONDON (Reuters) -", a last "Reuter");
+b. sports results: a town facing another side or followed by a score is a team (ORG), and
+   a plural "person" after "the" is a group ("the Beatles");
 c. recover all-caps acronyms the model missed, and give an acronym defined in the text,
    "HM Revenue & Customs (HMRC)", its long form's label;
 d. give a repeated name one label within the document (majority vote) and a surname alone
    the PERSON label of the full name;
 e. tag the other occurrences of a name already recognised in the document;
-f. words for the present and its neighbours ("today", "FY24") are dates.
+f. words for the present and its neighbours ("today", "FY24") are dates;
+h. a name found only in an all-caps headline ("GLICKMAN PUSHES HARD") is dropped unless the
+   story names it too (then as the story writes it, without the headline's verbs);
+g. a figure written with its currency ("46 mln dlrs", "EUR 2 million", "Rs 5 crore") is MONEY,
+   where the model saw a number, nothing, or only part of it.
 """
 
 from __future__ import annotations
@@ -25,10 +31,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon.countries import resolve_place
-from ..lexicon.orgs import acronym_definitions
+from ..lexicon.currencies import money_spans
+from ..lexicon.orgs import acronym_definitions, clean_name
 from ..lexicon.tables import read_json
 
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC"})
+_NUMERIC = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
+_CAPS_NAME = re.compile(r"[A-Z]{3,}[A-Z .&'-]{3,}")
 
 _ACRONYM_IN_TEXT = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]{1,7}(?![\w&])")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$|^(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z&]{2,7}$")
@@ -78,6 +87,7 @@ class EntityFixer:
         self.junk = {j.lower() for j in rules["junk"]}
         self.not_acronyms = set(rules["not_acronyms"])
         self.common_words = {w.lower() for w in rules["common_capitalised_words"]}
+        self.agencies = set(rules["news_agencies"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -88,6 +98,8 @@ class EntityFixer:
         ents = self._consistent(doc, ents, teams)
         ents = self._propagate(doc, ents, text)
         ents = self._present(doc, ents, text)
+        ents = self._money(doc, ents, text)
+        ents = self._headline(doc, ents, text)
         doc.ents = filter_spans(ents)
         return doc
 
@@ -98,11 +110,51 @@ class EntityFixer:
             return True
         if ent.label_ in NAME_LABELS and not any(c.isupper() or c.isdigit() for c in t):
             return True  # "antennas": names are capitalised
+        if t in self.agencies and _byline(ent):
+            return True
         if ent.label_ in NAME_LABELS and len(ent) == 1:
             first_in_sentence = ent.start == 0 or doc_prev_is_boundary(ent)
             if first_in_sentence and t.lower() in self.common_words:
                 return True
         return False
+
+    # h
+    @staticmethod
+    def _headline(doc: Doc, ents: list[Span], text: str) -> list[Span]:
+        if not _CAPS_NAME.search(text):
+            return ents
+        folded = text.casefold()
+        out = []
+        for e in ents:
+            if e.label_ not in NAME_LABELS or not e.text.isupper() or len(e.text) < 6:
+                out.append(e)
+                continue
+            start, end = _line_bounds(text, e.start_char)
+            if not shouting(text[start:end]) or (start == 0 and end == len(text)):
+                out.append(e)
+                continue
+            name = clean_name(e.text)  # without the headline's verbs
+            elsewhere = folded[:start] + "\n" + folded[end:]
+            if name.casefold() in elsewhere:
+                span = doc.char_span(e.start_char, e.start_char + len(name), label=e.label_,
+                                     alignment_mode="contract")
+                if span is not None:
+                    out.append(span)
+        return out
+
+    # g
+    @staticmethod
+    def _money(doc: Doc, ents: list[Span], text: str) -> list[Span]:
+        for start, end in money_spans(text):
+            over = [e for e in ents if e.start_char < end and start < e.end_char]
+            if any(e.label_ not in _NUMERIC for e in over):
+                continue  # part of a name or a date: the model's reading stands
+            span = doc.char_span(min([start, *(e.start_char for e in over)]),
+                                 max([end, *(e.end_char for e in over)]), label="MONEY",
+                                 alignment_mode="expand")
+            if span is not None:
+                ents = [e for e in ents if e not in over] + [span]
+        return ents
 
     # b
     def _teams(self, doc: Doc, ents: list[Span], text: str) -> tuple[list[Span], set[str]]:
@@ -126,6 +178,9 @@ class EntityFixer:
             label = e.label_
             if _INITIAL_NAME.match(e.text) and label in ("ORG", "GPE", "LOC", "NORP"):
                 label = "PERSON"  # "C. Lewis": an initial and a surname name a person
+            elif label == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ == "the" \
+                    and e.text.endswith("s"):
+                label = "ORG"  # "the Beatles": a personal name takes no article; a group does
             elif label in ("GPE", "LOC", "NORP", "FAC") and not _is_country(e.text):
                 after = text[e.end_char:e.end_char + 12]
                 line_start, line_end = _line_bounds(text, e.start_char)
@@ -246,6 +301,19 @@ def _is_country(name: str) -> bool:
     """National sides keep their country: only clubs named after towns become teams."""
     place = resolve_place(name)
     return place is not None and place.kind in ("name", "display", "former", "demonym")
+
+
+def _byline(ent: Span) -> bool:
+    """Whether a name stands where an agency signs a story: in brackets, alone on its line,
+    after "(c)", or as the text's last word."""
+    text = ent.doc.text
+    before = text[max(0, ent.start_char - 12):ent.start_char]
+    after = text[ent.end_char:ent.end_char + 12]
+    line_start, line_end = _line_bounds(text, ent.start_char)
+    return (before.rstrip().endswith(("(", "©", "(c)")) and after.lstrip()[:1] in (")", "")
+            or not text[line_start:ent.start_char].strip() and not text[ent.end_char:line_end]
+            .strip(" .")
+            or not text[ent.end_char:].strip(" .\n\x03"))
 
 
 def _split(ent: Span) -> list[Span]:

@@ -55,6 +55,22 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("newsgraph_ruler_guard", assigns=["doc.ents"])
+def ruler_guard(doc: Doc) -> Doc:
+    """A one-word known name that runs on into another capitalised word ("Apple Corps",
+    "Fox News") is left to the statistical NER: the longer name is another body."""
+    keep = []
+    for e in doc.ents:
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if len(e) == 1 and nxt is not None and nxt.is_title and not nxt.is_sent_start \
+                and not e.text.isupper() and "\n" not in e[0].whitespace_:
+            continue
+        keep.append(e)
+    if len(keep) != len(doc.ents):
+        doc.ents = keep
+    return doc
+
+
 def _ruler_patterns() -> list[dict[str, Any]]:
     patterns = []
     for canonical, aliases in alias_table().items():
@@ -91,6 +107,7 @@ def load(model: str = DEFAULT_MODEL, parse: bool = False, ner: bool = True) -> L
         ruler = nlp.add_pipe("entity_ruler", name="newsgraph_ruler", before="ner",
                              config={"phrase_matcher_attr": "ORTH", "validate": False})
         ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
+        nlp.add_pipe("newsgraph_ruler_guard", after="newsgraph_ruler")
         nlp.add_pipe("newsgraph_entities", after="ner")
     return nlp
 

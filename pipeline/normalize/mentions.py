@@ -26,7 +26,7 @@ from ..lexicon.countries import resolve_place
 from ..lexicon.orgs import clean_name
 from ..types import PLACE_LABELS, Mention
 from .dates import DateValue, is_anaphoric, resolve_date
-from .money import normalise_money, widen, widen_right
+from .money import normalise_money, sentence_currency, widen, widen_right
 
 DROPPED_LABELS = frozenset({"CARDINAL", "ORDINAL"})
 
@@ -40,6 +40,7 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
     >>> [(m.text, m.country or m.currency or m.date_start) for m in ms]
     [('France', 'FR'), ('€5m', 'EUR'), ('3 May 2024', '2024-05-03')]
     """
+    ents = list(ents)
     out: list[Mention] = []
     surnames: dict[str, str] = {}
     focus: DateValue | None = None
@@ -54,13 +55,7 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
         if label in PLACE_LABELS:
             out.append(_place(base))
         elif label == "MONEY":
-            money, reason = normalise_money(surface)
-            if money is None:
-                out.append(_replace(base, unresolved=reason))
-            else:
-                out.append(_replace(base, norm=f"{_fmt(money.amount)} {money.currency}",
-                                    amount=money.amount, currency=money.currency,
-                                    qualifier=money.qualifier))
+            out.append(_money(base, text, ents))
         elif label in ("DATE", "TIME"):
             value, reason = resolve_date(surface, published, focus=focus,
                                          future=_future(text, start, end))
@@ -135,12 +130,53 @@ def _same_month(prev: DateValue, day: int) -> DateValue | None:
     return DateValue(d, d, "day")
 
 
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence (roughly: full stops, question marks, line ends) around a
+    mention."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start),
+               text.rfind("?", 0, start)) + 1
+    right = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0),
+                default=len(text))
+    return left, right
+
+
 def _future(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a mention speaks of the future."""
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("?", 0, start))
-    right = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0),
-                default=len(text))
-    return bool(_FUTURE.search(text[left + 1:start] + " " + text[end:right]))
+    left, right = _sentence(text, start, end)
+    return bool(_FUTURE.search(text[left:start] + " " + text[end:right]))
+
+
+def _money(m: Mention, text: str, ents: list[tuple[int, int, str]]) -> Mention:
+    """A MONEY mention normalised. A word that names several currencies ("francs") takes
+    the country of the sentence, else of the article's first place (its dateline); a figure
+    with no currency takes the one its sentence names ("fined 2 million, in euros")."""
+    money, reason = normalise_money(m.text)
+    if reason == "ambiguous currency":
+        money, reason = normalise_money(m.text, _context_country(text, m.start, m.end, ents))
+    elif reason.startswith("no currency"):
+        left, right = _sentence(text, m.start, m.end)
+        code = sentence_currency(text[left:m.start] + " " + text[m.end:right])
+        if code:
+            money, reason = normalise_money(f"{m.text} {code}")
+    if money is None:
+        return _replace(m, unresolved=reason)
+    return _replace(m, norm=f"{_fmt(money.amount)} {money.currency}", amount=money.amount,
+                    currency=money.currency, qualifier=money.qualifier,
+                    amount_high=money.amount_high)
+
+
+def _context_country(text: str, start: int, end: int, ents: list[tuple[int, int, str]]
+                     ) -> str:
+    """The country a mention's sentence names (the nearest), else the article's first."""
+    places = []
+    for s, e, label in ents:
+        if label in PLACE_LABELS:
+            place = resolve_place(text[s:e])
+            if place is not None and place.code and place.code != "EU":
+                places.append((s, place.code))
+    left, right = _sentence(text, start, end)
+    near = sorted((abs(s - start), code) for s, code in places if left <= s < right)
+    return near[0][1] if near else places[0][1] if places else ""
 
 
 def _place(m: Mention) -> Mention:

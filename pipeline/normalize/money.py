@@ -1,11 +1,15 @@
 """Money normaliser: a MONEY mention to an amount and an ISO 4217 currency.
 
 Handles symbols and codes before or after the figure (``€750,000``, ``US$5``, ``5 USD``,
-``Rs 40``), currency words (``43 million dollars``, ``20 million pounds``, ``dlrs``),
-multipliers (thousand, million/mn/mln/m, billion/bn, trillion, crore, lakh), number words
-(``seventy million dollars``) and keeps qualifiers ("about", "up to") apart. spaCy often
-leaves the symbol out of the span, so :func:`widen` looks at the characters just left of it.
-A figure with no currency at all is not money (a count of things) and stays unresolved.
+``Rs 40``, ``$249 USD``), currency words (``43 million dollars``, ``46 mln dlrs``,
+``1 trillion won``, ``12 cents``), multipliers in any case (thousand, million/mn/mln/m,
+billion/bn/bln, trillion, crore, lakh), number words (``seventy million dollars``), ranges
+(``$3 to $5 million``: both ends) and words before the figure kept apart as the qualifier
+("about", "up to", "an additional"). A word that names several currencies (francs, crowns,
+pesos) takes the one of the country the text is about, when the caller knows it. spaCy often
+leaves the symbol or the currency word out of the span, so :func:`widen` and
+:func:`widen_right` look at the characters beside it. A figure with no currency at all is not
+money (a count of things) and stays unresolved. The words are data: ``models/currencies.json``.
 """
 
 from __future__ import annotations
@@ -13,100 +17,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pycountry
-
+from ..lexicon.currencies import ISO, NUM, NUMBER, symbol_code, tables
 from ..lexicon.words import CARDINALS
 
 
 @dataclass(frozen=True, slots=True)
 class Money:
-    """A normalised amount: ``amount`` in units of ``currency``; ``qualifier`` kept apart."""
+    """A normalised amount: ``amount`` in units of ``currency``; ``qualifier`` kept apart;
+    ``amount_high`` the upper end of a range ("$3 to $5 million")."""
 
     amount: float
     currency: str
     qualifier: str = ""
+    amount_high: float | None = None
 
 
-# Symbols and prefixes, longest first. "$" alone is the US dollar, as in news in English.
-SYMBOLS = {
-    "US$": "USD", "U.S.$": "USD", "USD$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
-    "CA$": "CAD", "CAN$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD",
-    "R$": "BRL", "NT$": "TWD", "MX$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
-    "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS",
-    "₫": "VND", "₦": "NGN", "฿": "THB", "₱": "PHP", "₴": "UAH", "zł": "PLN", "CHF": "CHF",
-    "Fr.": "CHF", "R": "ZAR", "元": "CNY", "円": "JPY", "Kč": "CZK", "kr.": "", "kr": "",
-    "Kr": "", "Dhs": "AED", "SAR": "SAR", "RM": "MYR", "Rp": "IDR", "руб.": "RUB",
-    "руб": "RUB", "р.": "RUB", "грн.": "UAH", "грн": "UAH", "lei": "RON", "Lei": "RON",
-    "đ": "VND", "Ft": "HUF", "лв": "BGN", "лв.": "BGN", "₸": "KZT", "₾": "GEL", "₼": "AZN",
-    "₵": "GHS", "₲": "PYG", "₡": "CRC", "₭": "LAK", "₮": "MNT", "₨": "PKR", "৳": "BDT",
-    "﷼": "", "Z$": "ZWL", "B/.": "PAB", "S/.": "PEN", "S/": "PEN", "Bs.": "VES", "Q": "GTQ",
-    "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "GH₵": "GHS", "N$": "NAD",
-    "E£": "EGP", "ج.م": "EGP", "د.إ": "AED", "د.ك": "KWD", "ر.س": "SAR", "درهم": "AED",
-}
-# currency words; an adjective before them can change the currency ("Australian dollars")
-_WORDS = {
-    "dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "buck": "USD",
-    "bucks": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
-    "sterling": "GBP", "stg": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupee": "INR", "rupees": "INR", "won": "KRW", "rouble": "RUB", "roubles": "RUB",
-    "ruble": "RUB", "rubles": "RUB", "franc": "", "francs": "", "mark": "DEM", "marks": "DEM",
-    "deutschmark": "DEM", "deutschmarks": "DEM", "lira": "TRY", "lire": "ITL", "guilder": "NLG",
-    "guilders": "NLG", "peseta": "ESP", "pesetas": "ESP", "rand": "ZAR", "real": "BRL",
-    "reais": "BRL", "peso": "", "pesos": "", "dong": "VND", "baht": "THB", "ringgit": "MYR",
-    "rupiah": "IDR", "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "dirham": "AED",
-    "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "krona": "SEK", "kronor": "SEK",
-    "krone": "", "kroner": "", "crown": "", "crowns": "", "zloty": "PLN", "zlotys": "PLN",
-    "forint": "HUF", "forints": "HUF", "koruna": "CZK", "hryvnia": "UAH", "hryvnias": "UAH",
-    "tenge": "KZT", "manat": "", "cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP",
-    "p": "GBP", "bitcoin": "XBT", "bitcoins": "XBT", "рублей": "RUB", "рубля": "RUB",
-    "рубль": "RUB", "euro's": "EUR",
-}
-_ADJECTIVE = {
-    ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD", ("hong kong", "dollar"): "HKD",
-    ("singapore", "dollar"): "SGD", ("new zealand", "dollar"): "NZD", ("taiwan", "dollar"): "TWD",
-    ("taiwanese", "dollar"): "TWD", ("us", "dollar"): "USD", ("u.s.", "dollar"): "USD",
-    ("american", "dollar"): "USD", ("zimbabwe", "dollar"): "ZWL", ("egyptian", "pound"): "EGP",
-    ("lebanese", "pound"): "LBP", ("syrian", "pound"): "SYP", ("sudanese", "pound"): "SDG",
-    ("irish", "pound"): "IEP", ("swiss", "franc"): "CHF", ("french", "franc"): "FRF",
-    ("belgian", "franc"): "BEF", ("cfa", "franc"): "XOF", ("mexican", "peso"): "MXN",
-    ("argentine", "peso"): "ARS", ("argentinian", "peso"): "ARS", ("chilean", "peso"): "CLP",
-    ("colombian", "peso"): "COP", ("philippine", "peso"): "PHP", ("cuban", "peso"): "CUP",
-    ("pakistani", "rupee"): "PKR", ("sri lankan", "rupee"): "LKR", ("nepalese", "rupee"): "NPR",
-    ("indian", "rupee"): "INR", ("indonesian", "rupiah"): "IDR", ("norwegian", "krone"): "NOK",
-    ("norwegian", "crown"): "NOK", ("danish", "krone"): "DKK", ("danish", "crown"): "DKK",
-    ("swedish", "crown"): "SEK", ("swedish", "krona"): "SEK", ("czech", "crown"): "CZK",
-    ("turkish", "lira"): "TRY", ("italian", "lira"): "ITL", ("south african", "rand"): "ZAR",
-    ("brazilian", "real"): "BRL", ("saudi", "riyal"): "SAR", ("qatari", "riyal"): "QAR",
-    ("uae", "dirham"): "AED", ("moroccan", "dirham"): "MAD", ("chinese", "yuan"): "CNY",
-    ("japanese", "yen"): "JPY", ("south korean", "won"): "KRW", ("korean", "won"): "KRW",
-    ("russian", "rouble"): "RUB", ("russian", "ruble"): "RUB", ("turkmen", "manat"): "TMT",
-    ("azerbaijani", "manat"): "AZN", ("german", "mark"): "DEM", ("deutsche", "mark"): "DEM",
-    ("dutch", "guilder"): "NLG", ("spanish", "peseta"): "ESP",
-}
-_SUBUNIT = {"cent": 0.01, "cents": 0.01, "pence": 0.01, "penny": 0.01, "p": 0.01}
-_MULT = {
-    "thousand": 1e3, "k": 1e3, "K": 1e3, "grand": 1e3, "million": 1e6, "millions": 1e6,
-    "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6, "M": 1e6, "billion": 1e9, "billions": 1e9,
-    "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-    "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
-    "hundred": 1e2,
-}
-_QUALIFIERS = [
-    "more than", "less than", "fewer than", "up to", "at least", "at most", "as much as",
-    "as little as", "as many as", "in excess of", "upwards of", "an estimated", "close to",
-    "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over",
-    "under", "below", "above", "just over", "just under", "around about", "an", "a",
-]
 _NUMBER_WORDS = {**CARDINALS, "a": 1, "an": 1, "half": 0.5, "dozen": 12}
-_ISO = {c.alpha_3 for c in pycountry.currencies} | {"XBT"}
-_SYM_RE = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
-_NUM = r"\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?|\d*[.,]\d+"
-_LEFT_SYMBOL = re.compile(rf"(?:{_SYM_RE}|\b[A-Z]{{3}})\s?$")
-_NUMBER = re.compile(_NUM)
-_QUAL_RE = re.compile(r"^(" + "|".join(re.escape(q) for q in _QUALIFIERS if len(q) > 2)
-                      + r")\b\s*", re.I)
-
-
 def widen(text: str, start: int, end: int) -> int:
     """Move a MONEY span's start left over a currency symbol or code spaCy left out.
 
@@ -114,17 +40,12 @@ def widen(text: str, start: int, end: int) -> int:
     >>> t[widen(t, 10, 17):17]
     '€750,000'
     """
-    if start > 0 and not re.match(rf"\s*({_SYM_RE})", text[start:end]):
-        m = _LEFT_SYMBOL.search(text[max(0, start - 5):start])
-        if m:
-            cand = m.group(0).strip()
-            if cand in SYMBOLS or cand in _ISO:
-                return start - len(m.group(0))
+    t = tables()
+    if start > 0 and not re.match(rf"\s*({t.symbol_re})", text[start:end]):
+        m = t.left_symbol.search(text[max(0, start - 5):start])
+        if m and symbol_code(m.group(0)) or m and m.group(0).strip() in t.symbols:
+            return start - len(m.group(0))
     return start
-
-
-_RIGHT = re.compile(r"^(?:\s?(?:bn|mn|m|k|tn|trn|million|billion|trillion|thousand|crore|lakh)\b)?"
-                    r"(?:\s(?:dollars?|euros?|pounds?|yen|yuan|rupees?|USD|EUR|GBP))?")
 
 
 def widen_right(text: str, start: int, end: int) -> int:
@@ -133,8 +54,11 @@ def widen_right(text: str, start: int, end: int) -> int:
     >>> t = "fined it £1.2m on"
     >>> t[9:widen_right(t, 9, 13)]
     '£1.2m'
+    >>> t = "paid 46 mln Canadian dlrs for"
+    >>> t[5:widen_right(t, 5, 11)]
+    '46 mln Canadian dlrs'
     """
-    m = _RIGHT.match(text[end:end + 20])
+    m = tables().right.match(text[end:end + 40])
     return end + (m.end() if m else 0)
 
 
@@ -171,7 +95,9 @@ def _words_number(words: list[str]) -> tuple[float | None, int]:
     used = 0
     for w in words:
         lw = w.lower().strip(",")
-        if lw in _NUMBER_WORDS and not (lw in ("a", "an") and used):
+        if lw in ("a", "an") and used and words[used - 1].lower() == "half":
+            pass  # "half a million"
+        elif lw in _NUMBER_WORDS and not (lw in ("a", "an") and used):
             current += _NUMBER_WORDS[lw]
         elif lw == "hundred" and used:
             current = max(current, 1) * 100
@@ -186,31 +112,29 @@ def _words_number(words: list[str]) -> tuple[float | None, int]:
     return (total, used) if used else (None, 0)
 
 
-def parse_money(text: str) -> Money | None:
-    """Parse a money expression; None when it has no figure or no currency.
+def parse_money(text: str, country: str = "") -> Money | None:
+    """Parse a money expression; None when it has no figure or no currency. ``country``
+    (ISO 3166 alpha-2, where the text is about) settles a word that names several
+    currencies ("francs" in France).
 
     >>> parse_money("up to £315 million")
-    Money(amount=315000000.0, currency='GBP', qualifier='up to')
-    >>> parse_money("about 43 million dollars")
-    Money(amount=43000000.0, currency='USD', qualifier='about')
-    >>> parse_money("$1.2bn")
-    Money(amount=1200000000.0, currency='USD', qualifier='')
+    Money(amount=315000000.0, currency='GBP', qualifier='up to', amount_high=None)
+    >>> parse_money("$3 to $5 million")
+    Money(amount=3000000.0, currency='USD', qualifier='range', amount_high=5000000.0)
+    >>> parse_money("300 mln francs", "CH").currency
+    'CHF'
     >>> parse_money("33.7 million") is None
     True
     """
+    t = tables()
     s = " ".join(text.replace("\u00a0", " ").split())
-    qualifier = ""
-    m = _QUAL_RE.match(s)
-    if m:
-        qualifier = m.group(1).lower()
-        s = s[m.end():]
+    qualifier, s = _qualifier(s)
     currency = ""
-    # symbol or code before the figure
-    lead = re.match(rf"^({_SYM_RE})\s?(?=[\d.,])", s) or re.match(r"^([A-Z]{3})\s?(?=[\d.])", s)
-    if lead and (lead.group(1) in SYMBOLS or lead.group(1) in _ISO):
-        currency = SYMBOLS.get(lead.group(1), lead.group(1))
+    lead = t.lead.match(s) or re.match(r"^([A-Z]{3})\s?(?=[\d.])", s)
+    if lead and symbol_code(lead.group(1)):
+        currency = symbol_code(lead.group(1))
         s = s[lead.end():]
-    num = _NUMBER.match(s)
+    num = NUMBER.match(s)
     if num:
         value = parse_number(num.group(0))
         rest = s[num.end():]
@@ -220,53 +144,107 @@ def parse_money(text: str) -> Money | None:
         rest = " " + " ".join(words[used:])
     if value is None:
         return None
-    # range: "5-6 million", "5 to 6 million": keep the low end, say so
-    rng = re.match(rf"^\s*(?:-|–|to)\s*(?:{_SYM_RE})?\s*({_NUM})", rest)
-    if rng:
-        rest = rest[rng.end():]
-        qualifier = qualifier or "range"
-    tokens = re.findall(r"[^\W\d_][^\W\d_.]*\.?|\S", rest)
-    i = 0
-    # multipliers directly after the number: "315 million", "1.2bn", "600m", "5 crore"
-    while i < len(tokens) and tokens[i].rstrip(".") in _MULT:
-        value *= _MULT[tokens[i].rstrip(".")]
-        i += 1
-    if i < len(tokens) and tokens[i].lower() in ("of", "and"):
-        i += 1
-    # currency after the figure: a code, a symbol, or a word (with its adjective)
-    tail = [t.strip(".") for t in tokens[i:i + 4]]
+    low_factor, rest = _multiplier(rest)
+    value *= low_factor
+    high = None
+    rng = re.match(rf"^\s*(?:-|–|to|and)\s*(?:{t.symbol_re})?\s*({NUM})", rest)
+    if rng and (qualifier in ("between", "from") or not rest.lstrip().startswith("and")):
+        high = parse_number(rng.group(1))
+        if high is not None:
+            high_factor, rest = _multiplier(rest[rng.end():])
+            high *= high_factor
+            if low_factor == 1:  # "$3 to $5 million": the multiplier is both ends'
+                value *= high_factor
+            qualifier = qualifier if qualifier not in ("", "between", "from") else "range"
+    tokens = re.findall(r"[^\W\d_](?:[^\W\d_]|\.(?=[^\W\d_]))*\.?|\S",
+                        rest.lstrip(" -–"))  # "8.16-billion-dlr"
+    i = 1 if tokens and tokens[0].lower() in ("of", "and", "in") else 0
+    tail = [x if x.count(".") > 1 else x.strip(".") for x in tokens[i:i + 4]]
+    scale = 1.0
     if not currency and tail:
-        first = tail[0]
-        if first in _ISO:
-            currency = first
-        elif tokens[i] in SYMBOLS and SYMBOLS[tokens[i]]:
-            currency = SYMBOLS[tokens[i]]
-        elif first in SYMBOLS and SYMBOLS[first]:
-            currency = SYMBOLS[first]
-        else:
-            currency = _currency_word(tail)
-            if tail[0].lower() in _SUBUNIT and currency:
-                value *= _SUBUNIT[tail[0].lower()]
+        currency = symbol_code(tokens[i]) or symbol_code(tail[0]) if (
+            tokens[i] in t.symbols or tail[0].upper() == tail[0]) else ""
+        if not currency:
+            currency, scale = _currency_word(tail, country)
     if not currency:
         return None
-    return Money(round(value, 6), currency, qualifier)
+    return Money(round(value * scale, 6), currency, qualifier,
+                 None if high is None else round(high * scale, 6))
 
 
-def _currency_word(tail: list[str]) -> str:
-    low = [t.lower() for t in tail]
-    for n in (3, 2, 1):  # "hong kong dollars", "australian dollars"
+def _qualifier(s: str) -> tuple[str, str]:
+    """The words before the figure ("about", "an additional") and the rest."""
+    t = tables()
+    qualifier = ""
+    m = t.qualifiers.match(s)
+    if m:
+        qualifier, s = m.group(1).lower(), s[m.end():]
+    if re.search(r"\d", s):  # other words before a written figure qualify it too
+        lead = re.match(rf"^((?:[A-Za-z][a-z]*\s+){{1,3}})(?=(?:{t.symbol_re}|[A-Z]{{3}})?\s?\d)",
+                        s)
+        if lead and not any(w in t.symbols or w.upper() in ISO
+                            for w in lead.group(1).split()):
+            qualifier = " ".join(filter(None, (qualifier, lead.group(1).strip().lower())))
+            s = s[lead.end():]
+    return qualifier, s
+
+
+def _multiplier(rest: str) -> tuple[float, str]:
+    """The product of the multipliers at the start of ``rest`` ("million", "bn", "crore";
+    1 if none) and what follows them."""
+    mult = tables().multipliers
+    factor = 1.0
+    while True:
+        m = re.match(r"^\s?-?([^\W\d_]+)\.?", rest)
+        if not m:
+            return factor, rest
+        word = m.group(1)
+        f = mult.get(word) or (mult.get(word.lower()) if len(word) > 1 else None)
+        if f is None:
+            return factor, rest
+        factor *= f
+        rest = rest[m.end():]
+
+
+def _currency_word(tail: list[str], country: str) -> tuple[str, float]:
+    """The currency a word (with its adjective) after the figure names, and the scale of a
+    subunit ("cents": 0.01); ``("", 1)`` if none."""
+    t = tables()
+    low = [x.lower() for x in tail]
+    for n in (3, 2, 1):  # "hong kong dollars", "australian dollars", "u.s. dlrs"
         if len(low) > n:
             adj = " ".join(low[:n])
-            noun = low[n].rstrip("s") if low[n] not in ("pence",) else low[n]
-            for key in ((adj, noun), (adj, low[n])):
-                if key in _ADJECTIVE:
-                    return _ADJECTIVE[key]
-    if low and low[0] in _WORDS:
-        return _WORDS[low[0]]
-    return ""
+            adj = adj if adj.count(".") > 1 else adj.rstrip(".")
+            for noun in (low[n], t.nouns.get(low[n], ""), low[n].rstrip("s")):
+                if (adj, noun) in t.adjectives:
+                    return t.adjectives[(adj, noun)], t.subunits.get(low[n], 1.0)
+    if not low or low[0] not in t.words and low[0] not in t.nouns:
+        return "", 1.0
+    code = t.words.get(low[0], "")
+    noun = t.nouns.get(low[0], low[0])
+    if country and noun in t.by_country:
+        code = t.by_country[noun].get(country, code)
+    return code, t.subunits.get(low[0], 1.0) if code else 1.0
 
 
-def normalise_money(text: str) -> tuple[Money | None, str]:
+def sentence_currency(text: str) -> str:
+    """The one currency a sentence names in words ("fined 2 million, in euros"), or ``""``
+    when it names none or several.
+
+    >>> sentence_currency("was fined 2 million, in euros, on Monday")
+    'EUR'
+    >>> sentence_currency("2 million dollars and 3 million euros")
+    ''
+    """
+    t = tables()
+    codes = set()
+    for m in t.sentence_word.finditer(text):
+        adjective = (m.group(1) or "").lower(), t.nouns.get(m.group(2).lower(), m.group(2).lower())
+        codes.add(t.adjectives.get(adjective) or t.words[m.group(2).lower()])
+    return codes.pop() if len(codes) == 1 else ""
+
+
+def normalise_money(text: str, country: str = "") -> tuple[Money | None, str]:
     """``(Money, "")`` or ``(None, reason)`` for a MONEY mention.
 
     >>> normalise_money("50 million Australian dollars")[0].currency
@@ -274,13 +252,14 @@ def normalise_money(text: str) -> tuple[Money | None, str]:
     >>> normalise_money("300 francs")
     (None, 'ambiguous currency')
     """
-    money = parse_money(text)
+    money = parse_money(text, country)
     if money is not None:
         return money, ""
     if not re.search(r"\d", text) and _words_number(text.split())[0] is None:
         return None, "no figure"
-    low = text.lower()
-    if any(re.search(rf"\b{re.escape(w)}\b", low) for w, code in _WORDS.items()
-           if not code and len(w) > 2) or re.search(r"\bkr\b", low):
+    t = tables()
+    words = {w.lower().strip(".") for w in text.split()}
+    if any(t.words.get(w) == "" or t.nouns.get(w, "") in t.by_country and w not in t.words
+           for w in words):
         return None, "ambiguous currency"
     return None, "no currency (a count, not money)"

@@ -8,18 +8,19 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from ..corpus import Catalogue, CorpusNames
+from ..corpus import Catalogue, CorpusNames, article_groups
+from ..normalize.rates import convert
 from ..store import Store
 from ..types import Mention
 from .files import write_csv, write_jsonl
 
 ARTICLE_COLUMNS = (
     "article_id", "source", "source_id", "position", "title", "published", "date_source",
-    "n_words", "url", "encoding", "line_start", "line_end", "sources",
+    "n_words", "url", "encoding", "line_start", "line_end", "sources", "language",
 )
 ARTICLE_JSON_FIELDS = (
     "article_id", "title", "text", "published", "date_source", "source", "source_id",
-    "position", "url", "sources",
+    "position", "url", "sources", "language",
 )
 
 def write_articles(out: Path, rows: Callable[[], Iterable[Mapping[str, Any]]]) -> int:
@@ -39,7 +40,8 @@ def _json_rows(rows: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
 
 ENTITY_COLUMNS = (
     "article_id", "start", "end", "text", "label", "norm", "country", "date_start", "date_end",
-    "date_granularity", "amount", "currency", "qualifier", "unresolved",
+    "date_granularity", "amount", "currency", "qualifier", "unresolved", "amount_high",
+    "amount_eur", "amount_usd",
 )
 
 
@@ -57,18 +59,24 @@ def entity_rows(store: Store, names: CorpusNames | None = None,
     """Rows of ``entities.csv``: every mention with the corpus-wide decisions applied;
     ``on_mention(stored, decided)`` sees each one on the way (to collect actors)."""
     names = names or CorpusNames(store)
-    for raw in store.iter_mentions():
-        m = names.apply(raw)
-        if on_mention is not None:
-            on_mention(raw, m)
-        yield {f: getattr(m, f) for f in _MENTION_FIELDS}
+    published = store.published_dates()
+    for raws in article_groups(store.iter_mentions()):
+        for raw, m in zip(raws, names.apply_article(raws), strict=True):
+            if on_mention is not None:
+                on_mention(raw, m)
+            row = {f: getattr(m, f) for f in _MENTION_FIELDS}
+            if m.amount is not None:
+                row["amount_eur"], row["amount_usd"] = convert(
+                    m.amount, m.currency, published.get(m.article_id, ""))
+            yield row
 
 
 ACTOR_COLUMNS = ("actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles",
                  "n_events", "sector")
 EVENT_COLUMNS = ("event_id", "article_id", "type", "subtype", "plover", "lemma", "trigger",
                  "start", "end", "mode", "negated", "date_start", "date_end", "amount",
-                 "currency", "countries", "location", "location_country", "sentence")
+                 "currency", "amount_eur", "amount_usd", "countries", "location",
+                 "location_country", "sentence")
 EVENT_ACTOR_COLUMNS = ("event_id", "actor_id", "role", "mention", "start", "end",
                        "resolved_from")
 
@@ -82,10 +90,14 @@ def actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
                "n_articles": a.n_articles, "n_events": a.n_events, "sector": a.sector}
 
 
-def event_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
-    """Rows of ``events.csv``, in article order."""
+def event_rows(cat: Catalogue, published: Mapping[str, str] | None = None
+               ) -> Iterator[dict[str, Any]]:
+    """Rows of ``events.csv``, in article order; an amount also in euros and US dollars at
+    its article's ``published`` date."""
     for e in cat.iter_events():
-        yield {"event_id": e.event_id, "article_id": e.article_id, "type": e.type,
+        eur, usd = convert(e.amount, e.currency, (published or {}).get(e.article_id, ""))
+        yield {"amount_eur": eur, "amount_usd": usd, "event_id": e.event_id,
+               "article_id": e.article_id, "type": e.type,
                "subtype": e.subtype, "plover": e.plover, "lemma": e.lemma,
                "trigger": e.trigger, "start": e.start, "end": e.end, "mode": e.mode,
                "negated": "true" if e.negated else "false", "date_start": e.date_start,

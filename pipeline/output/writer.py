@@ -65,7 +65,7 @@ def _write_all(store: Store, out: Path, progress: bool) -> None:
 
     def tables() -> None:                                                     # 3
         write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
-        write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat))
+        write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat, store.published_dates()))
         write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
         graph.write_json(out, cat)
         part, total = graph.busiest_part(cat, graph.MAX_HTML_NODES)

@@ -39,20 +39,38 @@ _ORDER = """SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.po
 
 
 class AnalysisStore(Connection):
-    """Results of stages 2-4 and the queries over them."""
+    """Results of stages 2-4 and the queries over them.
+
+    ``any_language``: whether articles in languages other than English are analysed too
+    (``run --language any``); by default they are stored and listed, never analysed.
+    """
+
+    any_language = False
+
+    @property
+    def _analysable(self) -> str:
+        """The SQL condition on ``articles`` of the articles stages 2-4 are for."""
+        return "" if self.any_language else " AND language IN ('en', '')"
+
+    def not_analysed_languages(self) -> dict[str, int]:
+        """How many articles of each language other than English were left out."""
+        return dict(self.db.execute(
+            "SELECT language, COUNT(*) FROM articles WHERE language NOT IN ('en', '') "
+            "AND nlp_state = '' GROUP BY language ORDER BY COUNT(*) DESC, language"))
 
     def pending_nlp(self, nlp: str) -> list[str]:
         """Ids of articles whose NER and normalisation are not from fingerprint ``nlp``
         (new, or analysed under other rules or another model), in storage order."""
         return [r[0] for r in self.db.execute(
-            "SELECT article_id FROM articles WHERE nlp_state != ? ORDER BY rowid", (nlp,))]
+            f"SELECT article_id FROM articles WHERE nlp_state != ?{self._analysable} "
+            "ORDER BY rowid", (nlp,))]
 
     def pending_events(self, nlp: str, events: str) -> list[str]:
         """Ids of articles whose mentions are current but whose events are not from
         fingerprint ``events`` (the event rules changed), in storage order."""
         return [r[0] for r in self.db.execute(
-            "SELECT article_id FROM articles WHERE nlp_state = ? AND events_state != ? "
-            "ORDER BY rowid", (nlp, events))]
+            f"SELECT article_id FROM articles WHERE nlp_state = ? AND events_state != ?"
+            f"{self._analysable} ORDER BY rowid", (nlp, events))]
 
     def not_done(self, ids: list[str], nlp: str) -> list[str]:
         """Those of ``ids`` whose NER is not from fingerprint ``nlp``, in the order given."""
@@ -60,7 +78,7 @@ class AnalysisStore(Connection):
         for chunk in chunks(ids, 500):  # SQLite caps the parameters of one statement
             marks = ",".join("?" * len(chunk))
             todo.update(r[0] for r in self.db.execute(
-                f"SELECT article_id FROM articles WHERE nlp_state != ? "
+                f"SELECT article_id FROM articles WHERE nlp_state != ?{self._analysable} "
                 f"AND article_id IN ({marks})", (nlp, *chunk)))
         return [i for i in dict.fromkeys(ids) if i in todo]
 
@@ -108,7 +126,7 @@ class AnalysisStore(Connection):
 
     def _insert(self, done: Sequence[ArticleResult]) -> None:
         self.db.executemany(
-            "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT OR REPLACE INTO mentions VALUES ({','.join('?' * len(_MENTION_FIELDS))})",
             [_row(m, _MENTION_FIELDS) for r in done for m in r.mentions])
         self.db.executemany(
             "INSERT OR IGNORE INTO acronyms VALUES (?, ?, ?)",
@@ -133,9 +151,11 @@ class AnalysisStore(Connection):
         one = self.db.execute
         return {
             "articles_needing_nlp": one(
-                "SELECT COUNT(*) FROM articles WHERE nlp_state != ?", (nlp,)).fetchone()[0],
+                f"SELECT COUNT(*) FROM articles WHERE nlp_state != ?{self._analysable}",
+                (nlp,)).fetchone()[0],
             "articles_needing_events": one(
-                "SELECT COUNT(*) FROM articles WHERE nlp_state = ? AND events_state != ?",
+                f"SELECT COUNT(*) FROM articles WHERE nlp_state = ? AND events_state != ?"
+                f"{self._analysable}",
                 (nlp, events)).fetchone()[0],
         }
 
@@ -175,6 +195,11 @@ class AnalysisStore(Connection):
         for row in cur:
             yield _event(row)
 
+    def published_dates(self) -> dict[str, str]:
+        """``article_id → published`` of every article that has one."""
+        return dict(self.db.execute(
+            "SELECT article_id, published FROM articles WHERE published != ''"))
+
     def iter_mentions(self) -> Iterator[Mention]:
         """Every mention, in article output order, then by position."""
         cur = self.db.execute(
@@ -189,13 +214,23 @@ class AnalysisStore(Connection):
             "SELECT norm, COUNT(*) FROM mentions WHERE label = 'ORG' GROUP BY norm"))
 
     def acronym_table(self) -> dict[str, str]:
-        """``acronym → long form`` defined in the corpus (the most frequent long form)."""
-        best: dict[str, tuple[int, str]] = {}
-        for acr, long, n in self.db.execute(
-                "SELECT acronym, long, COUNT(*) FROM acronyms GROUP BY acronym, long"):
-            if acr not in best or (n, long) > best[acr]:
-                best[acr] = (n, long)
-        return {acr: long for acr, (_, long) in best.items()}
+        """``acronym → long form`` for the acronyms the folder defines one way only (one
+        defined two ways, "AMC", has no folder-wide reading)."""
+        return dict(self.db.execute(
+            "SELECT acronym, MIN(long) FROM acronyms GROUP BY acronym "
+            "HAVING COUNT(DISTINCT long) = 1"))
+
+    def article_acronyms(self) -> dict[str, dict[str, str]]:
+        """``article_id → {acronym: long form}`` as each article defines them."""
+        out: dict[str, dict[str, str]] = {}
+        for article_id, acr, long in self.db.execute("SELECT * FROM acronyms"):
+            out.setdefault(article_id, {})[acr] = long
+        return out
+
+    def person_name_counts(self) -> dict[str, int]:
+        """How often each normalised PERSON name occurs."""
+        return dict(self.db.execute(
+            "SELECT norm, COUNT(*) FROM mentions WHERE label = 'PERSON' GROUP BY norm"))
 
     def label_votes(self, labels: tuple[str, ...]) -> list[tuple[str, str, int]]:
         """``(text, label, count)`` of name mentions, for corpus-wide label consistency."""

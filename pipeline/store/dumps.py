@@ -41,9 +41,9 @@ class DumpStore(Connection):
             before = self.db.total_changes
             self.db.executemany(
                 "INSERT OR IGNORE INTO articles (article_id, title, text, published, date_source, "
-                "n_words, url, encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "n_words, url, encoding, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(a.article_id, a.title, a.text, a.published, a.date_source, a.n_words, a.url,
-                  a.encoding) for a in articles],
+                  a.encoding, a.language) for a in articles],
             )
             n_new = self.db.total_changes - before
             self.db.executemany(
@@ -64,7 +64,7 @@ class DumpStore(Connection):
             """
             SELECT a.article_id, s.source, s.source_id, s.position, a.title, a.published,
                    a.date_source, a.n_words, a.url, a.encoding, s.line_start, s.line_end,
-                   a.text,
+                   a.text, a.language,
                    (SELECT group_concat(source, ' | ') FROM
                       (SELECT DISTINCT x.source FROM article_sources x
                        WHERE x.article_id = a.article_id ORDER BY x.source)) AS sources

@@ -1,6 +1,6 @@
 """The schema of an output folder's database (``newsgraph.sqlite``)."""
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 DB_NAME = "newsgraph.sqlite"
 
 SCHEMA = """
@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS articles (
     url TEXT NOT NULL,
     encoding TEXT NOT NULL,
     nlp_state TEXT NOT NULL DEFAULT '',
-    events_state TEXT NOT NULL DEFAULT ''
+    events_state TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL,
@@ -41,6 +42,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     currency TEXT NOT NULL,
     qualifier TEXT NOT NULL,
     unresolved TEXT NOT NULL,
+    amount_high REAL,
     PRIMARY KEY (article_id, start, end, label)
 );
 CREATE TABLE IF NOT EXISTS events (
@@ -124,5 +126,11 @@ DROP TABLE events;
 DROP TABLE participants;
 UPDATE articles SET nlp_state = '', events_state = '';
 UPDATE meta SET value = '5' WHERE key = 'schema_version';
+""",
+    "5": """
+ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN amount_high REAL;
+UPDATE articles SET nlp_state = '', events_state = '';
+UPDATE meta SET value = '6' WHERE key = 'schema_version';
 """,
 }

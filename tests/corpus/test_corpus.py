@@ -76,3 +76,76 @@ def test_corpus_catalogue_merges_actors_across_articles(tmp_path: Path, docs: li
     assert (acme.n_mentions, acme.n_articles, acme.n_events) == (2, 2, 2)
     assert {link[2] for link in cat.iter_roles() if link[1] == acme.actor_id} == {"source"}
     store.close()
+
+
+def _names(tmp_path: Path, docs: list[tuple[str, list[tuple[str, str]]]],
+           acronyms: list[tuple[int, str, str]] = ()) -> tuple[Store, CorpusNames]:
+    """The store of ``docs`` and its corpus-wide names; ``acronyms`` (doc index, acronym,
+    long form) are the definitions the docs make."""
+    store = _store(tmp_path, docs)
+    ids = [content_id(text) for text, _ in docs]
+    with store.transaction():
+        store.db.executemany("INSERT INTO acronyms VALUES (?, ?, ?)",
+                             [(ids[i], acr, long) for i, acr, long in acronyms])
+    return store, CorpusNames(store)
+
+
+def _decided(store: Store, names: CorpusNames, doc: int) -> dict[str, tuple[str, str]]:
+    """``text → (label, norm)`` of one doc's mentions after the corpus-wide decisions."""
+    ms = [m for m in store.iter_mentions() if m.article_id == content_id(_texts[doc])]
+    return {m.text: (m.label, m.norm) for m in names.apply_article(ms)}
+
+
+_texts: list[str] = []
+
+
+@pytest.fixture
+def docs() -> list[tuple[str, list[tuple[str, str]]]]:
+    d = [
+        ("Ronald Reagan spoke.", [("Ronald Reagan", "PERSON")]),
+        ("Reagan vetoed the bill.", [("Reagan", "PERSON")]),
+        ("James Baker and Kenneth Baker met.", [("James Baker", "PERSON"),
+                                                ("Kenneth Baker", "PERSON")]),
+        ("Baker left.", [("Baker", "PERSON")]),
+        ("Barack Obama won. Obama spoke. Obama met Obama.",
+         [("Barack Obama", "PERSON"), ("Obama", "PERSON")]),
+        ("Obama said so.", [("Obama", "ORG")]),
+        ("American Motors Corp said AMC would cut jobs.",
+         [("American Motors Corp", "ORG"), ("AMC", "ORG")]),
+        ("Amalgamated Metal Corporation (AMC) rose; AMC said.",
+         [("Amalgamated Metal Corporation", "ORG"), ("AMC", "ORG")]),
+        ("The European Commission fined it. The Commission said.",
+         [("European Commission", "ORG"), ("Commission", "ORG")]),
+        ("The Council met on the Budget.", [("Council", "ORG"), ("Budget", "ORG")]),
+        ("BROKEN HILL PTY CO LTD <BRKN.S> SAID", [("BROKEN HILL PTY CO LTD <BRKN.S> SAID", "ORG")]),
+        ("Broken Hill Pty Co Ltd reported.", [("Broken Hill Pty Co Ltd", "ORG")]),
+    ]
+    _texts[:] = [t for t, _ in d]
+    return d
+
+
+@pytest.mark.parametrize("doc,text,decided", [
+    (1, "Reagan", ("PERSON", "Ronald Reagan")),       # one full name fits: joins it
+    (3, "Baker", ("PERSON", "Baker")),               # two fit: stays apart
+    (5, "Obama", ("PERSON", "Barack Obama")),        # more often a person: a person
+    (6, "AMC", ("ORG", "American Motors Corp")),     # initials of a name in the article
+    (7, "AMC", ("ORG", "Amalgamated Metal Corporation")),  # defined in the article
+    (8, "Commission", ("ORG", "European Commission")),     # the body the article names
+    (10, "BROKEN HILL PTY CO LTD <BRKN.S> SAID", ("ORG", "Broken Hill Pty Co Ltd")),
+])
+def test_corpus_names_one_actor_per_real_actor(tmp_path: Path, docs: list, doc: int, text: str,
+                                               decided: tuple[str, str]) -> None:
+    store, names = _names(tmp_path, docs, [(7, "AMC", "Amalgamated Metal Corporation")])
+    assert _decided(store, names, doc)[text] == decided
+    assert names.people.ambiguous() == {"Baker": ["James Baker", "Kenneth Baker"]}
+    store.close()
+
+
+@pytest.mark.parametrize("word", ["Council", "Budget"])
+def test_corpus_names_bare_institution_word_is_no_actor(tmp_path: Path, docs: list,
+                                                        word: str) -> None:
+    store, names = _names(tmp_path, docs)
+    m = next(m for m in names.apply_article(
+        [m for m in store.iter_mentions() if m.text == word]))
+    assert actor_of(m) is None
+    store.close()

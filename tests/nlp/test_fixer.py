@@ -105,3 +105,39 @@ def test_ner_trims_determiners_and_possessives(fixer: EntityFixer, words: list[s
 def test_ner_decase_keeps_offsets(text: str, expected: str) -> None:
     out = decase(text)
     assert out == expected and len(out) == len(text)
+
+
+@pytest.mark.parametrize("words,ents,expected", [
+    (["The", "Beatles", "sued", "."], [(1, 2, "PERSON")], [("Beatles", "ORG")]),
+    (["Beatles", "sued", "."], [(0, 1, "PERSON")], [("Beatles", "PERSON")]),
+])
+def test_ner_plural_person_after_the_is_a_group(fixer: EntityFixer, words: list[str],
+                                                ents: list, expected: list) -> None:
+    assert _labels(fixer(_doc(words, ents))) == expected
+
+
+@pytest.mark.parametrize("text,agency,kept", [
+    ("LONDON (Reuters) - Shell rose.", "Reuters", False),
+    ("Shell rose.\nReuter", "Reuter", False),
+    ("Reuters said it would cut jobs.", "Reuters", True),
+])
+def test_ner_agency_byline_is_no_actor(fixer: EntityFixer, text: str, agency: str,
+                                       kept: bool) -> None:
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    start = text.index(agency)
+    doc.ents = [doc.char_span(start, start + len(agency), label="ORG")]
+    assert (agency in [e.text for e in fixer(doc).ents]) == kept
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("CHEMLAWN CORP SAID IT WOULD SELL\nChemlawn Corp said on Monday it would sell.",
+     "CHEMLAWN CORP SAID", "CHEMLAWN CORP"),
+    ("GLICKMAN PUSHES HARD FOR TALKS\nThe minister said talks would resume.",
+     "GLICKMAN PUSHES HARD", None),
+])
+def test_ner_headline_name_kept_only_if_the_story_names_it(fixer: EntityFixer, text: str,
+                                                           name: str, kept: str | None) -> None:
+    doc = spacy.blank("en")(text)
+    doc.ents = [doc.char_span(0, len(name), label="ORG")]
+    assert [e.text for e in fixer(doc).ents if e.start_char == 0] == ([kept] if kept else [])

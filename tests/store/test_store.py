@@ -120,6 +120,8 @@ def test_store_older_folder_is_upgraded(tmp_path: Path, version: str) -> None:
     s.add_dump("k", "a.txt", [_article("x")], 0, "utf-8", s.start_run("t"))
     s.close()
     with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute("ALTER TABLE articles DROP COLUMN language")  # schema 6
+        db.execute("ALTER TABLE mentions DROP COLUMN amount_high")
         db.execute("ALTER TABLE articles DROP COLUMN events_state")
         db.execute("ALTER TABLE articles RENAME COLUMN nlp_state TO ner_model")
         db.execute("UPDATE articles SET ner_model = 'en_core_web_sm'")
