@@ -308,6 +308,8 @@ def extract(text: str, *, published: date | None = None,
 def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     """Counts, the last run and the freshness of an output folder (against the current rules
     and ``model``); raises if nothing was processed there."""
+    from .corpus.names import PersonNames
+
     store = open_existing(Path(out))
     if store is None:
         raise NewsgraphError(
@@ -321,6 +323,7 @@ def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> dict
         return {"out": str(out), **store.counts(), "dumps_list": store.dumps(),
                 "last_run": store.last_run(), "unresolved": store.unresolved(),
                 "not_analysed_languages": store.not_analysed_languages(),
+                "ambiguous_surnames": PersonNames(store.person_name_counts()).ambiguous(),
                 "fingerprint": fp, **stale, "outputs_current": outputs_current,
                 "stale": bool(stale["articles_needing_nlp"] or stale["articles_needing_events"]
                               or not outputs_current)}

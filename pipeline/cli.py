@@ -154,6 +154,12 @@ def status_cmd(out: str, model: str) -> None:
     click.echo(f"dumps processed: {st['dumps']}")
     click.echo(f"articles: {st['articles']} (from {st['article_sources']} records)")
     click.echo(f"entity mentions: {st['mentions']}; events: {st['events']}")
+    if st["ambiguous_surnames"]:
+        shown = list(st["ambiguous_surnames"].items())
+        click.echo(f"surnames left apart ({len(shown)}; each fits several full names): " +
+                   "; ".join(f"{s} ({', '.join(full[:3])}{', ...' if len(full) > 3 else ''})"
+                             for s, full in shown[:8]) +
+                   ("; ..." if len(shown) > 8 else ""))
     if st["not_analysed_languages"]:
         click.echo("not analysed (not in English; run --language any): " + ", ".join(
             f"{lang} {n}" for lang, n in st["not_analysed_languages"].items()))
@@ -218,7 +224,8 @@ def extract_cmd(text: str | None, date_: date | None, model: str, as_json: bool)
 
 
 @main.command("eval")
-@click.argument("kind", type=click.Choice(["conll", "timeml", "reuters", "money", "meantime"]))
+@click.argument("kind", type=click.Choice(["conll", "timeml", "reuters", "money", "meantime",
+                                           "identity"]))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline.")
 @click.option("--floor", type=float, default=None,
@@ -230,7 +237,8 @@ def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None
     """Score the pipeline on gold data: conll (NER F1), timeml (DATE values), reuters
     (document countries), money (price-parser examples), meantime (actor-event links, roles
     and timelines; floors: --floor on strict F1, --type-floor strict_p=, role_strict=,
-    timelines=). Prints JSON."""
+    timelines=), identity (B-cubed of the actors over MEANTIME's cross-document entities;
+    --floor on F1, --type-floor p=, r=). Prints JSON."""
     from . import evaluate
 
     if kind == "conll":
@@ -246,6 +254,10 @@ def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None
     elif kind == "money":
         result = evaluate.eval_money(paths[0])
         score = result["accuracy"]
+    elif kind == "identity":
+        result = evaluate.eval_identity(paths[0], model)
+        score = result["f1"]
+        result["p"], result["r"] = {"f1": result["p"]}, {"f1": result["r"]}
     else:
         result = evaluate.eval_meantime(paths[0], model)
         score = result["strict"]["f1"]

@@ -43,6 +43,13 @@ def _generic_words() -> frozenset[str]:
     return frozenset(read_json("ner_rules.json")["generic_org_words"])
 
 
+@from_tables()
+def _titles() -> frozenset[str]:
+    """Words before a surname that are no given name: honorifics and person titles."""
+    return frozenset(read_json("ner_rules.json")["honorifics"]) | frozenset(
+        read_json("coreference.json")["descriptions"]["person"])
+
+
 class CorpusNames:
     """Corpus-wide decisions about names (see the module docstring)."""
 
@@ -150,7 +157,8 @@ class PersonNames:
     """One name per person across a folder.
 
     >>> people = PersonNames({"Ronald Reagan": 3, "Reagan": 5, "James Baker": 2,
-    ...                       "Kenneth Baker": 1, "Baker": 4, "James A. Baker": 1})
+    ...                       "Kenneth Baker": 1, "Baker": 4, "James A. Baker": 1,
+    ...                       "President Reagan": 2})
     >>> people.full("Reagan"), people.full("Baker"), people.full("James A. Baker")
     ('Ronald Reagan', 'Baker', 'James Baker')
     >>> people.ambiguous()
@@ -166,7 +174,8 @@ class PersonNames:
         self._count = {k: sum(c.values()) for k, c in by_key.items()}
         self._surnames: dict[str, set[str]] = defaultdict(set)
         for k in by_key:
-            if " " in k:
+            first = k.split(" ", 1)[0].rstrip(".")
+            if " " in k and first not in _titles():  # "Mrs Reagan" is no full name
                 self._surnames[k.rsplit(" ", 1)[1]].add(k)
 
     @staticmethod

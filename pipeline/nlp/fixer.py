@@ -13,8 +13,6 @@ d. give a repeated name one label within the document (majority vote) and a surn
    the PERSON label of the full name;
 e. tag the other occurrences of a name already recognised in the document;
 f. words for the present and its neighbours ("today", "FY24") are dates;
-h. a name found only in an all-caps headline ("GLICKMAN PUSHES HARD") is dropped unless the
-   story names it too (then as the story writes it, without the headline's verbs);
 g. a figure written with its currency ("46 mln dlrs", "EUR 2 million", "Rs 5 crore") is MONEY,
    where the model saw a number, nothing, or only part of it.
 """
@@ -32,12 +30,11 @@ from spacy.util import filter_spans
 
 from ..lexicon.countries import resolve_place
 from ..lexicon.currencies import money_spans
-from ..lexicon.orgs import acronym_definitions, clean_name
+from ..lexicon.orgs import acronym_definitions
 from ..lexicon.tables import read_json
 
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC"})
 _NUMERIC = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
-_CAPS_NAME = re.compile(r"[A-Z]{3,}[A-Z .&'-]{3,}")
 
 _ACRONYM_IN_TEXT = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]{1,7}(?![\w&])")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$|^(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z&]{2,7}$")
@@ -60,7 +57,8 @@ def shouting(text: str) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The start and end of the line holding ``pos``."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, len(text) if end < 0 else end
@@ -87,7 +85,7 @@ class EntityFixer:
         self.junk = {j.lower() for j in rules["junk"]}
         self.not_acronyms = set(rules["not_acronyms"])
         self.common_words = {w.lower() for w in rules["common_capitalised_words"]}
-        self.agencies = set(rules["news_agencies"])
+        self.agencies = {a.casefold() for a in rules["news_agencies"]}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -99,7 +97,6 @@ class EntityFixer:
         ents = self._propagate(doc, ents, text)
         ents = self._present(doc, ents, text)
         ents = self._money(doc, ents, text)
-        ents = self._headline(doc, ents, text)
         doc.ents = filter_spans(ents)
         return doc
 
@@ -110,37 +107,13 @@ class EntityFixer:
             return True
         if ent.label_ in NAME_LABELS and not any(c.isupper() or c.isdigit() for c in t):
             return True  # "antennas": names are capitalised
-        if t in self.agencies and _byline(ent):
+        if t.casefold() in self.agencies and _byline(ent):
             return True
         if ent.label_ in NAME_LABELS and len(ent) == 1:
             first_in_sentence = ent.start == 0 or doc_prev_is_boundary(ent)
             if first_in_sentence and t.lower() in self.common_words:
                 return True
         return False
-
-    # h
-    @staticmethod
-    def _headline(doc: Doc, ents: list[Span], text: str) -> list[Span]:
-        if not _CAPS_NAME.search(text):
-            return ents
-        folded = text.casefold()
-        out = []
-        for e in ents:
-            if e.label_ not in NAME_LABELS or not e.text.isupper() or len(e.text) < 6:
-                out.append(e)
-                continue
-            start, end = _line_bounds(text, e.start_char)
-            if not shouting(text[start:end]) or (start == 0 and end == len(text)):
-                out.append(e)
-                continue
-            name = clean_name(e.text)  # without the headline's verbs
-            elsewhere = folded[:start] + "\n" + folded[end:]
-            if name.casefold() in elsewhere:
-                span = doc.char_span(e.start_char, e.start_char + len(name), label=e.label_,
-                                     alignment_mode="contract")
-                if span is not None:
-                    out.append(span)
-        return out
 
     # g
     @staticmethod
@@ -183,7 +156,7 @@ class EntityFixer:
                 label = "ORG"  # "the Beatles": a personal name takes no article; a group does
             elif label in ("GPE", "LOC", "NORP", "FAC") and not _is_country(e.text):
                 after = text[e.end_char:e.end_char + 12]
-                line_start, line_end = _line_bounds(text, e.start_char)
+                line_start, line_end = line_bounds(text, e.start_char)
                 if e.start_char in row_starts or (
                         _SCORE_AFTER.match(after)
                         and len(_SCORE_PAIR.findall(text, line_start, line_end)) >= 2) \
@@ -205,12 +178,13 @@ class EntityFixer:
         shouting_line: dict[int, bool] = {}
         for m in _ACRONYM_IN_TEXT.finditer(text):
             word = m.group(0)
-            if not _ACRONYM.match(word) or word in self.not_acronyms:
+            if not _ACRONYM.match(word) or word in self.not_acronyms \
+                    or word.casefold() in self.agencies:
                 continue
             span = doc.char_span(m.start(), m.end())
             if span is None or len(span) != 1 or span.start in taken:
                 continue
-            start, end = _line_bounds(text, m.start())
+            start, end = line_bounds(text, m.start())
             if start not in shouting_line:
                 shouting_line[start] = shouting(text[start:end])
             if shouting_line[start]:
@@ -309,7 +283,7 @@ def _byline(ent: Span) -> bool:
     text = ent.doc.text
     before = text[max(0, ent.start_char - 12):ent.start_char]
     after = text[ent.end_char:ent.end_char + 12]
-    line_start, line_end = _line_bounds(text, ent.start_char)
+    line_start, line_end = line_bounds(text, ent.start_char)
     return (before.rstrip().endswith(("(", "©", "(c)")) and after.lstrip()[:1] in (")", "")
             or not text[line_start:ent.start_char].strip() and not text[ent.end_char:line_end]
             .strip(" .")
@@ -317,7 +291,11 @@ def _byline(ent: Span) -> bool:
 
 
 def _split(ent: Span) -> list[Span]:
-    """Two names glued together by a score, a dash or a bracket are two entities."""
+    """Two names glued together by a score, a dash or a bracket are two entities; a date
+    that runs over a dateline's dash into the story ("March 2 - American Motors Corp") ends
+    at the dash, and what follows is an organisation when it ends with a company suffix."""
+    if ent.label_ in ("DATE", "TIME"):
+        return _dateline_date(ent)
     if ent.label_ not in NAME_LABELS or len(ent) < 3:
         return [ent]
     parts: list[Span] = []
@@ -333,6 +311,23 @@ def _split(ent: Span) -> list[Span]:
         return [ent]
     parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return [p for p in parts if p.text[:1].isupper()]
+
+
+def _dateline_date(ent: Span) -> list[Span]:
+    doc = ent.doc
+    for tok in ent[1:-1]:
+        if tok.text in _DASHES and doc[tok.i + 1].is_title:
+            out = [Span(doc, ent.start, tok.i, label=ent.label_)]
+            if doc[ent.end - 1].text.rstrip(".") in _COMPANY_SUFFIXES and all(
+                    t.is_title or t.is_upper for t in doc[tok.i + 1:ent.end]):
+                out.append(Span(doc, tok.i + 1, ent.end, label="ORG"))
+            return out
+    return [ent]
+
+
+_DASHES = frozenset({"-", "--", "–", "—"})
+_COMPANY_SUFFIXES = frozenset({"Inc", "Corp", "Co", "Ltd", "Plc", "PLC", "plc", "AG", "SA",
+                               "NV", "LLC", "Group", "Corporation", "Company", "Limited"})
 
 
 def _trim(ent: Span) -> Span | None:

@@ -22,12 +22,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicon.orgs import alias_table
+from ..lexicon.orgs import alias_table, clean_name
 from ..lexicon.tables import from_tables
 from ..settings import DEFAULT_MODEL, model_location
 from ..types import Tok
 from . import fixer  # noqa: F401  (registers the newsgraph_entities factory)
-from .fixer import shouting
+from .fixer import NAME_LABELS, line_bounds, shouting
 
 #: components the NER does not need (en_core_web_sm's NER has its own tok2vec)
 UNNEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
@@ -140,7 +140,7 @@ class Recognizer:
 
     def entities(self, text: str) -> list[Ent]:
         """Entities of one text as ``(start, end, label)``."""
-        return _ents(self.nlp(decase(text)))
+        return headline_names(text, _ents(self.nlp(decase(text))))
 
     def pipe(self, items: Iterable[tuple[str, K]], *, n_process: int = 1,
              batch_size: int = 64) -> Iterator[tuple[K, list[Ent]]]:
@@ -151,10 +151,10 @@ class Recognizer:
     def analyse(self, items: Iterable[tuple[str, K]], *, n_process: int = 1,
                 batch_size: int = 64) -> Iterator[tuple[K, list[Ent], Sentences]]:
         """Entities and (with ``parse``) parsed sentences for ``(text, context)`` pairs."""
-        cased = ((decase(text), ctx) for text, ctx in items)
-        for doc, ctx in self.nlp.pipe(cased, as_tuples=True, n_process=n_process,
-                                      batch_size=batch_size):
-            yield ctx, _ents(doc), _sentences(doc) if self.parse else []
+        cased = ((decase(text), (text, ctx)) for text, ctx in items)
+        for doc, (text, ctx) in self.nlp.pipe(cased, as_tuples=True, n_process=n_process,
+                                              batch_size=batch_size):
+            yield ctx, headline_names(text, _ents(doc)), _sentences(doc) if self.parse else []
 
 
 def _sentences(doc: Doc) -> Sentences:
@@ -191,6 +191,35 @@ def decase(text: str) -> str:
             line = _DATELINE_CAPS.sub(lambda m: m.group(0).title(), line)
         out.append(line)
     return "\n".join(out)
+
+
+def headline_names(text: str, ents: list[Ent]) -> list[Ent]:
+    r"""A name the model found in an all-caps headline ("GLICKMAN PUSHES HARD FOR TALKS",
+    read title-cased) is kept only where the story names it too, and then without the
+    headline's verbs ("CHEMLAWN CORP SAID" → "CHEMLAWN CORP"): such lines read badly.
+
+    >>> t = "CHEMLAWN CORP SAID IT WOULD SELL\nChemlawn Corp will sell."
+    >>> headline_names(t, [(0, 18, "ORG")])
+    [(0, 13, 'ORG')]
+    """
+    if not _CAPS_RUN.search(text):
+        return ents
+    folded = text.casefold()
+    out = []
+    for start, end, label in ents:
+        surface = text[start:end]
+        if label not in NAME_LABELS or not surface.isupper() or len(surface) < 6:
+            out.append((start, end, label))
+            continue
+        line_start, line_end = line_bounds(text, start)
+        if not shouting(text[line_start:line_end]) or line_end - line_start == len(text):
+            out.append((start, end, label))
+            continue
+        name = clean_name(surface)
+        at = surface.find(name)
+        if at >= 0 and name.casefold() in folded[:line_start] + "\n" + folded[line_end:]:
+            out.append((start + at, start + at + len(name), label))
+    return out
 
 
 def _ents(doc: Doc) -> list[Ent]:
