@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import sqlite3
 import sys
 import time
 from collections import deque
@@ -18,27 +20,25 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 from .engine import BATCH, Item, analyse_into_store
 from .errors import InputError, NewsgraphError
 from .fingerprint import Fingerprint
 from .ingest import (
     Segment,
     Source,
-    decode,
     dump_key,
     iter_sources,
     looks_binary,
     read_records,
     source_label,
-    split_text,
     to_articles,
 )
 from .lexicon.tables import reload as reload_tables
 from .output import OUTPUTS, write_outputs
+from .progress import Progress
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
 from .store import Store, chunks, open_existing
+from .store.lock import folder_lock
 from .types import Mention, Record, Skipped
 
 log = logging.getLogger("newsgraph")
@@ -64,6 +64,9 @@ class RunResult:
         timings: seconds per stage: ingest, nlp (NER, normalisation, events), store, outputs.
         skipped: records (or files) that were skipped, with the reason.
         failed: files (or paths) that could not be used at all, with the reason.
+        warnings: what was read but not quite as written (bad bytes replaced), one line each.
+        failed_articles: ``(article_id, reason)`` of the articles this run could not analyse
+            (marked failed in the store; the rest of the run went on).
         not_analysed: articles left out of stages 2-4 for their language, per language
             (``--language any`` analyses them).
         outputs_written: whether the outputs were rewritten (they are only when they no
@@ -79,9 +82,32 @@ class RunResult:
     n_recognised: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     not_analysed: dict[str, int] = field(default_factory=dict)
+    failed_articles: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     outputs_written: bool = False
+
+    def summary(self) -> dict[str, Any]:
+        """The run in numbers, for ``run --json``: what was read, analysed, skipped and
+        written."""
+        reasons: dict[str, int] = {}
+        for item in self.skipped:  # the reason without its details
+            why = item.reason.split(" (")[0].split("; ")[0]
+            reasons[why] = reasons.get(why, 0) + 1
+        return {
+            "out": str(self.out), "new_dumps": self.n_new_dumps, "unchanged_dumps":
+            self.n_unchanged, "new_articles": self.n_new_articles,
+            "duplicate_articles": self.n_duplicate_articles, "analysed": self.n_recognised,
+            "failed_articles": [{"article_id": a, "reason": r}
+                                for a, r in self.failed_articles],
+            "not_analysed_languages": self.not_analysed, "skipped": len(self.skipped),
+            "skipped_by_reason": dict(sorted(reasons.items(), key=lambda kv: -kv[1])),
+            "unusable_files": self.failed, "warnings": self.warnings,
+            "outputs_written": self.outputs_written,
+            "files": list(OUTPUTS) if self.outputs_written else [],
+            "seconds": {k: round(v, 2) for k, v in self.timings.items()},
+        }
 
     @property
     def ok(self) -> bool:
@@ -99,6 +125,7 @@ def run(
     *,
     progress: bool = True,
     rebuild: bool = False,
+    retry_failed: bool = False,
     **options: Any,
 ) -> RunResult:
     """Process dumps into an output folder (incrementally) and rewrite its outputs.
@@ -118,7 +145,9 @@ def run(
     Every stored article whose results came from other rules or another model (see
     :class:`~pipeline.fingerprint.Fingerprint`) is analysed again from its stored text;
     ``rebuild`` analyses every one again. Bad files and records are reported in the result,
-    never raised, so one bad file never stops the batch.
+    never raised, so one bad file never stops the batch; an article that cannot be analysed is
+    marked failed with its reason and tried again when the rules or model change, or with
+    ``retry_failed``.
     """
     settings = inputs if isinstance(inputs, RunSettings) else \
         RunSettings(tuple(str(p) for p in inputs or ()), Path(out), **options)
@@ -129,19 +158,38 @@ def run(
     if _last_fingerprint is not None and fingerprint != _last_fingerprint:
         reload_tables()  # the data files changed since the last run in this process
     _last_fingerprint = fingerprint
+    try:
+        with folder_lock(settings.out, wait=settings.wait, on_wait=_tell):
+            _run_locked(settings, fingerprint, result, progress=progress, rebuild=rebuild,
+                        retry_failed=retry_failed)
+    except sqlite3.Error as exc:  # a full disk, a damaged database
+        raise NewsgraphError(f"{settings.out}: the output folder's database failed ({exc}); "
+                             "check free space and permissions; what was stored before is "
+                             "kept, and the next run resumes") from None
+    result.timings["total"] = time.perf_counter() - t_start
+    return result
+
+
+def _run_locked(settings: RunSettings, fingerprint: Fingerprint, result: RunResult, *,
+                progress: bool, rebuild: bool, retry_failed: bool) -> None:
+    """The body of :func:`run`, holding the folder's lock."""
     store = Store(settings.out)
     store.any_language = settings.language == "any"
     try:
         if rebuild:
             store.forget_analyses()
+        elif retry_failed:
+            store.retry_failed()
         run_id = store.start_run(_now())
-        feed = _Feed(store, settings, fingerprint, run_id, result, progress)
+        bar = Progress(enabled=progress)
+        feed = _Feed(store, settings, fingerprint, run_id, result, bar)
         # stages 1 and 2-4 overlap: the workers analyse the first dumps while later ones are
         # still being read
         result.n_recognised = analyse_into_store(
             store, feed.batches(), settings.model, fingerprint, processes=settings.processes,
-            progress=progress, engine=settings.engine, scheduler=settings.scheduler,
-            timings=result.timings)
+            progress=bar, engine=settings.engine, scheduler=settings.scheduler,
+            timings=result.timings, failed=result.failed_articles)
+        bar.close()
         result.not_analysed = store.not_analysed_languages()
         result.timings["ingest"] = feed.seconds
         result.timings["nlp"] = result.timings.get("nlp", 0.0) - feed.seconds
@@ -149,7 +197,6 @@ def run(
         result.outputs_written = refresh_outputs(store, settings.out, fingerprint,
                                                  progress=progress)
         result.timings["outputs"] = time.perf_counter() - t_out
-        result.timings["total"] = time.perf_counter() - t_start
         store.finish_run(
             run_id, _now(), n_new_dumps=result.n_new_dumps,
             n_new_articles=result.n_new_articles, n_skipped=len(result.skipped),
@@ -157,7 +204,10 @@ def run(
         )
     finally:
         store.close()
-    return result
+
+
+def _tell(message: str) -> None:
+    print(f"newsgraph: {message}", file=sys.stderr, flush=True)
 
 
 def outputs_state(store: Store, fingerprint: Fingerprint) -> str:
@@ -172,8 +222,9 @@ def refresh_outputs(store: Store, out: Path, fingerprint: Fingerprint, *,
     state = outputs_state(store, fingerprint)
     if store.meta("outputs_state") == state and all((out / n).exists() for n in OUTPUTS):
         return False
-    write_outputs(store, out, progress=progress)
+    counts = write_outputs(store, out, progress=progress)
     store.set_meta("outputs_state", state)
+    store.set_meta("outputs_counts", json.dumps(counts))
     return True
 
 
@@ -188,7 +239,7 @@ class _Feed:
     fingerprint: Fingerprint
     run_id: int
     result: RunResult
-    progress: bool
+    progress: Progress
     seconds: float = 0.0
 
     def batches(self) -> Iterator[list[Item]]:
@@ -196,23 +247,22 @@ class _Feed:
         nlp = self.fingerprint.nlp
         queue: deque[str] = deque(self.store.pending_nlp(nlp))
         queued = set(queue)
-        bar = tqdm(desc="ingest", unit="dump", disable=not self.progress, file=sys.stderr,
-                   leave=False, delay=1.0)
+        events_only = self.store.pending_events(nlp, self.fingerprint.events)
+        self.progress.found(len(queue) + len(events_only))
         for ids in self._dumps():
-            bar.update(1)
             fresh = [i for i in self.store.not_done(ids, nlp) if i not in queued]
             queue.extend(fresh)
             queued.update(fresh)
+            self.progress.found(len(fresh))
             while len(queue) >= BATCH:
                 self.seconds += time.perf_counter() - t0
                 yield self._texts([queue.popleft() for _ in range(BATCH)])
                 t0 = time.perf_counter()
-        bar.close()
         while queue:
             self.seconds += time.perf_counter() - t0
             yield self._texts([queue.popleft() for _ in range(min(BATCH, len(queue)))])
             t0 = time.perf_counter()
-        for chunk in chunks(self.store.pending_events(nlp, self.fingerprint.events), BATCH):
+        for chunk in chunks(events_only, BATCH):
             mentions = self.store.article_mentions(chunk)
             self.seconds += time.perf_counter() - t0
             yield [(i, t, p, mentions[i]) for i, t, p in self.store.article_texts(chunk)]
@@ -239,7 +289,7 @@ def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
                 settings: RunSettings) -> list[str]:
     """Read and store one dump; the ids of its articles (none if skipped or unreadable)."""
     result.n_sources += 1
-    name = source_label(src.name)
+    name = source_label(src.name, settings.out.parent)
     src = Source(name, src.data, src.inner)
     key = dump_key(src, settings.separator, settings.date)
     if store.has_dump(key):
@@ -261,6 +311,9 @@ def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
         result.failed.append(f"{name}: no article could be read "
                              f"({len(skipped)} records skipped); check the format")
         return []
+    if "replaced" in records[0].encoding:
+        result.warnings.append(f"{name}: {records[0].encoding.split(', ', 1)[1]} (not valid "
+                               "UTF-8 there; the rest of the text is kept)")
     articles = to_articles(records, name, settings.date)
     n_new = store.add_dump(key, name, articles, len(skipped), records[0].encoding, run_id)
     result.n_new_dumps += 1
@@ -270,20 +323,29 @@ def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
 
 
 def split_file(path: str | Path, *, separator: str | None = None) -> list[Segment]:
-    """The articles a plain-text dump splits into, with titles and line ranges.
+    """The articles a dump holds, as a run would read them: a plain-text digest split into
+    articles with titles and line ranges; the records of JSON, JSONL, CSV, HTML, feeds and
+    Reuters SGML (line ranges 0), archive members in turn.
 
-    Raises :class:`InputError` for a missing, empty or binary file.
+    Raises :class:`InputError` for a missing, empty, binary or unreadable file.
     """
     p = Path(path)
     if str(path) != "-" and not p.is_file():
         raise InputError(str(path), "no such file", "check the path")
-    data = sys.stdin.buffer.read() if str(path) == "-" else p.read_bytes()
-    if not data.strip():
-        raise InputError(str(path), "is empty", "pass a dump with text in it")
-    if looks_binary(data):
-        raise InputError(str(path), "looks like a binary file, not text", "pass a text dump")
-    text, _enc = decode(data)
-    return split_text(text, separator=separator)
+    out: list[Segment] = []
+    for src in iter_sources([str(path)]):
+        if isinstance(src, Skipped):
+            raise InputError(src.source, src.reason, "check the file")
+        if not src.data.strip():
+            raise InputError(str(path), "is empty", "pass a dump with text in it")
+        if looks_binary(src.data):
+            raise InputError(str(path), "looks like a binary file, not text", "pass a dump")
+        for item in read_records(src, separator=separator):
+            if isinstance(item, Record):
+                body = item.body.partition("\n")[2] if item.title_in_body else item.body
+                out.append(Segment(item.title or body.strip().partition("\n")[0][:80],
+                                   item.text, item.line_start, item.line_end))
+    return out
 
 
 def extract(text: str, *, published: date | None = None,
@@ -310,7 +372,7 @@ def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> dict
     and ``model``); raises if nothing was processed there."""
     from .corpus.names import PersonNames
 
-    store = open_existing(Path(out))
+    store = open_existing(Path(out), readonly=True)
     if store is None:
         raise NewsgraphError(
             f"{out}: nothing processed here yet (run 'newsgraph run' first, or pass --out)"
@@ -323,6 +385,8 @@ def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> dict
         return {"out": str(out), **store.counts(), "dumps_list": store.dumps(),
                 "last_run": store.last_run(), "unresolved": store.unresolved(),
                 "not_analysed_languages": store.not_analysed_languages(),
+                "failed_articles": store.failed_articles(),
+                "files": json.loads(store.meta("outputs_counts", "{}")),
                 "ambiguous_surnames": PersonNames(store.person_name_counts()).ambiguous(),
                 "fingerprint": fp, **stale, "outputs_current": outputs_current,
                 "stale": bool(stale["articles_needing_nlp"] or stale["articles_needing_events"]

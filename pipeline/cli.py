@@ -22,8 +22,67 @@ MAX_LISTED = 20
 
 
 def _fail(message: str) -> None:
-    click.echo(f"newsgraph: error: {message}", err=True)
+    _say("error", message)
     sys.exit(1)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    r"""Text safe to print: control characters (terminal escapes, a newline in a file name)
+    written as escapes.
+
+    >>> printable("a\x1b]0;x\x07b\nnewsgraph: c")
+    'a\\x1b]0;x\\x07b\\nnewsgraph: c'
+    """
+    return _UNPRINTABLE.sub(lambda m: repr(m.group(0))[1:-1], text)
+
+
+def _say(kind: str, message: str) -> None:
+    """One line on stderr: ``newsgraph: <kind>: <message>``, escaped."""
+    click.echo(f"newsgraph: {kind}: {printable(message)}", err=True)
+
+
+def _report(result: api.RunResult, *, timings: bool, as_json: bool) -> None:
+    """Problems on stderr, one line each; the summary on stdout (``--json``: as JSON)."""
+    for line in result.failed:
+        _say("error", line)
+    for line in result.warnings:
+        _say("warning", line)
+    for item in result.skipped[:MAX_LISTED]:
+        _say("skipped", str(item).removesuffix("; skipped"))
+    if len(result.skipped) > MAX_LISTED:
+        _say("skipped", f"... and {len(result.skipped) - MAX_LISTED} more")
+    for article_id, reason in result.failed_articles[:MAX_LISTED]:
+        _say("error", f"article {article_id} could not be analysed ({reason}); it is skipped "
+                      "and marked failed (run --retry-failed to try again)")
+    if result.not_analysed:
+        langs = ", ".join(f"{lang} {n}" for lang, n in result.not_analysed.items())
+        _say("note", f"{sum(result.not_analysed.values())} article(s) not in English stored "
+                     f"but not analysed ({langs}); --language any analyses them")
+    summary = result.summary()
+    if as_json:
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        return
+    reasons = ", ".join(f"{n} {why}" for why, n in summary["skipped_by_reason"].items())
+    click.echo(
+        f"newsgraph: {result.n_new_dumps} new dump(s), {result.n_unchanged} unchanged; "
+        f"{result.n_new_articles} new article(s), {result.n_duplicate_articles} duplicate(s); "
+        f"{result.n_recognised} analysed, {len(result.failed_articles)} failed; "
+        f"{len(result.skipped)} skipped{f' ({reasons})' if reasons else ''}; "
+        f"{len(result.failed)} file(s) unusable")
+    if result.outputs_written:
+        click.echo(f"newsgraph: wrote {', '.join(summary['files'])} to "
+                   f"{printable(str(result.out))}")
+    else:
+        click.echo(f"newsgraph: outputs in {printable(str(result.out))} already up to date")
+    if timings:
+        stages = dict(result.timings)
+        total = stages.pop("total", 0.0) or sum(stages.values()) or 1.0
+        for stage, secs in stages.items():
+            click.echo(f"  {stage:8} {secs:8.2f} s  {100 * secs / total:5.1f} %", err=True)
+        click.echo(f"  {'total':8} {total:8.2f} s", err=True)
 
 
 def _regex(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -69,47 +128,31 @@ def main() -> None:
               help="Dask scheduler to use (tcp://host:8786); implies --engine dask.")
 @click.option("--rebuild", is_flag=True,
               help="Analyse every stored article again and rewrite every output.")
+@click.option("--no-wait", is_flag=True,
+              help="Refuse at once when another run is writing to --out (default: wait).")
+@click.option("--retry-failed", is_flag=True,
+              help="Try again the articles that could not be analysed before.")
 @click.option("--language", type=click.Choice(LANGUAGES), default="en", show_default=True,
               help="Articles to analyse: English ones (others are stored and listed), or any.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the summary as JSON on stdout (problems still go to stderr).")
 def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: str | None,
             model: str, processes: int, engine: str, scheduler: str | None, rebuild: bool,
-            language: str, quiet: bool, timings: bool) -> None:
+            no_wait: bool, retry_failed: bool, language: str, quiet: bool,
+            timings: bool, as_json: bool) -> None:
     """Process INPUT files, folders or - (stdin); default data/raw/ into data/processed/."""
     try:
         settings = RunSettings(inputs, Path(out), date=date_, separator=separator, model=model,
                                processes=processes, engine=engine, scheduler=scheduler,
-                               language=language)
-        result = api.run(settings, progress=not quiet, rebuild=rebuild)
+                               language=language, wait=not no_wait)
+        result = api.run(settings, progress=not quiet, rebuild=rebuild,
+                         retry_failed=retry_failed)
     except (NewsgraphError, OSError) as exc:
         _fail(str(exc))
         return
-    for line in result.failed:
-        click.echo(f"newsgraph: error: {line}", err=True)
-    for item in result.skipped[:MAX_LISTED]:
-        click.echo(f"newsgraph: skipped {item}", err=True)
-    if len(result.skipped) > MAX_LISTED:
-        click.echo(f"newsgraph: ... and {len(result.skipped) - MAX_LISTED} more skipped records",
-                   err=True)
-    click.echo(
-        f"{result.n_new_dumps} new dump(s), {result.n_unchanged} unchanged; "
-        f"{result.n_new_articles} new article(s), {result.n_duplicate_articles} duplicate(s), "
-        f"{result.n_recognised} analysed (NER and events, or events alone after a rule edit); "
-        f"{len(result.skipped)} record(s) skipped, {len(result.failed)} file(s) failed "
-        f"-> {result.out}",
-        err=True,
-    )
-    if result.not_analysed:
-        langs = ", ".join(f"{lang} {n}" for lang, n in result.not_analysed.items())
-        click.echo(f"newsgraph: {sum(result.not_analysed.values())} article(s) not in English "
-                   f"stored but not analysed ({langs}); --language any analyses them", err=True)
-    if timings:
-        stages = dict(result.timings)
-        total = stages.pop("total", 0.0) or sum(stages.values()) or 1.0
-        for stage, secs in stages.items():
-            click.echo(f"  {stage:8} {secs:8.2f} s  {100 * secs / total:5.1f} %", err=True)
-        click.echo(f"  {'total':8} {total:8.2f} s", err=True)
+    _report(result, timings=timings, as_json=as_json)
     if not result.ok:
         sys.exit(1)
 
@@ -120,7 +163,8 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
               help="Lines matching this regex separate articles.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
 def split_cmd(file: str, separator: str | None, as_json: bool) -> None:
-    """Show the articles a plain-text FILE splits into, with titles and line ranges."""
+    """Show the articles FILE holds, as a run reads them (a plain-text digest: with titles
+    and line ranges)."""
     try:
         segments = api.split_file(file, separator=separator)
     except NewsgraphError as exc:
@@ -132,7 +176,9 @@ def split_cmd(file: str, separator: str | None, as_json: bool) -> None:
                                    "line_end": seg.line_end,
                                    "n_words": len(seg.text.split())}, ensure_ascii=False))
         else:
-            click.echo(f"{i:>4}  lines {seg.line_start}-{seg.line_end}  {seg.title}")
+            where = f"lines {seg.line_start}-{seg.line_end}" if seg.line_start else \
+                f"record {i}"
+            click.echo(f"{i:>4}  {where}  {printable(seg.title)}")
     if not as_json:
         click.echo(f"{len(segments)} article(s)", err=True)
 
@@ -153,7 +199,18 @@ def status_cmd(out: str, model: str) -> None:
     click.echo(f"output folder: {st['out']}")
     click.echo(f"dumps processed: {st['dumps']}")
     click.echo(f"articles: {st['articles']} (from {st['article_sources']} records)")
-    click.echo(f"entity mentions: {st['mentions']}; events: {st['events']}")
+    files = st["files"]
+    if files:
+        click.echo(f"in the output files: {files.get('entities', 0)} entity mentions, "
+                   f"{files.get('actors', 0)} actors, {files.get('events', 0)} events with an "
+                   "actor" + ("" if st["outputs_current"] else " (written before the last "
+                              "changes: run again)"))
+    click.echo(f"in the store: {st['mentions']} entity mentions, {st['events']} events "
+               "(some without an actor the files keep)")
+    if st["failed_articles"]:
+        click.echo(f"failed articles ({len(st['failed_articles'])}; run --retry-failed to try "
+                   "again): " + "; ".join(f"{a} in {src}: {why}"
+                                          for a, src, why in st["failed_articles"][:5]))
     if st["ambiguous_surnames"]:
         shown = list(st["ambiguous_surnames"].items())
         click.echo(f"surnames left apart ({len(shown)}; each fits several full names): " +
@@ -276,7 +333,7 @@ def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None
         if got < float(value):
             failed.append(f"{typ} F1 {got:.4f} is below the floor {value}")
     for line in failed:
-        click.echo(f"newsgraph: error: {line}", err=True)
+        _say("error", line)
     if failed:
         sys.exit(1)
 

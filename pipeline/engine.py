@@ -19,12 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tqdm import tqdm
-
 from .errors import NewsgraphError
 from .events import extract_events
 from .lexicon.orgs import acronym_definitions
 from .normalize import normalise_article
+from .progress import Progress
 from .settings import ENGINES
 from .types import ArticleResult, Mention
 
@@ -47,7 +46,25 @@ def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
     (:class:`pipeline.nlp.Recognizer`); 2. the entities of the articles without stored
     mentions normalised against each article's date; 3. events from the parsed sentences
     (over the stored mentions when only the event rules changed).
+
+    One article that fails cannot take the batch with it: the batch is then analysed one
+    article at a time, and the article that fails comes back with ``failed`` and its reason.
     """
+    try:
+        return _analyse(batch, model)
+    except Exception:  # noqa: BLE001 - any error of one article: find it, keep the rest
+        if len(batch) == 1:
+            article_id = batch[0][0]
+            return [ArticleResult(article_id, [], [], failed=_reason(sys.exc_info()[1]))]
+    return [r for item in batch for r in analyse_batch([item], model)]
+
+
+def _reason(exc: BaseException | None) -> str:
+    text = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _analyse(batch: Batch, model: str) -> list[ArticleResult]:
     fresh = [(t, aid) for aid, t, _, ms in batch if ms is None]
     redo = [(t, aid) for aid, t, _, ms in batch if ms is not None]  # no NER needed again
     analysed = {aid: (ents, sents) for aid, ents, sents in
@@ -150,17 +167,19 @@ def _dask(batches: Iterable[Batch], model: str, processes: int,
 
 
 def analyse_into_store(store: Store, batches: Iterable[Batch], model: str,
-                       fingerprint: Fingerprint, *, processes: int = 1, progress: bool = True,
+                       fingerprint: Fingerprint, *, processes: int = 1,
+                       progress: bool | Progress = True,
                        engine: str = "local", scheduler: str | None = None,
-                       timings: dict[str, float] | None = None) -> int:
+                       timings: dict[str, float] | None = None,
+                       failed: list[tuple[str, str]] | None = None) -> int:
     """Run stages 2-4 (:func:`analyse_batch`) over batches of articles on
     the chosen engine and store the results batch by batch (an interrupted run keeps what it
     finished). Returns the number of articles processed. ``timings`` (if given) gains the
-    seconds spent waiting for the batches (``nlp``) and storing them (``store``).
+    seconds spent waiting for the batches (``nlp``) and storing them (``store``); ``failed``
+    (if given) gains ``(article_id, reason)`` of each article that could not be analysed.
     """
     times = timings if timings is not None else {}
-    bar = tqdm(desc="entities+events", unit="article", disable=not progress, file=sys.stderr,
-               leave=False, delay=1.0)
+    bar = progress if isinstance(progress, Progress) else Progress(enabled=progress)
     n = 0
     t0 = time.perf_counter()
     for results in run_batches(batches, model, processes=processes, engine=engine,
@@ -172,7 +191,9 @@ def analyse_into_store(store: Store, batches: Iterable[Batch], model: str,
         times["store"] = times.get("store", 0.0) + t2 - t1
         t0 = t2
         n += len(results)
-        bar.update(len(results))
+        if failed is not None:
+            failed += [(r.article_id, r.failed) for r in results if r.failed]
+        bar.advance(len(results))
     times["nlp"] = times.get("nlp", 0.0) + time.perf_counter() - t0
     bar.close()
     return n

@@ -34,6 +34,7 @@ class RunSettings:
         scheduler: address of a Dask scheduler (``tcp://host:8786``); implies ``dask``.
         language: ``en`` (articles in other languages are stored and listed, not analysed:
             the model is English) or ``any`` (every article goes through the model).
+        wait: when another run is writing to ``out``, wait for it (else refuse at once).
 
     >>> RunSettings(inputs=["a.txt"], processes=2).inputs
     ('a.txt',)
@@ -52,6 +53,7 @@ class RunSettings:
     engine: str = "local"
     scheduler: str | None = None
     language: str = "en"
+    wait: bool = True
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

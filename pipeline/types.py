@@ -302,7 +302,8 @@ class Tok(NamedTuple):
 class ArticleResult:
     """What stages 2-4 found in one article: its mentions, the acronyms it defines, its events
     and who took part in them. ``events_only``: only the events were redone (the stored
-    mentions stand; ``mentions`` and ``acronyms`` are empty)."""
+    mentions stand; ``mentions`` and ``acronyms`` are empty). ``failed``: why the article could
+    not be analysed (then nothing else is set)."""
 
     article_id: str
     mentions: list[Mention]
@@ -310,3 +311,4 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     events_only: bool = False
+    failed: str = ""

@@ -23,8 +23,8 @@ def _run(*args: str, input: bytes | None = None):  # type: ignore[no-untyped-def
 def test_cli_run_seed(tmp_path: Path, n: int) -> None:
     res = _run("run", str(SEED), "--out", str(tmp_path), "-q")
     assert res.exit_code == 0, res.stderr
-    assert res.stdout == ""  # stdout stays clean for pipes
-    assert f"{n} new article(s)" in res.stderr
+    assert res.stderr == ""  # nothing went wrong: stderr stays quiet
+    assert f"{n} new article(s)" in res.stdout and "entities.csv" in res.stdout
     assert (tmp_path / "articles.csv").exists()
 
 
@@ -57,9 +57,9 @@ def test_cli_run_jsonl_with_malformed_line(tmp_path: Path, n: int) -> None:
     (tmp_path / "a.jsonl").write_text('{"text": "one"}\n{"text": \n{"text": "two"}\n')
     res = _run("run", str(tmp_path / "a.jsonl"), "--out", str(tmp_path / "out"), "-q")
     assert res.exit_code == 0
-    assert "newsgraph: skipped " in res.stderr and "a.jsonl:line 2: is not valid JSON" \
+    assert "newsgraph: skipped: " in res.stderr and "a.jsonl:line 2: is not valid JSON" \
         in res.stderr
-    assert f"{n} new article(s)" in res.stderr and "1 record(s) skipped" in res.stderr
+    assert f"{n} new article(s)" in res.stdout and "1 skipped (1 is not valid JSON" in res.stdout
 
 
 @pytest.mark.parametrize("n", [1])
@@ -71,7 +71,7 @@ def test_cli_run_malformed_feed_beside_good_one(tmp_path: Path, n: int) -> None:
     res = _run("run", str(feeds), "--out", str(tmp_path / "out"), "-q")
     assert res.exit_code == 0
     assert "bad.rss: is not a readable RSS/Atom feed" in res.stderr
-    assert f"{n} new article(s)" in res.stderr and "1 file(s) failed" in res.stderr
+    assert f"{n} new article(s)" in res.stdout and "1 file(s) unusable" in res.stdout
 
 
 @pytest.mark.parametrize("n", [1])
@@ -79,7 +79,7 @@ def test_cli_run_stdin(tmp_path: Path, n: int) -> None:
     res = _run("run", "-", "--out", str(tmp_path), "-q",
                input=b"Bank fined\n\nThe regulator fined the bank on Monday.")
     assert res.exit_code == 0
-    assert f"{n} new article(s)" in res.stderr
+    assert f"{n} new article(s)" in res.stdout
 
 
 @pytest.mark.parametrize("opt,value,message", [

@@ -4,6 +4,7 @@ languages."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -22,6 +23,22 @@ def dump_key(source: Source, separator: str | None, fallback_date: date | None) 
     h = hashlib.sha256(source.data)
     h.update(f"\x1f{source.name}\x1fsep={separator or ''}\x1fdate={fallback_date or ''}".encode())
     return h.hexdigest()
+
+
+# control characters other than tab and newline: no news text holds them, and XML cannot
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    r"""A text without control characters (tab and newline stay; a carriage return ends a
+    line): every offset into an article is taken after this.
+
+    >>> clean_text("a\x00b\x1b[2Jc\r\nd\x0be")
+    'ab[2Jc\nde'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
 
 
 def to_articles(
@@ -45,10 +62,10 @@ def to_articles(
                 dump_date_done = True
             if dump_date is not None:
                 published, date_source = dump_date.isoformat(), "dump"
-        text = rec.text
+        text = clean_text(rec.text)
         out.append(Article(
             article_id=content_id(text), source=rec.source, position=rec.position,
-            title=rec.title, text=text, published=published, date_source=date_source,
+            title=clean_text(rec.title), text=text, published=published, date_source=date_source,
             source_id=rec.source_id, url=rec.url, encoding=rec.encoding,
             line_start=rec.line_start, line_end=rec.line_end, language=detect_language(text),
         ))

@@ -16,6 +16,7 @@ import csv
 import html
 import io
 import json
+import os
 import re
 import sys
 import warnings
@@ -84,13 +85,31 @@ def _is_feed(head: bytes) -> bool:
     return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
 
 
+#: the most text one record may hold (a longer one is no article: a dump pasted into one
+#: field); NEWSGRAPH_MAX_RECORD_MB raises it
+MAX_RECORD_MB = float(os.environ.get("NEWSGRAPH_MAX_RECORD_MB", "5"))
+
+
 def read_records(source: Source, *, separator: str | None = None) -> Iterator[Item]:
-    """Yield the records of one source, or raise :class:`InputError` if the file is unusable.
+    """Yield the records of one source (a record too large to be an article is skipped),
+    or raise :class:`InputError` if the file is unusable.
 
     >>> src = Source("digest.txt", b"Title one\\n\\nBody of the first story.\\n")
     >>> [r.title for r in read_records(src)]
     ['Title one']
     """
+    limit = int(MAX_RECORD_MB * (1 << 20))
+    for item in _records(source, separator):
+        if isinstance(item, Record) and len(item.body) + len(item.title) > limit:
+            yield Skipped(source.name, f"record {item.position + 1}",
+                          f"holds {len(item.body) / (1 << 20):.0f} MB of text, more than the "
+                          f"{MAX_RECORD_MB:g} MB an article may have "
+                          "(NEWSGRAPH_MAX_RECORD_MB raises it); skipped")
+        else:
+            yield item
+
+
+def _records(source: Source, separator: str | None) -> Iterator[Item]:
     name = source.name
     if not source.data.strip():
         raise InputError(name, "is empty", "remove it or add articles to it")
@@ -113,8 +132,37 @@ def read_records(source: Source, *, separator: str | None = None) -> Iterator[It
     yield from items
 
 
+#: the share of a plain text's words that must stand in lines of prose for it to be news
+MIN_PROSE_SHARE = 0.3
+#: shorter texts are not judged (a headline and a line of text can be news)
+MIN_JUDGED_CHARS = 500
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def prose_share(text: str) -> float:
+    r"""The share of a text's words that stand in lines of prose (six words or more, mostly
+    words): news is prose; a word list, a schema or a table of facts is not.
+
+    >>> prose_share("amex\nnyse\nlse"), prose_share("The bank raised its rates, it said.")
+    (0.0, 1.0)
+    """
+    total = prose = 0
+    for line in text.splitlines():
+        tokens = line.split()
+        words = sum(1 for t in tokens if _WORD.match(t))
+        total += len(tokens)
+        sentence = len(tokens) >= 3 and line.rstrip()[-1:] in ".!?\"”'"
+        if (len(tokens) >= 6 or sentence) and words >= 0.6 * len(tokens):
+            prose += len(tokens)
+    return prose / total if total else 0.0
+
+
 def _read_text(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
     text, enc = decode(data, name)
+    if len(text) > MIN_JUDGED_CHARS and prose_share(text) < MIN_PROSE_SHARE:
+        yield Skipped(name, "", "holds no prose (a word list, a schema or a data table), not "
+                      "news; skipped")
+        return
     for i, seg in enumerate(split_text(text, separator=separator)):
         yield Record(
             source=name, position=i, title=seg.title, body=seg.text, encoding=enc,
@@ -146,8 +194,27 @@ def _pick(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def _as_text(value: Any) -> str:
+#: how deep a JSON record may nest (an article is a few levels deep; a document nested
+#: deeper is not news, and parsing it would exhaust the stack)
+MAX_DEPTH = 64
+
+
+class TooDeep(ValueError):
+    """A JSON document nested deeper than :data:`MAX_DEPTH` (or than Python can parse)."""
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, raising :class:`TooDeep` for a document nested too deep."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise TooDeep from None
+
+
+def _as_text(value: Any, depth: int = 0) -> str:
     """Flatten a field into plain text: lists of paragraphs (even as a repr string) joined."""
+    if depth > MAX_DEPTH:
+        raise TooDeep
     if value is None:
         return ""
     if isinstance(value, str):
@@ -157,13 +224,13 @@ def _as_text(value: Any) -> str:
                 parsed = ast.literal_eval(s)
             except (ValueError, SyntaxError, MemoryError, RecursionError):
                 return s
-            return _as_text(parsed)
+            return _as_text(parsed, depth + 1)
         return s
     if isinstance(value, list | tuple):
-        parts = [_as_text(v) for v in value]
+        parts = [_as_text(v, depth + 1) for v in value]
         return "\n\n".join(p for p in parts if p)
     if isinstance(value, dict):
-        return _as_text(_pick(value, _TEXT_KEYS))
+        return _as_text(_pick(value, _TEXT_KEYS), depth + 1)
     return str(value)
 
 
@@ -171,8 +238,11 @@ def _record_from_mapping(
     name: str, position: int, obj: dict[str, Any], encoding: str
 ) -> Record | Skipped:
     where = f"record {position + 1}"
-    body = _as_text(_pick(obj, _TEXT_KEYS))
-    title = _as_text(_pick(obj, _TITLE_KEYS))
+    try:
+        body = _as_text(_pick(obj, _TEXT_KEYS))
+        title = _as_text(_pick(obj, _TITLE_KEYS))
+    except TooDeep:
+        return Skipped(name, where, f"nests deeper than {MAX_DEPTH} levels; skipped")
     title = " ".join(title.split())
     if not body and not title:
         keys = ", ".join(list(obj)[:8])
@@ -215,7 +285,10 @@ def _objects_in(value: Any) -> list[Any]:
 def _read_json(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
     text, enc = decode(data, name)
     try:
-        parsed = json.loads(text)
+        parsed = _loads(text)
+    except TooDeep:
+        raise InputError(name, "is JSON nested too deep to be news (a malformed or hostile "
+                         "file)", "check where it came from; the other files are read") from None
     except json.JSONDecodeError as exc:
         if "\n{" in text or text.lstrip().startswith("{"):
             # a .json file that holds JSON Lines is common in exports
@@ -244,9 +317,12 @@ def _read_jsonl(name: str, data: bytes, separator: str | None) -> Iterator[Item]
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except json.JSONDecodeError as exc:
             yield Skipped(name, f"line {lineno}", f"is not valid JSON ({exc.msg}); skipped")
+            continue
+        except TooDeep:
+            yield Skipped(name, f"line {lineno}", "is JSON nested too deep to be news; skipped")
             continue
         if not isinstance(obj, dict):
             yield Skipped(name, f"line {lineno}", "is not a JSON object; skipped")

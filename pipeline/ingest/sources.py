@@ -8,21 +8,77 @@ data sets; ``.gz``/``.bz2``/``.xz``/``.zip`` are unpacked on the way.
 from __future__ import annotations
 
 import bz2
-import gzip
 import io
 import lzma
 import os
 import re
 import sys
 import zipfile
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..types import Skipped
 
-_COMPRESSED = {".gz": gzip.decompress, ".bz2": bz2.decompress, ".xz": lzma.decompress}
+#: limits on what one file may unpack to (a compression bomb is refused before it fills the
+#: memory): an absolute size, and a ratio to the packed size once past 10 MB. Configurable
+#: with the environment variables NEWSGRAPH_MAX_UNPACKED_MB and NEWSGRAPH_MAX_RATIO.
+MAX_UNPACKED_MB = int(os.environ.get("NEWSGRAPH_MAX_UNPACKED_MB", "256"))
+MAX_RATIO = int(os.environ.get("NEWSGRAPH_MAX_RATIO", "200"))
+_RATIO_FROM = 10 << 20
+_CHUNK = 1 << 20
+_DECOMPRESSORS: dict[str, Callable[[], Any]] = {
+    ".gz": lambda: zlib.decompressobj(wbits=47), ".bz2": bz2.BZ2Decompressor,
+    ".xz": lzma.LZMADecompressor}
+
+
+class TooLarge(ValueError):
+    """Data that unpacks past the limits."""
+
+
+def _check(size: int, packed: int) -> None:
+    if size > MAX_UNPACKED_MB << 20:
+        raise TooLarge(f"unpacks to more than {MAX_UNPACKED_MB} MB (NEWSGRAPH_MAX_UNPACKED_MB "
+                       "raises the limit)")
+    if size > _RATIO_FROM and size > MAX_RATIO * max(packed, 1):
+        raise TooLarge(f"unpacks to more than {MAX_RATIO} times its size, like a compression "
+                       "bomb (NEWSGRAPH_MAX_RATIO raises the limit)")
+
+
+def decompress(suffix: str, data: bytes) -> bytes:
+    """``data`` unpacked (``.gz``, ``.bz2``, ``.xz``; concatenated streams too), never past
+    the limits: raises :class:`TooLarge` as soon as it would be, ``EOFError`` when cut short.
+
+    >>> import gzip
+    >>> decompress(".gz", gzip.compress(b"news") + gzip.compress(b" more"))
+    b'news more'
+    """
+    out = bytearray()
+    rest = data
+    while True:
+        d = _DECOMPRESSORS[suffix]()
+        chunk = d.decompress(rest, _CHUNK)
+        while True:
+            out += chunk
+            _check(len(out), len(data))
+            if d.eof:
+                break
+            if suffix == ".gz":  # zlib keeps the input it has not read yet
+                if not d.unconsumed_tail and not chunk:
+                    break
+                chunk = d.decompress(d.unconsumed_tail, _CHUNK)
+            else:  # bz2 and lzma keep it inside
+                if d.needs_input:
+                    break
+                chunk = d.decompress(b"", _CHUNK)
+        if not d.eof:
+            raise EOFError("the compressed data ends early")
+        rest = d.unused_data
+        if not rest.strip(b"\0"):
+            return bytes(out)
 _SKIP_NAMES = {".ds_store", "thumbs.db"}
 # documentation that ships beside data sets; skipped when walking a folder, read if named
 _DOC_STEMS = {"readme", "license", "licence", "copying", "provenance", "changelog", "notice"}
@@ -57,15 +113,28 @@ def iter_sources(inputs: Iterable[str]) -> Iterator[Source | Skipped]:
         if not path.exists():
             raise InputError(raw, "no such file or folder", "check the path")
         if path.is_dir():
+            unreadable: list[OSError] = []
             files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and not _HIDDEN.search(p.relative_to(path).as_posix())
+                p for p in _walk(path, unreadable)
+                if not _HIDDEN.search(p.relative_to(path).as_posix())
                 and p.name.lower() not in _SKIP_NAMES and not _is_doc_file(p.name)
             )
+            for exc in unreadable:
+                yield Skipped(str(exc.filename), "", f"is a folder that cannot be read "
+                              f"({exc.strerror or exc}); its files are left out")
             for p in files:
                 yield from _read_file(p)
         else:
             yield from _read_file(path)
+
+
+def _walk(root: Path, errors: list[OSError]) -> Iterator[Path]:
+    """Every file under ``root``; the folders that cannot be read go to ``errors``."""
+    for folder, _dirs, names in os.walk(root, onerror=errors.append):
+        for name in names:
+            p = Path(folder) / name
+            if p.is_file():
+                yield p
 
 
 def _is_doc_file(name: str) -> bool:
@@ -88,10 +157,13 @@ def _unpack(name: str, inner: str, data: bytes) -> Iterator[Source | Skipped]:
     ``inner`` loses one suffix per compression layer, so ``a.jsonl.gz`` is read as JSONL.
     """
     suffix = Path(inner).suffix.lower()
-    if suffix in _COMPRESSED:
+    if suffix in _DECOMPRESSORS:
         try:
-            data = _COMPRESSED[suffix](data)
-        except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
+            data = decompress(suffix, data)
+        except TooLarge as exc:
+            yield Skipped(name, "", f"{exc}; skipped")
+            return
+        except (OSError, EOFError, lzma.LZMAError, zlib.error, ValueError) as exc:
             yield Skipped(name, "", f"is not a valid {suffix} file ({exc}); re-download it")
             return
         yield from _unpack(name, inner[: -len(suffix)], data)
@@ -107,13 +179,29 @@ def _unpack(name: str, inner: str, data: bytes) -> Iterator[Source | Skipped]:
             if _HIDDEN.search(member) or Path(member).name.lower() in _SKIP_NAMES:
                 continue
             try:
-                content = archive.read(member)
-            except (zipfile.BadZipFile, OSError, ValueError) as exc:
+                content = _zip_member(archive, member)
+            except TooLarge as exc:
+                yield Skipped(name, member, f"{exc}; skipped")
+                continue
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
                 yield Skipped(name, member, f"cannot be unpacked ({exc})")
                 continue
             yield from _unpack(f"{name}!{member}", Path(member).name, content)
         return
     yield Source(name, data, inner)
+
+
+def _zip_member(archive: zipfile.ZipFile, member: str) -> bytes:
+    """One member of a zip archive, read in pieces and never past the limits (its declared
+    size may lie)."""
+    info = archive.getinfo(member)
+    _check(info.file_size, info.compress_size)
+    out = bytearray()
+    with archive.open(member) as fh:
+        while chunk := fh.read(_CHUNK):
+            out += chunk
+            _check(len(out), info.compress_size)
+    return bytes(out)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -132,6 +220,8 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
     ('café', 'latin-1')
     >>> decode("Правительство".encode("cp1251"))
     ('Правительство', 'cp1251')
+    >>> decode("café €5".encode() + b"\\xff")
+    ('café €5\ufffd', 'utf-8, 1 bad byte(s) replaced')
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
@@ -141,6 +231,13 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # mostly valid UTF-8 with a few bad bytes stays UTF-8 (a legacy reading would garble
+    # every valid character: "cafГ©"); the bad bytes become U+FFFD and the caller is told
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for c in text if ord(c) > 0x7F) - text.count("\ufffd")
+    if valid >= 2 * bad:
+        return text, f"utf-8, {bad} bad byte(s) replaced"
     high = [i for i, b in enumerate(data) if b >= 0x80]
     runs = sum(1 for i in high if (i > 0 and data[i - 1] >= 0x80)
                or (i + 1 < len(data) and data[i + 1] >= 0x80))
@@ -165,12 +262,21 @@ def looks_binary(data: bytes) -> bool:
     return ctrl / len(head) > 0.05
 
 
-def source_label(path: str) -> str:
-    """Path as recorded in outputs: relative to the working folder when inside it."""
-    if path == "-" or "!" in path:
-        return path
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return Path(rel).as_posix() if not rel.startswith("..") else Path(path).as_posix()
+def source_label(path: str, root: Path | None = None) -> str:
+    """A source as recorded in the outputs, whatever the current folder: relative to
+    ``root`` (the folder that holds the output folder) when inside it, else absolute; an
+    archive member after ``!``; standard input as ``<stdin>``.
+
+    >>> source_label("/data/raw/a.txt", Path("/data")), source_label("-")
+    ('raw/a.txt', '<stdin>')
+    """
+    if path == "-":
+        return "<stdin>"
+    outer, bang, member = path.partition("!")
+    absolute = Path(os.path.abspath(outer))
+    if root is not None:
+        try:
+            return absolute.relative_to(os.path.abspath(root)).as_posix() + bang + member
+        except ValueError:
+            pass
+    return absolute.as_posix() + bang + member

@@ -150,19 +150,61 @@ class Recognizer:
 
     def analyse(self, items: Iterable[tuple[str, K]], *, n_process: int = 1,
                 batch_size: int = 64) -> Iterator[tuple[K, list[Ent], Sentences]]:
-        """Entities and (with ``parse``) parsed sentences for ``(text, context)`` pairs."""
-        cased = ((decase(text), (text, ctx)) for text, ctx in items)
-        for doc, (text, ctx) in self.nlp.pipe(cased, as_tuples=True, n_process=n_process,
-                                              batch_size=batch_size):
-            yield ctx, headline_names(text, _ents(doc)), _sentences(doc) if self.parse else []
+        """Entities and (with ``parse``) parsed sentences for ``(text, context)`` pairs. A
+        long text goes through the model in :func:`pieces`; offsets stay the text's."""
+        def cased() -> Iterator[tuple[str, tuple[str, K, int, bool]]]:
+            for text, ctx in items:
+                parts = pieces(text)
+                for i, (offset, piece) in enumerate(parts):
+                    yield decase(piece), (text, ctx, offset, i == len(parts) - 1)
+
+        ents: list[Ent] = []
+        sents: Sentences = []
+        for doc, (text, ctx, offset, last) in self.nlp.pipe(
+                cased(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+            ents += [(s + offset, e + offset, label) for s, e, label in _ents(doc)]
+            if self.parse:
+                sents += _sentences(doc, offset)
+            if last:
+                yield ctx, headline_names(text, ents), sents
+                ents, sents = [], []
 
 
-def _sentences(doc: Doc) -> Sentences:
+def _sentences(doc: Doc, offset: int = 0) -> Sentences:
     out = []
     for sent in doc.sents:
         base = sent.start
-        out.append([Tok(t.idx, t.idx + len(t.text), t.dep_, t.head.i - base, t.pos_, t.tag_,
-                        t.lower_, t.lemma_) for t in sent])
+        out.append([Tok(offset + t.idx, offset + t.idx + len(t.text), t.dep_, t.head.i - base,
+                        t.pos_, t.tag_, t.lower_, t.lemma_) for t in sent])
+    return out
+
+
+#: the most text spaCy gets at once: a longer article (a book-length paragraph, a 20 MB line)
+#: is analysed in pieces, so it can neither exceed spaCy's limit nor its memory
+PIECE_CHARS = 100_000
+
+
+def pieces(text: str, size: int | None = None) -> list[tuple[int, str]]:
+    """``(offset, piece)`` of a text cut into pieces of at most ``size`` characters, each
+    ending at a paragraph, a line, a sentence or a word where one is near.
+
+    >>> [(o, p) for o, p in pieces("One. Two three. Four", size=9)]
+    [(0, 'One. Two '), (9, 'three. '), (16, 'Four')]
+    """
+    size = size or PIECE_CHARS
+    out = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = size
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep, size // 2)
+            if at > 0:
+                cut = at + len(sep)
+                break
+        out.append((start, window[:cut]))
+        start += cut
+    out.append((start, text[start:]))
     return out
 
 

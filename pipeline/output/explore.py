@@ -7,6 +7,7 @@ raises :class:`UnknownName` with the closest known names.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -41,13 +42,16 @@ class UnknownName(NewsgraphError):
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: "Condé" and "CONDE" match.
+    """Case-, accent- and punctuation-insensitive key: "Condé" and "CONDE" match, and so do
+    "U.S. Steel" and "US Steel".
 
-    >>> fold("Condé Nast") == fold("CONDE NAST")
-    True
+    >>> fold("Condé Nast") == fold("CONDE NAST"), fold("U.S. Steel") == fold("US Steel")
+    (True, True)
     """
     nfkd = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in nfkd if not unicodedata.combining(c)).casefold().split())
+    bare = "".join(c for c in nfkd if not unicodedata.combining(c)).casefold()
+    bare = re.sub(r"(?<=\w)[.'’](?=\w)|[.'’]$", "", bare)  # "U.S." is "US", "O'Neil" "ONeil"
+    return " ".join(re.sub(r"[^\w\s]", " ", bare).split())
 
 
 @dataclass
@@ -80,6 +84,9 @@ class Explorer:
                     names.setdefault(fold(alias), n)
         if key in names:
             return names[key]
+        within = {names[k] for k in names if key and f" {key} " in f" {k} "}
+        if len(within) == 1:  # "Condé Nast" is "Les Publications Condé Nast"
+            return within.pop()
         close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
         contains = [k for k in names if key and key in k][:5]
         shown = []

@@ -191,29 +191,33 @@ def part_of(cat: Catalogue, actor_ids: Iterable[str], per_actor: int | None = No
     g: nx.Graph = nx.Graph(name=NAME)
     g.add_nodes_from((actor_node(aid), actor_attrs(cat, aid)) for aid in chosen)
     g.add_nodes_from((event_node(e), event_attrs(by_id[e])) for e in sorted(by_id))
+    # every chosen actor of a chosen event is linked to it, not only the one it came with
     g.add_edges_from((actor_node(aid), event_node(e), {"role": role,
                                                        "article_ids": by_id[e].article_id})
-                     for aid in chosen for e, role in events[aid] if e in by_id)
+                     for aid in chosen for e, role in cat.events_of(aid) if e in by_id)
     return g
 
 
-def busiest_part(cat: Catalogue, max_nodes: int = 450) -> tuple[nx.Graph, int]:
-    """The busiest actors with all their events, as many as fit in ``max_nodes`` (an actor
-    too busy to fit is passed over, not the end of the choice), and the size of the graph."""
+#: events of each actor in the busiest part of a large graph (its first ones, by id)
+PER_ACTOR = 10
+
+
+def busiest_part(cat: Catalogue, max_nodes: int = 450, per_actor: int = PER_ACTOR
+                 ) -> tuple[nx.Graph, int]:
+    """The busiest actors, each with up to ``per_actor`` of its events, as many as fit in
+    ``max_nodes`` (so a graph with one actor in a thousand events still shows its many
+    actors), and the size of the whole graph."""
     ranked = sorted((aid for aid, a in cat.actors.items() if a.n_events),
                     key=lambda aid: (-cat.actors[aid].n_events, aid))
-    keep: set[str] = set()
-    chosen = []
+    chosen: list[str] = []
+    size = 0
     for aid in ranked:
-        if len(keep) >= max_nodes:
+        cost = 1 + min(per_actor, cat.actors[aid].n_events)
+        if size + cost > max_nodes:
             break
-        if cat.actors[aid].n_events + 1 > max_nodes:
-            continue
-        ids = {e for e, _ in cat.events_of(aid)} | {f"actor {aid}"}
-        if len(keep | ids) <= max_nodes:
-            keep |= ids
-            chosen.append(aid)
-    return part_of(cat, chosen), len(ranked) + cat.event_count()
+        chosen.append(aid)
+        size += cost
+    return part_of(cat, chosen, per_actor), len(ranked) + cat.event_count()
 
 
 def load_graph(out: Path) -> nx.Graph:
@@ -272,8 +276,9 @@ def _induced(g: nx.Graph, nodes: set[str]) -> nx.Graph:
     return h
 
 
-def write_png(out: Path, g: nx.Graph, top: int = 15) -> None:
-    """An overview of the busiest actors and their events, for reports (matplotlib, Agg)."""
+def write_png(out: Path, g: nx.Graph, top: int = 15, per_actor: int = 6) -> None:
+    """An overview of the busiest actors and a few of their events each, for reports
+    (matplotlib, Agg): readable on any size of graph, every label inside the frame."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -281,7 +286,7 @@ def write_png(out: Path, g: nx.Graph, top: int = 15) -> None:
 
     actors = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "actor"),
                     key=lambda n: (-g.degree(n), n))[:top]
-    keep = set(actors) | {e for a in actors for e in sorted(g.neighbors(a))[:15]}
+    keep = set(actors) | {e for a in actors for e in sorted(g.neighbors(a))[:per_actor]}
     h = _induced(g, keep)
     fig, ax = plt.subplots(figsize=(12, 9), dpi=100)
     if h.number_of_nodes():
@@ -291,13 +296,18 @@ def write_png(out: Path, g: nx.Graph, top: int = 15) -> None:
         nx.draw_networkx_nodes(h, pos, nodelist=ev, node_size=30, node_color="#bbbbbb", ax=ax)
         nx.draw_networkx_nodes(h, pos, nodelist=actors, node_color="#1f77b4", ax=ax,
                                node_size=[80 + 40 * h.degree(a) for a in actors])
-        nx.draw_networkx_labels(h, pos, labels={a: h.nodes[a]["name"] for a in actors},
-                                font_size=9, ax=ax)
+        labels = {a: _short(h.nodes[a]["name"]) for a in actors}
+        nx.draw_networkx_labels(h, pos, labels=labels, font_size=9, ax=ax, clip_on=False)
+        ax.margins(0.12)  # room for the labels of the outermost nodes
     ax.set_title(f"Busiest {len(actors)} actors and their events")
     ax.axis("off")
     with atomic_open(out / "graph.png", binary=True) as fh:
         fig.savefig(fh, format="png", bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
+
+
+def _short(name: str, width: int = 28) -> str:
+    return name if len(name) <= width else name[:width - 1] + "…"
 
 
 def betweenness(g: nx.Graph) -> dict[str, float]:

@@ -30,6 +30,7 @@ h1{font-size:16px;margin:0 0 8px}h2{font-size:14px;margin:12px 0 4px}
 .ev{border-top:1px solid #eee;padding:4px 0}.muted{color:#777;font-size:12px}
 #status{position:absolute;right:8px;bottom:6px;color:#777;font-size:12px}
 li{cursor:pointer}
+#legend div{font-size:12px;margin:1px 0}#legend span{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:6px}
 </style>
 </head>
 <body>
@@ -40,6 +41,7 @@ li{cursor:pointer}
 <label>Event type <select id="type"><option value="">all</option></select></label>
 <div id="details"><p class="muted">Click a node for its details and source sentences.
 Drag to pan, wheel to zoom.</p></div>
+<h2>Legend</h2><div id="legend"></div>
 <h2>Busiest actors</h2><ol id="top"></ol>
 </div>
 <div id="main"><canvas id="c"></canvas><div id="status">loading</div></div>
@@ -51,7 +53,11 @@ const canvas = document.getElementById("c"), ctx = canvas.getContext("2d");
 const byId = new Map(D.nodes.map(n => [n.id, n]));
 const adj = new Map(D.nodes.map(n => [n.id, []]));
 for (const e of D.links) { adj.get(e.source).push([e.target, e.role]); adj.get(e.target).push([e.source, e.role]); }
-const colours = {organisation: "#1f77b4", person: "#2ca02c", country: "#d62728"};
+const colours = {organisation: "#1f77b4", person: "#2ca02c", country: "#d62728", product: "#9467bd", agent: "#8c564b"};
+const palette = ["#17becf", "#bcbd22", "#e377c2", "#7f7f7f", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d"];
+const eventTypes = [...new Set(D.nodes.filter(n => n.kind === "event").map(n => n.type))].sort();
+const typeColours = new Map(eventTypes.map((t, i) => [t, palette[i % palette.length]]));
+function colourOf(n) { return n.kind === "event" ? (typeColours.get(n.type) || "#999") : (colours[n.actor_kind] || "#555"); }
 let view = {x: 0, y: 0, k: 1}, selected = null, typeFilter = "", drag = null;
 function el(tag, text, cls) { const x = document.createElement(tag); if (text !== undefined) x.textContent = text; if (cls) x.className = cls; return x; }
 function visible(n) {
@@ -76,7 +82,7 @@ function draw() {
     shown++;
     const [x, y] = toScreen(n);
     const r = (n.kind === "event" ? 3 : 4 + Math.sqrt(adj.get(n.id).length) * 2) * devicePixelRatio;
-    ctx.fillStyle = n.kind === "event" ? "#999" : (colours[n.actor_kind] || "#555");
+    ctx.fillStyle = colourOf(n);
     if (selected && (selected === n.id)) ctx.fillStyle = "#ff7f0e";
     ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI); ctx.fill();
     if (n.kind === "actor" && (view.k > 1.5 || adj.get(n.id).length > 3)) {
@@ -120,6 +126,11 @@ window.onmouseup = ev => {
 };
 window.onmousemove = ev => { if (!drag) return; drag.moved = true; view.x = drag.vx + ev.clientX - drag.x; view.y = drag.vy + ev.clientY - drag.y; draw(); };
 canvas.onwheel = ev => { ev.preventDefault(); const f = ev.deltaY < 0 ? 1.2 : 1 / 1.2; view.k *= f; view.x *= f; view.y *= f; draw(); };
+function legendRow(colour, text) { const d = el("div", text), sw = el("span"); sw.style.background = colour; d.prepend(sw); return d; }
+const legend = document.getElementById("legend");
+const count = (f) => D.nodes.filter(f).length;
+for (const kind of Object.keys(colours)) { const k = count(n => n.kind === "actor" && n.actor_kind === kind); if (k) legend.append(legendRow(colours[kind], kind + " (" + k + ")")); }
+for (const t of eventTypes) legend.append(legendRow(typeColours.get(t), "event: " + t + " (" + count(n => n.kind === "event" && n.type === t) + ")"));
 const types = [...new Set(D.nodes.filter(n => n.kind === "event").map(n => n.type))].sort();
 for (const t of types) { const o = el("option", t); o.value = t; document.getElementById("type").append(o); }
 document.getElementById("type").onchange = ev => { typeFilter = ev.target.value; draw(); };

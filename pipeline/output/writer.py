@@ -28,38 +28,41 @@ from .tables import (
 
 #: the overview picture: the busiest actors, and the first events of each
 PNG_ACTORS = 15
-PNG_EVENTS = 15
+PNG_EVENTS = 6
 OUTPUTS = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "events.csv",
            "event_actors.csv", "graph.graphml", "graph.gexf", "graph.json",
            "graph_actors.graphml", "graph.html", "graph.png")
 
 
-def write_outputs(store: Store, out: Path, *, progress: bool = False) -> None:
+def write_outputs(store: Store, out: Path, *, progress: bool = False) -> dict[str, int]:
     """Rewrite every output file of ``out`` from its store, as one set: all are written into
     a staging folder first and moved into place only when all are complete, so a failure
     (a full disk, Ctrl-C) leaves the previous set as it was.
 
     Stages: 1. articles; 2. entities and the actor catalogue; 3. actors, events and who took
     part, ``graph.json`` and the HTML explorer; 4. GraphML, GEXF and the PNG overview (in a
-    second process, beside 3); 5. the set moves into place.
+    second process, beside 3); 5. the set moves into place. Returns the rows of the main
+    tables (``entities``, ``actors``, ``events``), for ``status``.
     """
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
-        _write_all(store, staging, progress)
+        counts = _write_all(store, staging, progress)
         for name in OUTPUTS:                                                  # 5
             os.replace(staging / name, out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return counts
 
 
-def _write_all(store: Store, out: Path, progress: bool) -> None:
-    steps = tqdm(total=4, desc="outputs", disable=not progress, file=sys.stderr, leave=False,
+def _write_all(store: Store, out: Path, progress: bool) -> dict[str, int]:
+    steps = tqdm(total=4, desc="outputs", disable=not progress or not sys.stderr.isatty(),
+                 file=sys.stderr, leave=False,
                  delay=1.0)
     write_articles(out, store.iter_articles)                                  # 1
     steps.update()
     builder = CatalogueBuilder(store)                                         # 2
-    write_entities(out, entity_rows(store, CorpusNames(store), builder.add))
+    n_entities = write_entities(out, entity_rows(store, CorpusNames(store), builder.add))
     steps.update()
     cat = builder.catalogue()
 
@@ -80,3 +83,4 @@ def _write_all(store: Store, out: Path, progress: bool) -> None:
     in_parallel(pictures, tables)  # the NLP is done: both cores are free
     steps.update(2)
     steps.close()
+    return {"entities": n_entities, "actors": len(cat.actors), "events": cat.event_count()}

@@ -26,9 +26,10 @@ class Store(DumpStore, AnalysisStore, ScratchStore):
     """
 
 
-def open_existing(out: Path) -> Store | None:
-    """The store of ``out`` if one exists (without creating anything), else None."""
-    return Store(out) if (out / DB_NAME).exists() else None
+def open_existing(out: Path, *, readonly: bool = False) -> Store | None:
+    """The store of ``out`` if one exists (without creating anything), else None;
+    ``readonly``: for reading only (a folder the user may not write to)."""
+    return Store(out, readonly=readonly) if (out / DB_NAME).exists() else None
 
 
 __all__ = ["DB_NAME", "SCHEMA_VERSION", "Link", "Store", "chunks", "open_existing"]

@@ -113,15 +113,15 @@ class AnalysisStore(Connection):
             for r in done:
                 if r.article_id not in seen:
                     continue  # analysed for the first time: nothing to replace
-                tables = ("events", "participants") if r.events_only else \
+                tables = ("events", "participants") if r.events_only and not r.failed else \
                     ("mentions", "acronyms", "events", "participants")
                 for table in tables:
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?",
                                     (r.article_id,))
             self._insert(done)
             self.db.executemany(
-                "UPDATE articles SET nlp_state = ?, events_state = ? WHERE article_id = ?",
-                [(nlp, events, r.article_id) for r in done])
+                "UPDATE articles SET nlp_state = ?, events_state = ?, failed = ? "
+                "WHERE article_id = ?", [(nlp, events, r.failed, r.article_id) for r in done])
             self.touch()
 
     def _insert(self, done: Sequence[ArticleResult]) -> None:
@@ -138,6 +138,20 @@ class AnalysisStore(Connection):
             f"INSERT OR REPLACE INTO participants VALUES "
             f"({','.join('?' * len(_PARTICIPANT_FIELDS))})",
             [_row(p, _PARTICIPANT_FIELDS) for r in done for p in r.participants])
+
+    def failed_articles(self) -> list[tuple[str, str, str]]:
+        """``(article_id, first source, reason)`` of the articles that could not be analysed."""
+        return list(self.db.execute(
+            "SELECT a.article_id, MIN(s.source), a.failed FROM articles a JOIN article_sources s "
+            "ON s.article_id = a.article_id WHERE a.failed != '' GROUP BY a.article_id "
+            "ORDER BY MIN(s.source), a.article_id"))
+
+    def retry_failed(self) -> int:
+        """Mark the articles that failed as not analysed (``run --retry-failed``)."""
+        with self.transaction():
+            n = self.db.execute(
+                "UPDATE articles SET nlp_state = '', events_state = '' WHERE failed != ''")
+        return n.rowcount
 
     def forget_analyses(self) -> int:
         """Mark every article as not analysed (``run --rebuild``); returns how many."""

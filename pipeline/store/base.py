@@ -15,9 +15,25 @@ from .schema import DB_NAME, MIGRATIONS, SCHEMA, SCHEMA_VERSION
 class Connection:
     """An open database of one output folder (created with its schema when missing)."""
 
-    def __init__(self, out: Path) -> None:
-        out.mkdir(parents=True, exist_ok=True)
+    def __init__(self, out: Path, *, readonly: bool = False) -> None:
         self.path = out / DB_NAME
+        try:
+            self._open(out, readonly)
+        except (sqlite3.OperationalError, sqlite3.DatabaseError, PermissionError) as exc:
+            if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+                raise NewsgraphError(f"{self.path} is not a newsgraph database (damaged, or "
+                                     "another file); use a new --out folder") from None
+            raise NewsgraphError(
+                f"{out}: cannot {'read' if readonly else 'write'} the output folder ({exc}); "
+                f"check its permissions and free space, or choose another --out") from None
+
+    def _open(self, out: Path, readonly: bool) -> None:
+        if readonly:
+            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                      isolation_level=None)
+            self.db.execute("SELECT COUNT(*) FROM meta").fetchone()
+            return
+        out.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")

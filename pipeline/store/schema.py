@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS articles (
     encoding TEXT NOT NULL,
     nlp_state TEXT NOT NULL DEFAULT '',
     events_state TEXT NOT NULL DEFAULT '',
-    language TEXT NOT NULL DEFAULT ''
+    language TEXT NOT NULL DEFAULT '',
+    failed TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL,
@@ -129,6 +130,7 @@ UPDATE meta SET value = '5' WHERE key = 'schema_version';
 """,
     "5": """
 ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN failed TEXT NOT NULL DEFAULT '';
 ALTER TABLE mentions ADD COLUMN amount_high REAL;
 UPDATE articles SET nlp_state = '', events_state = '';
 UPDATE meta SET value = '6' WHERE key = 'schema_version';

@@ -121,6 +121,7 @@ def test_store_older_folder_is_upgraded(tmp_path: Path, version: str) -> None:
     s.close()
     with sqlite3.connect(tmp_path / DB_NAME) as db:
         db.execute("ALTER TABLE articles DROP COLUMN language")  # schema 6
+        db.execute("ALTER TABLE articles DROP COLUMN failed")
         db.execute("ALTER TABLE mentions DROP COLUMN amount_high")
         db.execute("ALTER TABLE articles DROP COLUMN events_state")
         db.execute("ALTER TABLE articles RENAME COLUMN nlp_state TO ner_model")
