@@ -308,8 +308,9 @@ def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
         return []
     result.skipped.extend(skipped)
     if not records:
-        result.failed.append(f"{name}: no article could be read "
-                             f"({len(skipped)} records skipped); check the format")
+        if not any(s.where == "" for s in skipped):  # a whole file skipped says so already
+            result.failed.append(f"{name}: no article could be read "
+                                 f"({len(skipped)} records skipped); check the format")
         return []
     if "replaced" in records[0].encoding:
         result.warnings.append(f"{name}: {records[0].encoding.split(', ', 1)[1]} (not valid "
