@@ -151,17 +151,17 @@ class Recognizer:
     def analyse(self, items: Iterable[tuple[str, K]], *, n_process: int = 1,
                 batch_size: int = 64) -> Iterator[tuple[K, list[Ent], Sentences]]:
         """Entities and (with ``parse``) parsed sentences for ``(text, context)`` pairs. A
-        long text goes through the model in :func:`pieces`; offsets stay the text's."""
-        def cased() -> Iterator[tuple[str, tuple[str, K, int, bool]]]:
-            for text, ctx in items:
-                parts = pieces(text)
-                for i, (offset, piece) in enumerate(parts):
-                    yield decase(piece), (text, ctx, offset, i == len(parts) - 1)
-
+        long text goes through the model in :func:`pieces`, a few at a time (memory grows
+        with the text in one spaCy batch); offsets stay the text's."""
+        work = [(decase(piece), (text, ctx, offset, i == len(parts) - 1))
+                for text, ctx in items for parts in [pieces(text)]
+                for i, (offset, piece) in enumerate(parts)]
+        if any(offset for _, (_, _, offset, _) in work):  # a text was cut
+            batch_size = max(1, min(batch_size, BATCH_CHARS // PIECE_CHARS))
         ents: list[Ent] = []
         sents: Sentences = []
         for doc, (text, ctx, offset, last) in self.nlp.pipe(
-                cased(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+                work, as_tuples=True, n_process=n_process, batch_size=batch_size):
             ents += [(s + offset, e + offset, label) for s, e, label in _ents(doc)]
             if self.parse:
                 sents += _sentences(doc, offset)
@@ -179,9 +179,11 @@ def _sentences(doc: Doc, offset: int = 0) -> Sentences:
     return out
 
 
-#: the most text spaCy gets at once: a longer article (a book-length paragraph, a 20 MB line)
-#: is analysed in pieces, so it can neither exceed spaCy's limit nor its memory
-PIECE_CHARS = 100_000
+#: the most text spaCy gets in one doc: a longer article (a book-length paragraph) is
+#: analysed in pieces, so it can neither exceed spaCy's limit nor the memory
+PIECE_CHARS = 20_000
+#: the text one spaCy batch holds when long texts are about (a 1.5 MB paragraph: 560 MB)
+BATCH_CHARS = 80_000
 
 
 def pieces(text: str, size: int | None = None) -> list[tuple[int, str]]:
