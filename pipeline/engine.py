@@ -12,7 +12,6 @@ in submission order, so the stored output is the same whatever the engine.
 from __future__ import annotations
 
 import multiprocessing as mp
-import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -52,14 +51,13 @@ def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
     """
     try:
         return _analyse(batch, model)
-    except Exception:  # noqa: BLE001 - any error of one article: find it, keep the rest
+    except Exception as exc:  # noqa: BLE001 - any error of one article: find it, keep the rest
         if len(batch) == 1:
-            article_id = batch[0][0]
-            return [ArticleResult(article_id, [], [], failed=_reason(sys.exc_info()[1]))]
+            return [ArticleResult(batch[0][0], [], [], failed=_reason(exc))]
     return [r for item in batch for r in analyse_batch([item], model)]
 
 
-def _reason(exc: BaseException | None) -> str:
+def _reason(exc: BaseException) -> str:
     text = " ".join(str(exc).split())[:200]
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 

@@ -16,7 +16,8 @@ from tqdm import tqdm
 #: seconds between two lines in a log
 LOG_EVERY = 30.0
 # tqdm's monitor thread would make the process multi-threaded when it forks its workers and
-# output writers (unsafe, and a DeprecationWarning from Python 3.12 on)
+# output writers (unsafe, and a DeprecationWarning from Python 3.12 on); set for the whole
+# package, as ``pipeline`` imports this module through its API
 tqdm.monitor_interval = 0
 
 

@@ -26,7 +26,9 @@ class Tables:
     subunits: dict[str, float]
     multipliers: dict[str, float]
     qualifiers: re.Pattern[str]
-    symbol_re: str
+    starts_with_symbol: re.Pattern[str]
+    range_high: re.Pattern[str]
+    words_before: re.Pattern[str]
     written: re.Pattern[str]
     sentence_word: re.Pattern[str]
     left_symbol: re.Pattern[str]
@@ -63,7 +65,12 @@ def tables() -> Tables:
         subunits={k: float(v) for k, v in t["subunits"].items()}, multipliers=multipliers,
         qualifiers=re.compile(r"^(" + _alternation(q for q in t["qualifiers"] if len(q) > 2)
                               + r")\b\s*", re.I),
-        symbol_re=sym_re,
+        starts_with_symbol=re.compile(rf"\s*(?:{sym_re})"),
+        # the upper end of a range: "to $5", "- 6", "and 3.5"
+        range_high=re.compile(rf"^\s*(?:-|–|to|and)\s*(?:{sym_re})?\s*({NUM})"),
+        # up to three words before a written figure ("an additional US$5")
+        words_before=re.compile(
+            rf"^((?:[A-Za-z][a-z]*\s+){{1,3}})(?=(?:{sym_re}|[A-Z]{{3}})?\s?\d)"),
         written=_written_money(symbols, words, set(t["homographs"]), mult_re),
         sentence_word=re.compile(r"\b(?:in\s+)?(?:([A-Z][\w.]*)\s+)?(" + _alternation(
             w for w, code in words.items() if code and len(w) > 2

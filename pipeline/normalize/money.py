@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon.currencies import ISO, NUM, NUMBER, symbol_code, tables
+from ..lexicon.currencies import ISO, NUMBER, symbol_code, tables
 from ..lexicon.words import CARDINALS
 
 
@@ -41,9 +41,9 @@ def widen(text: str, start: int, end: int) -> int:
     '€750,000'
     """
     t = tables()
-    if start > 0 and not re.match(rf"\s*({t.symbol_re})", text[start:end]):
+    if start > 0 and not t.starts_with_symbol.match(text, start, end):
         m = t.left_symbol.search(text[max(0, start - 5):start])
-        if m and symbol_code(m.group(0)) or m and m.group(0).strip() in t.symbols:
+        if m and (symbol_code(m.group(0)) or m.group(0).strip() in t.symbols):
             return start - len(m.group(0))
     return start
 
@@ -147,7 +147,7 @@ def parse_money(text: str, country: str = "") -> Money | None:
     low_factor, rest = _multiplier(rest)
     value *= low_factor
     high = None
-    rng = re.match(rf"^\s*(?:-|–|to|and)\s*(?:{t.symbol_re})?\s*({NUM})", rest)
+    rng = t.range_high.match(rest)
     if rng and (qualifier in ("between", "from") or not rest.lstrip().startswith("and")):
         high = parse_number(rng.group(1))
         if high is not None:
@@ -162,8 +162,8 @@ def parse_money(text: str, country: str = "") -> Money | None:
     tail = [x if x.count(".") > 1 else x.strip(".") for x in tokens[i:i + 4]]
     scale = 1.0
     if not currency and tail:
-        currency = symbol_code(tokens[i]) or symbol_code(tail[0]) if (
-            tokens[i] in t.symbols or tail[0].upper() == tail[0]) else ""
+        if tokens[i] in t.symbols or tail[0].upper() == tail[0]:  # "$249 USD", "5 €"
+            currency = symbol_code(tokens[i]) or symbol_code(tail[0])
         if not currency:
             currency, scale = _currency_word(tail, country)
     if not currency:
@@ -180,8 +180,7 @@ def _qualifier(s: str) -> tuple[str, str]:
     if m:
         qualifier, s = m.group(1).lower(), s[m.end():]
     if re.search(r"\d", s):  # other words before a written figure qualify it too
-        lead = re.match(rf"^((?:[A-Za-z][a-z]*\s+){{1,3}})(?=(?:{t.symbol_re}|[A-Z]{{3}})?\s?\d)",
-                        s)
+        lead = t.words_before.match(s)
         if lead and not any(w in t.symbols or w.upper() in ISO
                             for w in lead.group(1).split()):
             qualifier = " ".join(filter(None, (qualifier, lead.group(1).strip().lower())))
@@ -224,7 +223,7 @@ def _currency_word(tail: list[str], country: str) -> tuple[str, float]:
     noun = t.nouns.get(low[0], low[0])
     if country and noun in t.by_country:
         code = t.by_country[noun].get(country, code)
-    return code, t.subunits.get(low[0], 1.0) if code else 1.0
+    return code, (t.subunits.get(low[0], 1.0) if code else 1.0)
 
 
 def sentence_currency(text: str) -> str:

@@ -10,7 +10,7 @@ ECB does not quote (the Deutschmark, the naira) gives no conversion: ``None``.
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 #: the currencies the conversions are given in
@@ -36,7 +36,7 @@ def rates_version() -> str:
         return "none"
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def convert(amount: float | None, currency: str, day: str) -> tuple[float | None, ...]:
     """``amount`` of ``currency`` in each of :data:`TARGETS` at ``day`` (``YYYY-MM-DD``),
     rounded to the cent; ``None`` where it cannot be converted.

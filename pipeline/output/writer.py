@@ -10,7 +10,6 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .. import progress as _progress  # noqa: F401  (no tqdm monitor thread)
 from ..corpus import CatalogueBuilder, CorpusNames
 from ..store import Store
 from . import graph
