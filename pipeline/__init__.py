@@ -8,6 +8,6 @@ The CLI (``newsgraph``) is a thin client of this API::
 
 from .api import RunResult, extract, run, split_file, status
 from .settings import RunSettings
+from .version import __version__
 
 __all__ = ["RunResult", "RunSettings", "extract", "run", "split_file", "status", "__version__"]
-__version__ = "0.1.0"

@@ -11,6 +11,7 @@ import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -21,7 +22,7 @@ from .settings import DEFAULT_MODEL, DEFAULT_OUT, LANGUAGES, RunSettings
 MAX_LISTED = 20
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     _say("error", message)
     sys.exit(1)
 
@@ -285,53 +286,28 @@ def extract_cmd(text: str | None, date_: date | None, model: str, as_json: bool)
                                            "identity"]))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline.")
-@click.option("--floor", type=float, default=None,
+@click.option("--floor", type=click.FloatRange(0, 1), default=None,
               help="Exit with status 1 when the headline score is below this.")
-@click.option("--type-floor", "type_floors", multiple=True, metavar="TYPE=F1",
-              help="conll: exit with status 1 when TYPE's F1 is below this (repeatable).")
+@click.option("--type-floor", "type_floors", multiple=True, metavar="NAME=F",
+              help="Exit with status 1 when the score NAME is below F (repeatable): conll PER, "
+                   "ORG, LOC, MISC; meantime strict_p, strict_r, role_strict_f1, "
+                   "timeline_recall; identity and reuters p, r; timeml accuracy.")
 def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None,
              type_floors: tuple[str, ...]) -> None:
     """Score the pipeline on gold data: conll (NER F1), timeml (DATE values), reuters
     (document countries), money (price-parser examples), meantime (actor-event links, roles
-    and timelines; floors: --floor on strict F1, --type-floor strict_p=, role_strict=,
-    timelines=), identity (B-cubed of the actors over MEANTIME's cross-document entities;
-    --floor on F1, --type-floor p=, r=). Prints JSON."""
-    from . import evaluate
+    and timelines; --floor on strict F1), identity (B-cubed of the actors over MEANTIME's
+    cross-document entities; --floor on F1). Prints JSON."""
+    from .evaluate.kinds import KINDS, below_floors, check_paths, parse_floors
 
-    if kind == "conll":
-        result = evaluate.eval_conll(paths[0], model)
-        score = result["micro_PER_ORG_LOC"]["f1"]
-    elif kind == "timeml":
-        result = evaluate.eval_timeml(paths[0], model)
-        score = result["accuracy_calendar"]
-    elif kind == "reuters":
-        files = [f for p in paths for f in (sorted(p.glob("*.sgm")) if p.is_dir() else [p])]
-        result = evaluate.eval_reuters_places(files, model)
-        score = result["f1"]
-    elif kind == "money":
-        result = evaluate.eval_money(paths[0])
-        score = result["accuracy"]
-    elif kind == "identity":
-        result = evaluate.eval_identity(paths[0], model)
-        score = result["f1"]
-        result["p"], result["r"] = {"f1": result["p"]}, {"f1": result["r"]}
-    else:
-        result = evaluate.eval_meantime(paths[0], model)
-        score = result["strict"]["f1"]
-        result["strict_p"] = {"f1": result["strict"]["p"]}
-        result["role_strict_f1"] = {"f1": result["role_strict"]["f1"]}
-        result["timeline_recall"] = {"f1": result.get("timelines", {}).get("recall", 0.0)}
+    try:
+        check_paths(kind, paths)
+        floors = parse_floors(kind, type_floors)
+        result = KINDS[kind].score(paths, model)
+    except NewsgraphError as exc:
+        _fail(str(exc))
     click.echo(json.dumps(result, indent=2))
-    failed = []
-    if floor is not None and score < floor:
-        failed.append(f"{kind} score {score:.4f} is below the floor {floor}")
-    for spec in type_floors:
-        typ, _, value = spec.partition("=")
-        got = result.get(typ, {}).get("f1") if isinstance(result.get(typ), dict) else None
-        if got is None:
-            raise click.BadParameter(f"no type {typ!r} in the {kind} result", param_hint=spec)
-        if got < float(value):
-            failed.append(f"{typ} F1 {got:.4f} is below the floor {value}")
+    failed = below_floors(kind, result, floor, floors)
     for line in failed:
         _say("error", line)
     if failed:

@@ -1,13 +1,18 @@
 """Fingerprints of everything that shapes the results, per stage, so that a run re-does
 exactly the stages whose inputs changed.
 
-* ``nlp``: the package version, the spaCy model's name and version, and the tables the NER
-  and normalisation read. When it changes, every stored article goes through stages 2-4 again.
-* ``events``: the package version and the event ontology, agents and coreference words.
-  When only it changes, events are rebuilt from the stored texts and mentions, without NER.
-* ``outputs``: every data file under ``models/`` (the corpus view reads the alias and country
-  tables too) and the version of the exchange rates. When it changes, the outputs are
-  rewritten.
+* ``nlp``: the package version, the spaCy model's name and version, the tables the NER and
+  normalisation read, and the source of the code that does it (``nlp/``, ``normalize/``,
+  ``lexicon/``). When it changes, every stored article goes through stages 2-4 again.
+* ``events``: ``nlp``, the event ontology, agents and coreference words, and the source of
+  ``events/``. When only it changes, events are rebuilt from the stored texts and mentions,
+  without NER.
+* ``outputs``: ``events``, every data file under ``models/`` (the corpus view reads the alias
+  and country tables too), the version of the exchange rates and the source of ``corpus/``
+  and ``output/``. When it changes, the outputs are rewritten.
+
+So an edit of the code, not only of the data, re-runs what it shapes (a developer's checkout
+between two releases keeps the same version).
 
 Nothing here imports spaCy: a model's version comes from its package metadata or its
 folder's ``meta.json``.
@@ -25,18 +30,36 @@ from .lexicon.tables import content_hash
 from .normalize.rates import rates_version
 from .settings import model_location
 from .types import content_id
+from .version import package_version
 
+#: the package's own folder: its source is part of the fingerprints
+PACKAGE_ROOT = Path(__file__).resolve().parent
+NLP_CODE = ("nlp", "normalize", "lexicon")
+EVENT_CODE = ("events",)
+OUTPUT_CODE = ("corpus", "output")
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv",
               "currencies.json")
 EVENT_TABLES = ("event_ontology.json", "agents.tsv", "coreference.json")
 
 
-def package_version() -> str:
-    """The installed version of newsgraph (``0+unknown`` from a bare source tree)."""
-    try:
-        return metadata.version("newsgraph")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
+@lru_cache(maxsize=32)
+def _source_hash(root: Path, stamp: tuple[tuple[str, int, int], ...]) -> str:
+    return content_id(*(f"{name}\x1e{(root / name).read_text(encoding='utf-8')}"
+                        for name, _, _ in stamp))
+
+
+def source_hash(parts: tuple[str, ...], root: Path | None = None) -> str:
+    """A hash of the Python source of the package's subpackages ``parts`` (under ``root``,
+    the installed package by default); recomputed only when a file's size or time changes.
+
+    >>> source_hash(("events",)) == source_hash(("events",))
+    True
+    """
+    base = root or PACKAGE_ROOT
+    files = sorted(p for part in parts for p in (base / part).rglob("*.py"))
+    stamp = tuple((str(p.relative_to(base)), (st := p.stat()).st_size, st.st_mtime_ns)
+                  for p in files)
+    return _source_hash(base, stamp)
 
 
 @lru_cache(maxsize=8)
@@ -75,11 +98,13 @@ class Fingerprint:
     model: str
 
     @classmethod
-    def of(cls, model: str) -> Fingerprint:
-        """The fingerprint of a run with ``model`` and the current data files."""
+    def of(cls, model: str, *, source: Path | None = None) -> Fingerprint:
+        """The fingerprint of a run with ``model``, the current data files and the package's
+        code (under ``source``, the installed package by default)."""
         version = package_version()
         mv = model_version(model)
-        nlp = content_id(version, mv, content_hash(NLP_TABLES))
-        events = content_id(nlp, content_hash(EVENT_TABLES))
-        outputs = content_id(events, content_hash(), rates_version())
+        nlp = content_id(version, mv, content_hash(NLP_TABLES), source_hash(NLP_CODE, source))
+        events = content_id(nlp, content_hash(EVENT_TABLES), source_hash(EVENT_CODE, source))
+        outputs = content_id(events, content_hash(), rates_version(),
+                             source_hash(OUTPUT_CODE, source))
         return cls(nlp, events, outputs, mv)

@@ -114,3 +114,35 @@ def test_state_rebuild_analyses_everything_again(tmp_path: Path, n: int) -> None
     out = tmp_path / "out"
     run([SEED], out, progress=False)
     assert run([SEED], out, progress=False, rebuild=True).n_recognised == n
+
+
+@pytest.fixture
+def code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An editable copy of the package's source, which the fingerprints then hash."""
+    import pipeline.fingerprint as fingerprint
+
+    folder = tmp_path / "code"
+    shutil.copytree(fingerprint.PACKAGE_ROOT, folder,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fingerprint, "PACKAGE_ROOT", folder)
+    return folder
+
+
+@pytest.mark.parametrize(("edited", "needing"), [
+    ("events/extract.py", (0, 10)), ("normalize/money.py", (10, 0)),
+    ("output/tables.py", (0, 0))])
+def test_state_code_edit_reruns_its_stage(tmp_path: Path, code: Path, edited: str,
+                                          needing: tuple[int, int]) -> None:
+    """Editing a stage's code (not only its data) makes the folder stale for that stage."""
+    out = tmp_path / "out"
+    run([SEED], out, progress=False)
+    assert not status(out)["stale"]
+    with (code / edited).open("a", encoding="utf-8") as fh:
+        fh.write("\n# an edit\n")
+    st = status(out)
+    assert st["stale"] and not st["outputs_current"]
+    assert (st["articles_needing_nlp"], st["articles_needing_events"]) == needing
+    result = run([SEED], out, progress=False)
+    assert result.n_unchanged == 1 and result.n_recognised == sum(needing)
+    assert result.outputs_written
+    assert not status(out)["stale"]

@@ -13,16 +13,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..ingest import Source, read_records
 from ..lexicon.countries import resolve_place
 from ..lexicon.currencies import symbol_code
@@ -31,6 +31,7 @@ from ..normalize import normalise_article
 from ..normalize.money import parse_money
 from ..settings import DEFAULT_MODEL
 from ..types import Record
+from .gold import gold_bytes, gold_files, gold_json_lines, gold_text, gold_xml
 
 CONLL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 SCORED = ("PER", "ORG", "LOC")
@@ -98,21 +99,20 @@ def read_conll(path: Path) -> Iterator[tuple[str, set[tuple[int, int, str]]]]:
         offset += len(line) + 1
         sent.clear()
 
-    with path.open(encoding="utf-8") as fh:
-        for raw in fh:
-            parts = raw.split()
-            if not parts:
-                flush_sentence()
-                continue
-            if parts[0] == "-DOCSTART-":
-                flush_sentence()
-                if doc_lines:
-                    yield "\n".join(doc_lines), set(spans)
-                doc_lines.clear()
-                spans.clear()
-                offset = 0
-                continue
-            sent.append((parts[0], parts[-1]))
+    for raw in gold_text(path).splitlines():
+        parts = raw.split()
+        if not parts:
+            flush_sentence()
+            continue
+        if parts[0] == "-DOCSTART-":
+            flush_sentence()
+            if doc_lines:
+                yield "\n".join(doc_lines), set(spans)
+            doc_lines.clear()
+            spans.clear()
+            offset = 0
+            continue
+        sent.append((parts[0], parts[-1]))
     flush_sentence()
     if doc_lines:
         yield "\n".join(doc_lines), set(spans)
@@ -121,6 +121,8 @@ def read_conll(path: Path) -> Iterator[tuple[str, set[tuple[int, int, str]]]]:
 def eval_conll(path: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     """NER P/R/F on a CoNLL-2003 file (see module docstring)."""
     docs = list(read_conll(path))
+    if not docs:
+        raise InputError(str(path), "holds no CoNLL documents", "pass a CoNLL-2003 file")
     rec = Recognizer(model)
     scores = {t: PRF() for t in (*SCORED, "MISC")}
     for (_, gold), (_, ents) in zip(docs, rec.pipe((t, i) for i, (t, _) in enumerate(docs)),
@@ -154,14 +156,16 @@ class TimeDoc:
 
 def read_timeml(path: Path) -> TimeDoc:
     """Plain text, DCT and gold DATE ``(start, end, value)`` of one .tml file."""
-    root = ET.parse(path).getroot()
+    root = gold_xml(path)
     dct_el = root.find("DCT/TIMEX3")
-    if dct_el is None:
-        raise ValueError(f"{path}: no DCT")
-    dct = date.fromisoformat(dct_el.get("value", "")[:10])
+    try:
+        dct = date.fromisoformat((dct_el.get("value", "") if dct_el is not None else "")[:10])
+    except ValueError:
+        raise InputError(str(path), "has no document creation time (DCT/TIMEX3 value)",
+                         "pass TimeML files") from None
     text_el = root.find("TEXT")
     if text_el is None:
-        raise ValueError(f"{path}: no TEXT")
+        raise InputError(str(path), "has no TEXT element", "pass TimeML files")
     buf: list[str] = []
     gold: list[tuple[int, int, str]] = []
     pos = 0
@@ -192,7 +196,7 @@ def eval_timeml(path: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     values with placeholders (``1989-WXX``), PAST_REF/FUTURE_REF and clock times have no
     calendar value a normaliser could give.
     """
-    files = sorted(path.rglob("*.tml")) if path.is_dir() else [path]
+    files = gold_files(path, "**/*.tml", "TimeML documents") if path.is_dir() else [path]
     docs = [read_timeml(f) for f in files]
     rec = Recognizer(model)
     total = exact = found = calendar = calendar_exact = 0
@@ -270,16 +274,25 @@ def _reuters_code(place: str) -> str | None:
     return None
 
 
+def reuters_files(paths: Iterable[Path]) -> list[Path]:
+    """The Reuters-21578 files named: files as given, folders' ``*.sgm`` files."""
+    return [f for p in paths
+            for f in (gold_files(p, "*.sgm", "Reuters-21578 files") if p.is_dir() else [p])]
+
+
 def eval_reuters_places(paths: list[Path], model: str = DEFAULT_MODEL) -> dict[str, Any]:
-    """Per-document country P/R/F against Reuters-21578 ``<PLACES>``."""
+    """Per-document country P/R/F against Reuters-21578 ``<PLACES>`` (files, or folders of
+    ``.sgm`` files)."""
     docs: list[tuple[Record, set[str]]] = []
     unmapped: Counter[str] = Counter()
-    for p in paths:
-        raw = p.read_bytes().decode("latin-1")
+    for p in reuters_files(paths):
+        data = gold_bytes(p)
         golds = [re.findall(r"<D>(.*?)</D>", m) for m in re.findall(
-            r"<PLACES>(.*?)</PLACES>", raw)]
-        recs = [r for r in read_records(Source(p.name, p.read_bytes(), p.name))
-                if isinstance(r, Record)]
+            r"<PLACES>(.*?)</PLACES>", data.decode("latin-1"))]
+        recs = [r for r in read_records(Source(p.name, data, p.name)) if isinstance(r, Record)]
+        if len(recs) != len(golds):
+            raise InputError(str(p), f"holds {len(recs)} documents but {len(golds)} <PLACES>",
+                             "pass Reuters-21578 .sgm files")
         for r, g in zip(recs, golds, strict=True):
             codes = set()
             for place in g:
@@ -309,8 +322,7 @@ def eval_reuters_places(paths: list[Path], model: str = DEFAULT_MODEL) -> dict[s
 def eval_money(path: Path) -> dict[str, Any]:
     """Amount + currency accuracy on price-parser's examples that have both."""
     total = right = 0
-    for line in path.read_text(encoding="utf-8").splitlines():
-        ex = json.loads(line)
+    for ex in gold_json_lines(path):
         cur, amount = ex.get("currency"), ex.get("amount")
         if not cur or amount in (None, "null"):
             continue

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -37,7 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from ..settings import DEFAULT_MODEL
-from ..types import ArticleResult, Event, Mention, Participant
+from ..types import ArticleResult, Event, Mention, Participant, WorkItem
+from .gold import gold_files, gold_text, gold_xml
 
 SCORED_TYPES = frozenset({"ORG", "PER", "LOC"})
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "'s", "’s", "n't", ")", "]", "%",
@@ -79,9 +79,16 @@ class CatDoc:
         return self._starts[i][1] if i >= 0 else 0
 
 
+def meantime_files(folder: Path) -> list[Path]:
+    """The CAT documents of a MEANTIME folder (its ``meantime_corpus_*`` folder, else its own
+    XML files)."""
+    inner = sorted(p for p in folder.glob("meantime_corpus_*") if p.is_dir())
+    return gold_files(inner[0] if inner else folder, "*.xml", "MEANTIME documents")
+
+
 def read_cat(path: Path) -> CatDoc:
     """Read a CAT XML file (MEANTIME or SemEval-2015 trial format)."""
-    root = ET.parse(path).getroot()
+    root = gold_xml(path)
     tokens = [(t.get("t_id", ""), int(t.get("sentence", "0")), t.text or "")
               for t in root.iter("token")]
     text, spans = _detokenise(tokens)
@@ -239,8 +246,8 @@ def analyse_docs(docs: list[CatDoc], model: str) -> list[ArticleResult]:
     out: list[ArticleResult] = []
     for i in range(0, len(docs), 16):
         chunk = docs[i:i + 16]
-        out += analyse_batch([(d.doc_id, d.text, d.published.isoformat() if d.published
-                               else "", None) for d in chunk], model)
+        out += analyse_batch([WorkItem(d.doc_id, d.text, d.published.isoformat()
+                                       if d.published else "") for d in chunk], model)
     return out
 
 
@@ -250,8 +257,7 @@ def analyse_docs(docs: list[CatDoc], model: str) -> list[ArticleResult]:
 def eval_meantime(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     """Actor–event link scores on the MEANTIME documents under ``folder`` and timeline
     recall on the SemEval-2015 trial timelines beside them (see the module docstring)."""
-    files = sorted((folder / "meantime_corpus_apple").glob("*.xml")) or sorted(
-        folder.glob("*.xml"))
+    files = meantime_files(folder)
     docs = [read_cat(f) for f in files]
     results = analyse_docs(docs, model)
     scores = _score_links(docs, results)
@@ -338,7 +344,7 @@ def eval_timelines(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     by_id = {re.split(r"[-_]", f.name, maxsplit=1)[0]: f for f in sorted(docs_dir.glob("*.xml"))}
     rows: list[tuple[str, str, str, int]] = []  # (target, gold date, doc id, sentence)
     for f in sorted((folder / "semeval_trial_timelines").glob("*.txt")):
-        lines = f.read_text(encoding="utf-8").splitlines()
+        lines = gold_text(f).splitlines()
         target = lines[0].strip()
         seen = set()
         for line in lines[1:]:
@@ -389,8 +395,7 @@ def eval_identity(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     from ..corpus import CorpusNames, actor_of, article_groups
     from ..store import open_existing
 
-    files = sorted((folder / "meantime_corpus_apple").glob("*.xml")) or sorted(
-        folder.glob("*.xml"))
+    files = meantime_files(folder)
     docs = {d.doc_id: d for d in (read_cat(f) for f in files)}
     with tempfile.TemporaryDirectory(prefix="newsgraph-eval-") as tmp:
         dump = Path(tmp) / "meantime.jsonl"
