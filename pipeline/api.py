@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from .engine import BATCH, Item, analyse_into_store
+from .engine import BATCH, analyse_into_store
 from .errors import InputError, NewsgraphError
 from .fingerprint import Fingerprint
 from .ingest import (
@@ -39,7 +39,7 @@ from .progress import Progress
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
 from .store import Store, chunks, open_existing
 from .store.lock import folder_lock
-from .types import Mention, Record, Skipped
+from .types import Mention, Record, Skipped, WorkItem
 
 log = logging.getLogger("newsgraph")
 
@@ -242,7 +242,7 @@ class _Feed:
     progress: Progress
     seconds: float = 0.0
 
-    def batches(self) -> Iterator[list[Item]]:
+    def batches(self) -> Iterator[list[WorkItem]]:
         t0 = time.perf_counter()
         nlp = self.fingerprint.nlp
         queue: deque[str] = deque(self.store.pending_nlp(nlp))
@@ -265,12 +265,12 @@ class _Feed:
         for chunk in chunks(events_only, BATCH):
             mentions = self.store.article_mentions(chunk)
             self.seconds += time.perf_counter() - t0
-            yield [(i, t, p, mentions[i]) for i, t, p in self.store.article_texts(chunk)]
+            yield [WorkItem(i, t, p, mentions[i]) for i, t, p in self.store.article_texts(chunk)]
             t0 = time.perf_counter()
         self.seconds += time.perf_counter() - t0
 
-    def _texts(self, ids: list[str]) -> list[Item]:
-        return [(i, t, p, None) for i, t, p in self.store.article_texts(ids)]
+    def _texts(self, ids: list[str]) -> list[WorkItem]:
+        return [WorkItem(i, t, p) for i, t, p in self.store.article_texts(ids)]
 
     def _dumps(self) -> Iterator[list[str]]:
         """Read and store each input dump in turn: the ids of its articles."""

@@ -1,7 +1,7 @@
 """Where stages 2-4 run: in this process, in a pool of worker processes, or on Dask, and how
 their results reach the store.
 
-The unit of work is a batch of articles ``(article_id, text, published)``;
+The unit of work is a batch of articles (:class:`~pipeline.types.WorkItem`);
 :func:`analyse_batch` runs NER, normalisation and event extraction on it and returns plain
 :class:`~pipeline.types.ArticleResult` values. Each worker loads the spaCy models once (they
 are cached per process) and keeps them for every batch it gets. Only a few batches are in
@@ -24,16 +24,13 @@ from .lexicon.orgs import acronym_definitions
 from .normalize import normalise_article
 from .progress import Progress
 from .settings import ENGINES
-from .types import ArticleResult, Mention
+from .types import ArticleResult, WorkItem
 
 if TYPE_CHECKING:
     from .fingerprint import Fingerprint
     from .store import Store
 
-#: one article to analyse: (article_id, text, published ISO date or "", stored mentions or
-#: None). With its mentions, only its events are redone (the event rules changed).
-Item = tuple[str, str, str, "list[Mention] | None"]
-Batch = Sequence[Item]
+Batch = Sequence[WorkItem]
 #: articles per unit of work (one spaCy batch, one store transaction)
 BATCH = 16
 
@@ -53,7 +50,7 @@ def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
         return _analyse(batch, model)
     except Exception as exc:  # noqa: BLE001 - any error of one article: find it, keep the rest
         if len(batch) == 1:
-            return [ArticleResult(batch[0][0], [], [], failed=_reason(exc))]
+            return [ArticleResult(batch[0].article_id, [], [], failed=_reason(exc))]
     return [r for item in batch for r in analyse_batch([item], model)]
 
 
@@ -63,24 +60,24 @@ def _reason(exc: BaseException) -> str:
 
 
 def _analyse(batch: Batch, model: str) -> list[ArticleResult]:
-    fresh = [(t, aid) for aid, t, _, ms in batch if ms is None]
-    redo = [(t, aid) for aid, t, _, ms in batch if ms is not None]  # no NER needed again
+    fresh = [(w.text, w.article_id) for w in batch if w.mentions is None]
+    redo = [(w.text, w.article_id) for w in batch if w.mentions is not None]  # no NER again
     analysed = {aid: (ents, sents) for aid, ents, sents in
                 _recognizer(model).analyse(fresh)} if fresh else {}
     if redo:
         analysed.update((aid, (ents, sents)) for aid, ents, sents in
                         _recognizer(model, ner=False).analyse(redo))
     results = []
-    for article_id, text, published, stored in batch:
-        pub = date.fromisoformat(published) if published else None
-        ents, sents = analysed[article_id]
-        if stored is None:
-            ms = normalise_article(article_id, text, ents, pub)
-            result = ArticleResult(article_id, ms, acronym_definitions(text))
+    for w in batch:
+        pub = date.fromisoformat(w.published) if w.published else None
+        ents, sents = analysed[w.article_id]
+        if w.mentions is None:
+            ms = normalise_article(w.article_id, w.text, ents, pub)
+            result = ArticleResult(w.article_id, ms, acronym_definitions(w.text))
         else:
-            ms = stored
-            result = ArticleResult(article_id, [], [], events_only=True)
-        events, parts = extract_events(article_id, text, sents, ms, pub)
+            ms = w.mentions
+            result = ArticleResult(w.article_id, [], [], events_only=True)
+        events, parts = extract_events(w.article_id, w.text, sents, ms, pub)
         result.events.extend(events)
         result.participants.extend(parts)
         results.append(result)

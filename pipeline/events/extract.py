@@ -27,11 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..types import Event, Mention, Participant, Tok, content_id
+from ..types import Event, Mention, Participant, Role, Tok, content_id
 from .coref import Article, Referent, Resolved, Sentence
 from .lexicon import EventType, Lexicon, lexicon
 
-ROLE_RANK = {"source": 0, "target": 1, "other": 2}
 _NOT_PREDICATES = frozenset({"be", "do"})
 _SUBJECT = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
@@ -162,7 +161,7 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
             if r is None:
                 continue
             key = r.key()
-            if key not in resolved or ROLE_RANK[role] < ROLE_RANK[resolved[key][1]]:
+            if key not in resolved or Role(role).rank < Role(resolved[key][1]).rank:
                 resolved[key] = (r, role)
     if not resolved:
         return None

@@ -30,7 +30,7 @@ from .sources import Source, decode, looks_binary
 from .split import split_text
 
 #: What a source can yield: a record, or a note that a record was skipped.
-Item = Record | Skipped
+ReadResult = Record | Skipped
 
 _TEXT_EXTS = {"", ".txt", ".text", ".md"}
 _JSON_EXTS = {".json"}
@@ -90,7 +90,7 @@ def _is_feed(head: bytes) -> bool:
 MAX_RECORD_MB = float(os.environ.get("NEWSGRAPH_MAX_RECORD_MB", "5"))
 
 
-def read_records(source: Source, *, separator: str | None = None) -> Iterator[Item]:
+def read_records(source: Source, *, separator: str | None = None) -> Iterator[ReadResult]:
     """Yield the records of one source (a record too large to be an article is skipped),
     or raise :class:`InputError` if the file is unusable.
 
@@ -109,7 +109,7 @@ def read_records(source: Source, *, separator: str | None = None) -> Iterator[It
             yield item
 
 
-def _records(source: Source, separator: str | None) -> Iterator[Item]:
+def _records(source: Source, separator: str | None) -> Iterator[ReadResult]:
     name = source.name
     if not source.data.strip():
         raise InputError(name, "is empty", "remove it or add articles to it")
@@ -157,7 +157,7 @@ def prose_share(text: str) -> float:
     return prose / total if total else 0.0
 
 
-def _read_text(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
+def _read_text(name: str, data: bytes, separator: str | None) -> Iterator[ReadResult]:
     text, enc = decode(data, name)
     if len(text) > MIN_JUDGED_CHARS and prose_share(text) < MIN_PROSE_SHARE:
         yield Skipped(name, "", "holds no prose (a word list, a schema or a data table), not "
@@ -282,7 +282,7 @@ def _objects_in(value: Any) -> list[Any]:
     return []
 
 
-def _read_json(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
+def _read_json(name: str, data: bytes, separator: str | None) -> Iterator[ReadResult]:
     text, enc = decode(data, name)
     try:
         parsed = _loads(text)
@@ -310,7 +310,7 @@ def _read_json(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
         yield _record_from_mapping(name, i, obj, enc)
 
 
-def _read_jsonl(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
+def _read_jsonl(name: str, data: bytes, separator: str | None) -> Iterator[ReadResult]:
     text, enc = decode(data, name)
     position = 0
     for lineno, line in enumerate(text.splitlines(), start=1):
@@ -337,7 +337,7 @@ def _read_jsonl(name: str, data: bytes, separator: str | None) -> Iterator[Item]
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-def _read_csv(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
+def _read_csv(name: str, data: bytes, separator: str | None) -> Iterator[ReadResult]:
     text, enc = decode(data, name)
     sample = text[:65536]
     try:
@@ -421,7 +421,7 @@ def _guess_columns(first: list[str], text: str, dialect: Any, name: str) -> list
     return columns
 
 
-def _read_html(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
+def _read_html(name: str, data: bytes, separator: str | None) -> Iterator[ReadResult]:
     import trafilatura
 
     text, enc = decode(data, name)
@@ -441,7 +441,7 @@ def _read_html(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
     )
 
 
-def _read_feed(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
+def _read_feed(name: str, data: bytes, separator: str | None) -> Iterator[ReadResult]:
     import feedparser  # feedparser resolves no external entities and recovers from bad XML
 
     parsed = feedparser.parse(data)
@@ -497,7 +497,7 @@ def _sgml_field(doc: str, tag: str) -> str:
     return m.group(1) if m else ""
 
 
-def _read_sgml(name: str, data: bytes, separator: str | None) -> Iterator[Item]:
+def _read_sgml(name: str, data: bytes, separator: str | None) -> Iterator[ReadResult]:
     text = data.decode("latin-1")
     found = False
     for i, m in enumerate(_SGML_DOC.finditer(text)):

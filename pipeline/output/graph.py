@@ -21,7 +21,7 @@ import networkx as nx
 from networkx.algorithms import bipartite
 
 from ..corpus import Catalogue
-from ..types import Event
+from ..types import Event, Link, Role
 from . import html
 from .files import atomic_open
 from .xmlgraph import gexf_lines, graphml_lines
@@ -92,20 +92,22 @@ def _nodes(cat: Catalogue, dates: bool = False) -> Iterator[tuple[str, dict[str,
 
 
 def _edges(cat: Catalogue) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for event_id, actor_id, role, mention, _, _, how, article_id in cat.iter_roles():
-        yield actor_node(actor_id), event_node(event_id), dict(
-            role=role, mention=mention, resolved_from=how, article_ids=article_id)
+    for k in cat.iter_roles():
+        yield actor_node(k.actor_id), event_node(k.event_id), dict(
+            role=str(k.role), mention=k.mention, resolved_from=k.resolved_from,
+            article_ids=k.article_id)
 
 
 def build_graph(cat: Catalogue) -> nx.Graph:
     """The bipartite actor–event graph of a catalogue (in memory: for a small catalogue, or
     a part of one; the files are written as streams).
 
-    >>> from pipeline.corpus import Catalogue
-    >>> from pipeline.types import Actor, Event
-    >>> cat = Catalogue({"a": Actor("a", "Acme", "organisation", n_events=1)},
-    ...                 [Event("e", "art", "fine", "fined", 0, 10, "Acme was fined.")],
-    ...                 [("e", "a", "target", "Acme", 0, 4, "", "art")], {"a": ["art"]})
+    >>> from pipeline.corpus import ListCatalogue
+    >>> from pipeline.types import Actor, Event, Link, Role
+    >>> cat = ListCatalogue({"a": Actor("a", "Acme", "organisation", n_events=1)},
+    ...                     [Event("e", "art", "fine", "fined", 0, 10, "Acme was fined.")],
+    ...                     [Link("e", "a", Role.TARGET, "Acme", 0, 4, "", "art")],
+    ...                     {"a": ["art"]})
     >>> g = build_graph(cat)
     >>> g.edges["actor:a", "event:e"]["role"]
     'target'
@@ -155,13 +157,13 @@ def write_json(out: Path, cat: Catalogue) -> None:
         fh.write("]}\n")
     weights: dict[tuple[str, str], int] = {}
     event, members = "", list[str]()
-    for link in [*cat.iter_roles(), ("", "", "", "", 0, 0, "", "")]:
-        if link[0] != event:
+    for link in [*cat.iter_roles(), Link("", "", Role.OTHER, "", 0, 0, "", "")]:
+        if link.event_id != event:
             for i, x in enumerate(members):
                 for y in members[i + 1:]:
                     weights[(x, y)] = weights.get((x, y), 0) + 1
-            event, members = link[0], []
-        members.append(actor_node(link[1]))
+            event, members = link.event_id, []
+        members.append(actor_node(link.actor_id))
         members.sort()
     nodes = [(actor_node(aid), {k: v for k, v in actor_attrs(cat, aid).items()
                                 if k != "bipartite"}) for aid in _actor_ids(cat)]
@@ -192,7 +194,7 @@ def part_of(cat: Catalogue, actor_ids: Iterable[str], per_actor: int | None = No
     g.add_nodes_from((actor_node(aid), actor_attrs(cat, aid)) for aid in chosen)
     g.add_nodes_from((event_node(e), event_attrs(by_id[e])) for e in sorted(by_id))
     # every chosen actor of a chosen event is linked to it, not only the one it came with
-    g.add_edges_from((actor_node(aid), event_node(e), {"role": role,
+    g.add_edges_from((actor_node(aid), event_node(e), {"role": str(role),
                                                        "article_ids": by_id[e].article_id})
                      for aid in chosen for e, role in cat.events_of(aid) if e in by_id)
     return g

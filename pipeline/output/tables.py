@@ -108,6 +108,7 @@ def event_rows(cat: Catalogue, published: Mapping[str, str] | None = None
 
 def event_actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
     """Rows of ``event_actors.csv``."""
-    for event_id, actor_id, role, mention, start, end, how, _ in cat.iter_roles():
-        yield {"event_id": event_id, "actor_id": actor_id, "role": role, "mention": mention,
-               "start": start, "end": end, "resolved_from": how}
+    for k in cat.iter_roles():
+        yield {"event_id": k.event_id, "actor_id": k.actor_id, "role": str(k.role),
+               "mention": k.mention, "start": k.start, "end": k.end,
+               "resolved_from": k.resolved_from}

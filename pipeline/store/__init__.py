@@ -12,7 +12,7 @@ from pathlib import Path
 from .analyses import AnalysisStore, chunks
 from .dumps import DumpStore
 from .schema import DB_NAME, SCHEMA_VERSION
-from .scratch import Link, ScratchStore
+from .scratch import ScratchStore
 
 
 class Store(DumpStore, AnalysisStore, ScratchStore):
@@ -32,4 +32,4 @@ def open_existing(out: Path, *, readonly: bool = False) -> Store | None:
     return Store(out, readonly=readonly) if (out / DB_NAME).exists() else None
 
 
-__all__ = ["DB_NAME", "SCHEMA_VERSION", "Link", "Store", "chunks", "open_existing"]
+__all__ = ["DB_NAME", "SCHEMA_VERSION", "Store", "chunks", "open_existing"]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Any
 
-from ..types import ArticleResult, Event, Mention, Participant
+from ..types import ArticleResult, Event, Mention, Participant, Role
 from .base import Connection
 
 _MENTION_FIELDS = tuple(f.name for f in fields(Mention))
@@ -175,12 +175,12 @@ class AnalysisStore(Connection):
 
     def participants(self) -> list[Participant]:
         """Every event participant."""
-        return [Participant(*row) for row in self.db.execute(
+        return [_participant(row) for row in self.db.execute(
             "SELECT * FROM participants ORDER BY event_id, start, end, label, agent")]
 
     def participants_of(self, article_id: str) -> list[Participant]:
         """The participants of one article's events."""
-        return [Participant(*row) for row in self.db.execute(
+        return [_participant(row) for row in self.db.execute(
             "SELECT * FROM participants WHERE article_id = ? "
             "ORDER BY event_id, start, end, label, agent", (article_id,))]
 
@@ -188,7 +188,7 @@ class AnalysisStore(Connection):
         """The participants that are generic actors (agents), in event order."""
         for row in self.db.execute(
                 "SELECT * FROM participants WHERE agent != '' ORDER BY event_id, start, end"):
-            yield Participant(*row)
+            yield _participant(row)
 
     def iter_linked_events(self, event_ids: Iterable[str] | None = None) -> Iterator[Event]:
         """The events that have an actor (in ``out_links``), in article output order; only
@@ -270,3 +270,10 @@ def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
             batch = []
     if batch:
         yield batch
+
+
+def _participant(row: tuple[Any, ...]) -> Participant:
+    """A participant from its stored row (the role as a :class:`Role`)."""
+    fields_ = list(row)
+    fields_[5] = Role(fields_[5])
+    return Participant(*fields_)

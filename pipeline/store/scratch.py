@@ -5,8 +5,8 @@ streams, so the memory of the output phase does not grow with the folder."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
+from ..types import Link, Role
 from .base import Connection
 
 _SCRATCH = """
@@ -22,10 +22,7 @@ CREATE TABLE out_actor_articles (
 ) WITHOUT ROWID;
 """
 
-_ROLES = ("source", "target", "other")  # by rank
-#: one link of an event to an actor: (event_id, actor_id, role, mention, start, end,
-#: resolved_from, article_id)
-Link = tuple[str, str, str, str, int, int, str, str]
+_BY_RANK = tuple(Role)
 
 
 class ScratchStore(Connection):
@@ -35,10 +32,11 @@ class ScratchStore(Connection):
         """Empty the scratch tables (before a new write of the outputs)."""
         self.db.executescript(_SCRATCH)
 
-    def add_links(self, rows: Iterable[tuple[Any, ...]]) -> None:
-        """``(event_id, actor_id, role, rank, mention, start, end, resolved_from, article_id)``
-        rows."""
-        self.db.executemany("INSERT INTO out_links VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    def add_links(self, links: Iterable[Link]) -> None:
+        """Links of events to actors (an actor may be linked to an event more than once)."""
+        self.db.executemany("INSERT INTO out_links VALUES (?,?,?,?,?,?,?,?,?)", (
+            (k.event_id, k.actor_id, str(k.role), k.role.rank, k.mention, k.start, k.end,
+             k.resolved_from, k.article_id) for k in links))
 
     def add_actor_articles(self, rows: Iterable[tuple[str, str]]) -> None:
         """``(actor_id, article_id)`` pairs (repeats are ignored)."""
@@ -47,13 +45,14 @@ class ScratchStore(Connection):
     def links(self) -> Iterator[Link]:
         """The best link of every (event, actor): its strongest role, then its first
         mention; sorted by event and actor."""
-        yield from self.db.execute(
+        for row in self.db.execute(
             """SELECT event_id, actor_id, role, mention, start, end, resolved_from, article_id
                FROM (
                    SELECT *, ROW_NUMBER() OVER (PARTITION BY event_id, actor_id
                                                 ORDER BY rank, start, mention) AS rn
                    FROM out_links)
-               WHERE rn = 1 ORDER BY event_id, actor_id, role""")
+               WHERE rn = 1 ORDER BY event_id, actor_id, role"""):
+            yield Link(row[0], row[1], Role(row[2]), *row[3:])
 
     def actor_counts(self) -> dict[str, tuple[int, int]]:
         """``actor_id → (n_articles, n_events)``."""
@@ -74,8 +73,8 @@ class ScratchStore(Connection):
             "SELECT article_id FROM out_actor_articles WHERE actor_id = ? ORDER BY article_id",
             (actor_id,))]
 
-    def events_of(self, actor_id: str) -> list[tuple[str, str]]:
+    def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
         """``(event_id, role)`` of an actor's events (its strongest role in each), sorted."""
-        return [(e, _ROLES[rank]) for e, rank in self.db.execute(
+        return [(e, _BY_RANK[rank]) for e, rank in self.db.execute(
             "SELECT event_id, MIN(rank) FROM out_links WHERE actor_id = ? "
             "GROUP BY event_id ORDER BY event_id", (actor_id,))]

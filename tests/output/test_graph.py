@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from pipeline import run
 from pipeline.cli import main
-from pipeline.corpus import Catalogue
+from pipeline.corpus import ListCatalogue
 from pipeline.output.graph import build_graph, write_html
-from pipeline.types import Actor, Event
+from pipeline.types import Actor, Event, Link, Role
 from tests.conftest import SEED
 
 EVIL = ['<script>alert(1)</script> Holdings', '"><img src=x onerror=alert(2)> Group']
@@ -151,10 +151,10 @@ def evil_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     event = Event("e1", "art", "fine", "fined", 0, 60,
                   f"The SEC fined {EVIL[0]} and {EVIL[1]} $5m.", "2024-03-05", "2024-03-05",
                   5e6, "USD", ("US",))
-    roles = [("e1", "a0", "target", EVIL[0], 0, 1, "", "art"),
-             ("e1", "a1", "target", EVIL[1], 0, 1, "", "art"),
-             ("e1", "a2", "source", "SEC", 4, 7, "", "art")]
-    cat = Catalogue(actors, [event], roles, {a: ["art"] for a in actors})
+    roles = [Link("e1", "a0", Role.TARGET, EVIL[0], 0, 1, "", "art"),
+             Link("e1", "a1", Role.TARGET, EVIL[1], 0, 1, "", "art"),
+             Link("e1", "a2", Role.SOURCE, "SEC", 4, 7, "", "art")]
+    cat = ListCatalogue(actors, [event], roles, {a: ["art"] for a in actors})
     write_html(out, build_graph(cat))
     return out
 
@@ -196,14 +196,14 @@ def test_graph_html_renders_in_headless_chromium(evil_out: Path, tmp_path: Path,
 _BIG_GRAPH = """
 import sys
 from pathlib import Path
-from pipeline.corpus import Catalogue
+from pipeline.corpus import ListCatalogue
 from pipeline.output.graph import build_graph, write_html
-from pipeline.types import Actor, Event
+from pipeline.types import Actor, Event, Link, Role
 actors = {f"a{i}": Actor(f"a{i}", f"Actor {i}", "organisation", n_events=20) for i in range(60)}
 events = [Event(f"e{j}", "art", "deal", "deal", 0, 1, "s") for j in range(600)]
-roles = [(f"e{j}", f"a{(j * 7 + k) % 60}", "source", "x", 0, 1, "", "art") for j in range(600)
-         for k in range(2)]
-cat = Catalogue(actors, events, sorted(set(roles)), {a: ["art"] for a in actors})
+roles = [Link(f"e{j}", f"a{(j * 7 + k) % 60}", Role.SOURCE, "x", 0, 1, "", "art")
+         for j in range(600) for k in range(2)]
+cat = ListCatalogue(actors, events, sorted(set(roles)), {a: ["art"] for a in actors})
 write_html(Path(sys.argv[1]), build_graph(cat), max_nodes=200)
 """
 

@@ -10,7 +10,15 @@ import pytest
 
 from pipeline.errors import NewsgraphError
 from pipeline.store import DB_NAME, Store, open_existing
-from pipeline.types import Article, ArticleResult, Event, Mention, Participant, content_id
+from pipeline.types import (
+    Article,
+    ArticleResult,
+    Event,
+    Mention,
+    Participant,
+    Role,
+    content_id,
+)
 
 
 def _article(text: str, source: str = "a.txt", position: int = 0) -> Article:
@@ -51,7 +59,7 @@ def test_store_remembers_dumps(store: Store, key: str) -> None:
 def _result(article_id: str, label: str) -> ArticleResult:
     m = Mention(article_id, 0, 3, "Abc", label, norm="Abc")
     e = Event(content_id(article_id, "e"), article_id, "deal", "deal", 0, 3, "Abc")
-    p = Participant(e.event_id, article_id, 0, 3, label, "source")
+    p = Participant(e.event_id, article_id, 0, 3, label, Role.SOURCE)
     return ArticleResult(article_id, [m], [("ABC", "A B C")], [e], [p])
 
 

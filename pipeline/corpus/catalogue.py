@@ -1,0 +1,143 @@
+"""The catalogue the output writers read: the actors of a folder, its events that have an
+actor, and who took part in what. One interface, two homes: :class:`StoreCatalogue` streams
+from the store's scratch tables (memory stays flat), :class:`ListCatalogue` holds lists (a
+small catalogue built by hand, in tests and examples)."""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..store import Store, open_existing
+from ..types import Actor, Event, Link, Role
+
+
+class Catalogue(ABC):
+    """Actors, and the events and links the graph and table writers stream.
+
+    Attributes:
+        actors: ``actor_id → Actor``.
+    """
+
+    actors: dict[str, Actor]
+
+    @abstractmethod
+    def iter_events(self) -> Iterator[Event]:
+        """The events that have an actor, in article order."""
+
+    @abstractmethod
+    def iter_roles(self) -> Iterator[Link]:
+        """The best link of every (event, actor), sorted by event and actor."""
+
+    @abstractmethod
+    def articles_of(self, actor_id: str) -> list[str]:
+        """The articles an actor appears in, sorted."""
+
+    @abstractmethod
+    def event_count(self) -> int:
+        """How many events have an actor."""
+
+    @abstractmethod
+    def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
+        """``(event_id, role)`` of the events an actor takes part in (its strongest role in
+        each), sorted."""
+
+    @abstractmethod
+    def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
+        """Some events, by id (sorted by id)."""
+
+
+@dataclass
+class ListCatalogue(Catalogue):
+    """A catalogue held in lists.
+
+    >>> from pipeline.types import Actor, Event, Link, Role
+    >>> cat = ListCatalogue({"a": Actor("a", "Acme", "organisation", n_events=1)},
+    ...                     [Event("e", "art", "fine", "fined", 0, 10, "Acme was fined.")],
+    ...                     [Link("e", "a", Role.TARGET, "Acme", 0, 4, "", "art")],
+    ...                     {"a": ["art"]})
+    >>> cat.events_of("a"), cat.event_count()
+    ([('e', <Role.TARGET: 'target'>)], 1)
+    """
+
+    actors: dict[str, Actor]
+    events: list[Event]
+    links: list[Link]
+    actor_articles: dict[str, list[str]] = field(default_factory=dict)
+
+    def iter_events(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def iter_roles(self) -> Iterator[Link]:
+        return iter(self.links)
+
+    def articles_of(self, actor_id: str) -> list[str]:
+        return self.actor_articles.get(actor_id, [])
+
+    def event_count(self) -> int:
+        return len(self.events)
+
+    def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
+        best: dict[str, Role] = {}
+        for link in self.links:
+            if link.actor_id == actor_id and (link.event_id not in best
+                                              or link.role.rank < best[link.event_id].rank):
+                best[link.event_id] = link.role
+        return sorted(best.items())
+
+    def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
+        wanted = set(event_ids)
+        return sorted((e for e in self.events if e.event_id in wanted),
+                      key=lambda e: e.event_id)
+
+
+class StoreCatalogue(Catalogue):
+    """A catalogue read back from the store of ``folder`` (its scratch tables, filled by the
+    corpus stage); each process opens its own connection (the writers run in two)."""
+
+    def __init__(self, actors: dict[str, Actor], folder: Path, n_events: int) -> None:
+        self.actors = actors
+        self.folder = folder
+        self.n_events = n_events
+        self._articles: dict[str, list[str]] = {}
+
+    def _store(self) -> Store:
+        return _reader(self.folder)
+
+    def iter_events(self) -> Iterator[Event]:
+        yield from self._store().iter_linked_events()
+
+    def iter_roles(self) -> Iterator[Link]:
+        yield from self._store().links()
+
+    def articles_of(self, actor_id: str) -> list[str]:
+        if actor_id not in self._articles:  # read once: every graph writer asks
+            self._articles[actor_id] = self._store().actor_articles(actor_id)
+        return self._articles[actor_id]
+
+    def event_count(self) -> int:
+        return self.n_events
+
+    def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
+        return self._store().events_of(actor_id)
+
+    def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
+        return list(self._store().iter_linked_events(event_ids))
+
+
+_READERS: dict[tuple[int, Path], Store] = {}
+
+
+def _reader(path: Path) -> Store:
+    """A connection to the store of ``path`` for this process (a forked writer opens its own:
+    a database connection must not cross a fork)."""
+    key = (os.getpid(), path)
+    if key not in _READERS:
+        store = open_existing(path)
+        if store is None:
+            raise FileNotFoundError(f"{path}: the store is gone")
+        _READERS[key] = store
+    return _READERS[key]
