@@ -6,8 +6,10 @@ The CLI (``newsgraph``) is a thin client of this API::
     result = run(["data/raw"], out="data/processed")
 """
 
-from .api import RunResult, extract, run, split_file, status
+from .api import RunResult, extract, run, split_file
+from .report import StatusReport, status
 from .settings import RunSettings
 from .version import __version__
 
-__all__ = ["RunResult", "RunSettings", "extract", "run", "split_file", "status", "__version__"]
+__all__ = ["RunResult", "RunSettings", "StatusReport", "__version__", "extract", "run",
+           "split_file", "status"]

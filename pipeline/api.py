@@ -36,8 +36,9 @@ from .ingest import (
 from .lexicon.tables import reload as reload_tables
 from .output import OUTPUTS, write_outputs
 from .progress import Progress
+from .report import outputs_current, outputs_state
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
-from .store import Store, chunks, open_existing
+from .store import Store, chunks
 from .store.lock import folder_lock
 from .types import Mention, Record, Skipped, WorkItem
 
@@ -92,9 +93,8 @@ class RunResult:
         """The run in numbers, for ``run --json``: what was read, analysed, skipped and
         written."""
         reasons: dict[str, int] = {}
-        for item in self.skipped:  # the reason without its details
-            why = item.reason.split(" (")[0].split("; ")[0]
-            reasons[why] = reasons.get(why, 0) + 1
+        for item in self.skipped:
+            reasons[item.reason] = reasons.get(item.reason, 0) + 1
         return {
             "out": str(self.out), "new_dumps": self.n_new_dumps, "unchanged_dumps":
             self.n_unchanged, "new_articles": self.n_new_articles,
@@ -210,18 +210,13 @@ def _tell(message: str) -> None:
     print(f"newsgraph: {message}", file=sys.stderr, flush=True)
 
 
-def outputs_state(store: Store, fingerprint: Fingerprint) -> str:
-    """The state the outputs of a folder must reflect: the store's results and the rules."""
-    return f"{store.generation()}:{fingerprint.outputs}"
-
-
 def refresh_outputs(store: Store, out: Path, fingerprint: Fingerprint, *,
                     progress: bool = False) -> bool:
     """Rewrite the outputs when any is missing or they were written from another state of
     the store or the rules (a run that failed while writing, an edited table); True if so."""
-    state = outputs_state(store, fingerprint)
-    if store.meta("outputs_state") == state and all((out / n).exists() for n in OUTPUTS):
+    if outputs_current(store, out, fingerprint):
         return False
+    state = outputs_state(store, fingerprint)
     counts = write_outputs(store, out, progress=progress)
     store.set_meta("outputs_state", state)
     store.set_meta("outputs_counts", json.dumps(counts))
@@ -336,7 +331,8 @@ def split_file(path: str | Path, *, separator: str | None = None) -> list[Segmen
     out: list[Segment] = []
     for src in iter_sources([str(path)]):
         if isinstance(src, Skipped):
-            raise InputError(src.source, src.reason, "check the file")
+            raise InputError(src.source, f"{src.reason} ({src.detail})" if src.detail
+                             else src.reason, "check the file")
         if not src.data.strip():
             raise InputError(str(path), "is empty", "pass a dump with text in it")
         if looks_binary(src.data):
@@ -366,31 +362,3 @@ def extract(text: str, *, published: date | None = None,
                      dict(acronym_definitions(text)))
     return [replace(m, norm=canon.canonical(m.norm)) if m.label == "ORG" else m
             for m in mentions]
-
-
-def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> dict[str, Any]:
-    """Counts, the last run and the freshness of an output folder (against the current rules
-    and ``model``); raises if nothing was processed there."""
-    from .corpus.names import PersonNames
-
-    store = open_existing(Path(out), readonly=True)
-    if store is None:
-        raise NewsgraphError(
-            f"{out}: nothing processed here yet (run 'newsgraph run' first, or pass --out)"
-        )
-    try:
-        fp = Fingerprint.of(model)
-        stale = store.staleness(fp.nlp, fp.events)
-        outputs_current = store.meta("outputs_state") == outputs_state(store, fp) and all(
-            (Path(out) / n).exists() for n in OUTPUTS)
-        return {"out": str(out), **store.counts(), "dumps_list": store.dumps(),
-                "last_run": store.last_run(), "unresolved": store.unresolved(),
-                "not_analysed_languages": store.not_analysed_languages(),
-                "failed_articles": store.failed_articles(),
-                "files": json.loads(store.meta("outputs_counts", "{}")),
-                "ambiguous_surnames": PersonNames(store.person_name_counts()).ambiguous(),
-                "fingerprint": fp, **stale, "outputs_current": outputs_current,
-                "stale": bool(stale["articles_needing_nlp"] or stale["articles_needing_events"]
-                              or not outputs_current)}
-    finally:
-        store.close()

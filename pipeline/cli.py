@@ -15,7 +15,7 @@ from typing import NoReturn
 
 import click
 
-from . import api
+from . import api, report
 from .errors import NewsgraphError
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, LANGUAGES, RunSettings
 
@@ -193,58 +193,55 @@ def status_cmd(out: str, model: str) -> None:
     if not Path(out).exists():
         _fail(f"{out}: no such folder (run 'newsgraph run' first, or pass --out)")
     try:
-        st = api.status(out, model=model)
+        st = report.status(out, model=model)
     except NewsgraphError as exc:
         _fail(str(exc))
-        return
-    click.echo(f"output folder: {st['out']}")
-    click.echo(f"dumps processed: {st['dumps']}")
-    click.echo(f"articles: {st['articles']} (from {st['article_sources']} records)")
-    files = st["files"]
-    if files:
-        click.echo(f"in the output files: {files.get('entities', 0)} entity mentions, "
-                   f"{files.get('actors', 0)} actors, {files.get('events', 0)} events with an "
-                   "actor" + ("" if st["outputs_current"] else " (written before the last "
-                              "changes: run again)"))
-    click.echo(f"in the store: {st['mentions']} entity mentions, {st['events']} events "
+    click.echo(f"output folder: {st.out}")
+    click.echo(f"dumps processed: {st.dumps}")
+    click.echo(f"articles: {st.articles} (from {st.article_sources} records)")
+    if st.files:
+        click.echo(f"in the output files: {st.files.get('entities', 0)} entity mentions, "
+                   f"{st.files.get('actors', 0)} actors, {st.files.get('events', 0)} events "
+                   "with an actor" + ("" if st.outputs_current else " (written before the "
+                                      "last changes: run again)"))
+    click.echo(f"in the store: {st.mentions} entity mentions, {st.events} events "
                "(some without an actor the files keep)")
-    if st["failed_articles"]:
-        click.echo(f"failed articles ({len(st['failed_articles'])}; run --retry-failed to try "
-                   "again): " + "; ".join(f"{a} in {src}: {why}"
-                                          for a, src, why in st["failed_articles"][:5]))
-    if st["ambiguous_surnames"]:
-        shown = list(st["ambiguous_surnames"].items())
+    if st.failed_articles:
+        click.echo(f"failed articles ({len(st.failed_articles)}; run --retry-failed to try "
+                   "again): " + "; ".join(f"{f.article_id} in {f.source}: {f.reason}"
+                                          for f in st.failed_articles[:5]))
+    if st.ambiguous_surnames:
+        shown = list(st.ambiguous_surnames.items())
         click.echo(f"surnames left apart ({len(shown)}; each fits several full names): " +
                    "; ".join(f"{s} ({', '.join(full[:3])}{', ...' if len(full) > 3 else ''})"
                              for s, full in shown[:8]) +
                    ("; ..." if len(shown) > 8 else ""))
-    if st["not_analysed_languages"]:
+    if st.not_analysed_languages:
         click.echo("not analysed (not in English; run --language any): " + ", ".join(
-            f"{lang} {n}" for lang, n in st["not_analysed_languages"].items()))
-    if st["unresolved"]:
+            f"{lang} {n}" for lang, n in st.not_analysed_languages.items()))
+    if st.unresolved:
         click.echo("unresolved: " + ", ".join(f"{label} {reason} {n}"
-                                              for label, reason, n in st["unresolved"][:8]))
-    last = st["last_run"]
+                                              for label, reason, n in st.unresolved[:8]))
+    last = st.last_run
     if last:
-        click.echo(
-            f"last run: {last['started']} ({last['n_new_dumps']} new dump(s), "
-            f"{last['n_new_articles']} new article(s), {last['n_skipped']} skipped, "
-            f"{last['n_failed']} failed)"
-        )
-    fp = st["fingerprint"]
+        click.echo(f"last run: {last.started} ({last.n_new_dumps} new dump(s), "
+                   f"{last.n_new_articles} new article(s), {last.n_skipped} skipped, "
+                   f"{last.n_failed} failed)")
+    fp = st.fingerprint
     click.echo(f"fingerprint: nlp {fp.nlp}, events {fp.events}, outputs {fp.outputs} "
                f"({fp.model})")
-    if st["stale"]:
-        click.echo(f"stale: {st['articles_needing_nlp']} article(s) need NER again, "
-                   f"{st['articles_needing_events']} only their events; outputs "
-                   f"{'current' if st['outputs_current'] else 'out of date'} "
+    if st.stale:
+        click.echo(f"stale: {st.articles_needing_nlp} article(s) need NER again, "
+                   f"{st.articles_needing_events} only their events; outputs "
+                   f"{'current' if st.outputs_current else 'out of date'} "
                    f"(a plain 'newsgraph run' brings the folder up to date)")
     else:
         click.echo("up to date with the current rules and model")
-    for source, n_records, n_new, n_skipped in st["dumps_list"][:MAX_LISTED]:
-        click.echo(f"  {source}: {n_records} article(s), {n_new} new, {n_skipped} skipped")
-    if len(st["dumps_list"]) > MAX_LISTED:
-        click.echo(f"  ... and {len(st['dumps_list']) - MAX_LISTED} more dumps")
+    for d in st.dumps_list[:MAX_LISTED]:
+        click.echo(f"  {d.source}: {d.n_records} article(s), {d.n_new} new, "
+                   f"{d.n_skipped} skipped")
+    if len(st.dumps_list) > MAX_LISTED:
+        click.echo(f"  ... and {len(st.dumps_list) - MAX_LISTED} more dumps")
 
 
 EXTRACT_COLUMNS = ("start", "end", "label", "text", "norm", "country", "date_start", "date_end",

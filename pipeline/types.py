@@ -113,15 +113,31 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A record or file that could not be read: where, and what to do about it."""
+    """A record or file that could not be read: where, why, and what to do about it.
+
+    Fields:
+        source: the file (or archive member, ``<stdin>``).
+        where: the record inside it (``line 3``, ``record 2``), ``""`` for the whole file.
+        reason: what is wrong, the same words for every case of its kind ("is not valid
+            JSON"): the summary counts the skipped records by it.
+        detail: the particulars of this case (the parser's message, a size), or ``""``.
+        advice: what happened or what to do ("skipped", "re-download it"), or ``""``.
+
+    >>> str(Skipped("a.jsonl", "line 3", "is not valid JSON", "Expecting value", "skipped"))
+    'a.jsonl:line 3: is not valid JSON (Expecting value); skipped'
+    """
 
     source: str
     where: str
     reason: str
+    detail: str = ""
+    advice: str = ""
 
     def __str__(self) -> str:
         loc = f"{self.source}{':' + self.where if self.where else ''}"
-        return f"{loc}: {self.reason}"
+        detail = f" ({self.detail})" if self.detail else ""
+        advice = f"; {self.advice}" if self.advice else ""
+        return f"{loc}: {self.reason}{detail}{advice}"
 
 
 @dataclass(frozen=True, slots=True, order=True)

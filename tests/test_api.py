@@ -113,5 +113,5 @@ def test_api_bad_record_skipped_rest_kept(tmp_path: Path, n_good: int) -> None:
 def test_api_status_counts(tmp_path: Path, n: int) -> None:
     run([SEED], tmp_path, progress=False)
     st = status(tmp_path)
-    assert (st["dumps"], st["articles"]) == (n, 10)
-    assert st["last_run"]["n_new_articles"] == 10
+    assert (st.dumps, st.articles) == (n, 10)
+    assert st.last_run.n_new_articles == 10

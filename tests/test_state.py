@@ -50,7 +50,7 @@ def test_state_taxonomy_edit_redoes_events_only(tmp_path: Path, rules: Path,
     assert etype in _types(out)
     _drop_type(rules, etype)
     st = status(out)
-    assert st["stale"] and (st["articles_needing_nlp"], st["articles_needing_events"]) == (0, 10)
+    assert st.stale and (st.articles_needing_nlp, st.articles_needing_events) == (0, 10)
     result = run([SEED], out, progress=False)
     assert result.n_unchanged == 1 and result.outputs_written
     assert etype not in _types(out)
@@ -58,7 +58,7 @@ def test_state_taxonomy_edit_redoes_events_only(tmp_path: Path, rules: Path,
     run([SEED], fresh, progress=False)
     for name in ("entities.csv", "events.csv", "event_actors.csv", "actors.csv"):
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
-    assert not status(out)["stale"]
+    assert not status(out).stale
 
 
 @pytest.mark.parametrize("alias", ["Publishers of Vogue\tLes Publications Condé Nast"])
@@ -67,9 +67,9 @@ def test_state_alias_edit_redoes_ner(tmp_path: Path, rules: Path, alias: str) ->
     run([SEED], out, progress=False)
     with (rules / "org_aliases.tsv").open("a", encoding="utf-8") as fh:
         fh.write(alias.split("\t")[1] + "\t" + alias.split("\t")[0] + "\n")
-    assert status(out)["articles_needing_nlp"] == 10
+    assert status(out).articles_needing_nlp == 10
     run([SEED], out, progress=False)
-    assert not status(out)["stale"]
+    assert not status(out).stale
 
 
 @pytest.mark.parametrize("fail_at", ["graph.png"])
@@ -136,13 +136,13 @@ def test_state_code_edit_reruns_its_stage(tmp_path: Path, code: Path, edited: st
     """Editing a stage's code (not only its data) makes the folder stale for that stage."""
     out = tmp_path / "out"
     run([SEED], out, progress=False)
-    assert not status(out)["stale"]
+    assert not status(out).stale
     with (code / edited).open("a", encoding="utf-8") as fh:
         fh.write("\n# an edit\n")
     st = status(out)
-    assert st["stale"] and not st["outputs_current"]
-    assert (st["articles_needing_nlp"], st["articles_needing_events"]) == needing
+    assert st.stale and not st.outputs_current
+    assert (st.articles_needing_nlp, st.articles_needing_events) == needing
     result = run([SEED], out, progress=False)
     assert result.n_unchanged == 1 and result.n_recognised == sum(needing)
     assert result.outputs_written
-    assert not status(out)["stale"]
+    assert not status(out).stale

@@ -21,6 +21,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -102,9 +103,9 @@ def read_records(source: Source, *, separator: str | None = None) -> Iterator[Re
     for item in _records(source, separator):
         if isinstance(item, Record) and len(item.body) + len(item.title) > limit:
             yield Skipped(source.name, f"record {item.position + 1}",
-                          f"holds {len(item.body) / (1 << 20):.0f} MB of text, more than the "
-                          f"{MAX_RECORD_MB:g} MB an article may have "
-                          "(NEWSGRAPH_MAX_RECORD_MB raises it); skipped")
+                          f"holds more text than the {MAX_RECORD_MB:g} MB an article may have",
+                          f"{len(item.body) / (1 << 20):.0f} MB; NEWSGRAPH_MAX_RECORD_MB raises "
+                          "the limit", "skipped")
         else:
             yield item
 
@@ -160,8 +161,8 @@ def prose_share(text: str) -> float:
 def _read_text(name: str, data: bytes, separator: str | None) -> Iterator[ReadResult]:
     text, enc = decode(data, name)
     if len(text) > MIN_JUDGED_CHARS and prose_share(text) < MIN_PROSE_SHARE:
-        yield Skipped(name, "", "holds no prose (a word list, a schema or a data table), not "
-                      "news; skipped")
+        yield Skipped(name, "", "holds no prose", "a word list, a schema or a data table, not "
+                      "news", "skipped")
         return
     for i, seg in enumerate(split_text(text, separator=separator)):
         yield Record(
@@ -242,11 +243,11 @@ def _record_from_mapping(
         body = _as_text(_pick(obj, _TEXT_KEYS))
         title = _as_text(_pick(obj, _TITLE_KEYS))
     except TooDeep:
-        return Skipped(name, where, f"nests deeper than {MAX_DEPTH} levels; skipped")
+        return Skipped(name, where, f"nests deeper than {MAX_DEPTH} levels", advice="skipped")
     title = " ".join(title.split())
     if not body and not title:
         keys = ", ".join(list(obj)[:8])
-        return Skipped(name, where, f"has no text field (keys: {keys}); expected one of "
+        return Skipped(name, where, "has no text field", f"keys: {keys}", "expected one of "
                        "text, body, content, article, description")
     date = _pick(obj, _DATE_KEYS)
     rid = _pick(obj, _ID_KEYS)
@@ -305,7 +306,7 @@ def _read_json(name: str, data: bytes, separator: str | None) -> Iterator[ReadRe
         raise InputError(name, "holds no JSON objects", "expected an object or a list of them")
     for i, obj in enumerate(objects):
         if not isinstance(obj, dict):
-            yield Skipped(name, f"record {i + 1}", "is not a JSON object; skipped")
+            yield Skipped(name, f"record {i + 1}", "is not a JSON object", advice="skipped")
             continue
         yield _record_from_mapping(name, i, obj, enc)
 
@@ -319,17 +320,18 @@ def _read_jsonl(name: str, data: bytes, separator: str | None) -> Iterator[ReadR
         try:
             obj = _loads(line)
         except json.JSONDecodeError as exc:
-            yield Skipped(name, f"line {lineno}", f"is not valid JSON ({exc.msg}); skipped")
+            yield Skipped(name, f"line {lineno}", "is not valid JSON", exc.msg, "skipped")
             continue
         except TooDeep:
-            yield Skipped(name, f"line {lineno}", "is JSON nested too deep to be news; skipped")
+            yield Skipped(name, f"line {lineno}", "is JSON nested too deep to be news",
+                          advice="skipped")
             continue
         if not isinstance(obj, dict):
-            yield Skipped(name, f"line {lineno}", "is not a JSON object; skipped")
+            yield Skipped(name, f"line {lineno}", "is not a JSON object", advice="skipped")
             continue
         rec = _record_from_mapping(name, position, obj, enc)
         if isinstance(rec, Skipped):
-            rec = Skipped(name, f"line {lineno}", rec.reason)
+            rec = replace(rec, where=f"line {lineno}")
         yield rec
         position += 1
 
@@ -375,17 +377,17 @@ def _read_csv(name: str, data: bytes, separator: str | None) -> Iterator[ReadRes
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(columns):
-                yield Skipped(name, f"line {line}",
-                              f"has {len(row)} fields, the header has {len(columns)}; skipped")
+                yield Skipped(name, f"line {line}", "has another number of fields than the header",
+                              f"{len(row)}, the header {len(columns)}", "skipped")
                 continue
             rec = _record_from_mapping(name, position, dict(zip(columns, row, strict=True)), enc)
             if isinstance(rec, Skipped):
-                rec = Skipped(name, f"line {line}", rec.reason)
+                rec = replace(rec, where=f"line {line}")
             else:
                 position += 1
             yield rec
     except csv.Error as exc:
-        yield Skipped(name, f"line {line + 1}", f"is not readable as CSV ({exc}); rest skipped")
+        yield Skipped(name, f"line {line + 1}", "is not readable as CSV", str(exc), "rest skipped")
 
 
 def _chain_one(first: list[str], rest: Iterator[list[str]]) -> Iterator[list[str]]:
@@ -458,7 +460,7 @@ def _read_feed(name: str, data: bytes, separator: str | None) -> Iterator[ReadRe
         raw = content[0].get("value", "") if content else entry.get("summary", "")
         body = _strip_html(raw)
         if not title and not body:
-            yield Skipped(name, f"item {i + 1}", "has neither title nor text; skipped")
+            yield Skipped(name, f"item {i + 1}", "has neither title nor text", advice="skipped")
             continue
         published = ""
         for key in ("published_parsed", "updated_parsed", "created_parsed"):
@@ -514,7 +516,7 @@ def _read_sgml(name: str, data: bytes, separator: str | None) -> Iterator[ReadRe
             body = _sgml_unescape(_sgml_field(doc, "TEXT"))
             body = _TAG.sub("", body).strip()
         if not title and not body:
-            yield Skipped(name, f"document {i + 1}", "has no title or body; skipped")
+            yield Skipped(name, f"document {i + 1}", "has no title or body", advice="skipped")
             continue
         yield Record(
             source=name, position=i, title=title, body=_reflow(body),

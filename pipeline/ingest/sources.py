@@ -36,16 +36,21 @@ _DECOMPRESSORS: dict[str, Callable[[], Any]] = {
 
 
 class TooLarge(ValueError):
-    """Data that unpacks past the limits."""
+    """Data that unpacks past the limits: ``reason`` and ``detail`` as in :class:`Skipped`."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason} ({detail})")
+        self.reason = reason
+        self.detail = detail
 
 
 def _check(size: int, packed: int) -> None:
     if size > MAX_UNPACKED_MB << 20:
-        raise TooLarge(f"unpacks to more than {MAX_UNPACKED_MB} MB (NEWSGRAPH_MAX_UNPACKED_MB "
-                       "raises the limit)")
+        raise TooLarge(f"unpacks to more than {MAX_UNPACKED_MB} MB",
+                       "NEWSGRAPH_MAX_UNPACKED_MB raises the limit")
     if size > _RATIO_FROM and size > MAX_RATIO * max(packed, 1):
         raise TooLarge(f"unpacks to more than {MAX_RATIO} times its size, like a compression "
-                       "bomb (NEWSGRAPH_MAX_RATIO raises the limit)")
+                       "bomb", "NEWSGRAPH_MAX_RATIO raises the limit")
 
 
 def decompress(suffix: str, data: bytes) -> bytes:
@@ -120,8 +125,8 @@ def iter_sources(inputs: Iterable[str]) -> Iterator[Source | Skipped]:
                 and p.name.lower() not in _SKIP_NAMES and not _is_doc_file(p.name)
             )
             for exc in unreadable:
-                yield Skipped(str(exc.filename), "", f"is a folder that cannot be read "
-                              f"({exc.strerror or exc}); its files are left out")
+                yield Skipped(str(exc.filename), "", "is a folder that cannot be read",
+                              str(exc.strerror or exc), "its files are left out")
             for p in files:
                 yield from _read_file(p)
         else:
@@ -146,7 +151,7 @@ def _read_file(path: Path) -> Iterator[Source | Skipped]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield Skipped(str(path), "", f"cannot be read: {exc.strerror or exc}")
+        yield Skipped(str(path), "", "cannot be read", str(exc.strerror or exc))
         return
     yield from _unpack(path.as_posix(), path.name, data)
 
@@ -161,10 +166,10 @@ def _unpack(name: str, inner: str, data: bytes) -> Iterator[Source | Skipped]:
         try:
             data = decompress(suffix, data)
         except TooLarge as exc:
-            yield Skipped(name, "", f"{exc}; skipped")
+            yield Skipped(name, "", exc.reason, exc.detail, "skipped")
             return
         except (OSError, EOFError, lzma.LZMAError, zlib.error, ValueError) as exc:
-            yield Skipped(name, "", f"is not a valid {suffix} file ({exc}); re-download it")
+            yield Skipped(name, "", f"is not a valid {suffix} file", str(exc), "re-download it")
             return
         yield from _unpack(name, inner[: -len(suffix)], data)
         return
@@ -173,7 +178,7 @@ def _unpack(name: str, inner: str, data: bytes) -> Iterator[Source | Skipped]:
             archive = zipfile.ZipFile(io.BytesIO(data))
             members = sorted(i.filename for i in archive.infolist() if not i.is_dir())
         except zipfile.BadZipFile as exc:
-            yield Skipped(name, "", f"is not a valid zip file ({exc}); re-download it")
+            yield Skipped(name, "", "is not a valid zip file", str(exc), "re-download it")
             return
         for member in members:
             if _HIDDEN.search(member) or Path(member).name.lower() in _SKIP_NAMES:
@@ -181,10 +186,10 @@ def _unpack(name: str, inner: str, data: bytes) -> Iterator[Source | Skipped]:
             try:
                 content = _zip_member(archive, member)
             except TooLarge as exc:
-                yield Skipped(name, member, f"{exc}; skipped")
+                yield Skipped(name, member, exc.reason, exc.detail, "skipped")
                 continue
             except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-                yield Skipped(name, member, f"cannot be unpacked ({exc})")
+                yield Skipped(name, member, "cannot be unpacked", str(exc))
                 continue
             yield from _unpack(f"{name}!{member}", Path(member).name, content)
         return

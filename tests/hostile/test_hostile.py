@@ -78,12 +78,12 @@ def test_hostile_one_failing_article_is_marked_failed_and_the_rest_go_on(
         result.failed_articles[0][1]
     assert any(r["text"] == "Acme Corp" for r in _rows(out / "entities.csv"))
     st = status(out)
-    assert len(st["failed_articles"]) == 1 and not st["stale"]
+    assert len(st.failed_articles) == 1 and not st.stale
     assert run([hostile.root], out, progress=False).n_recognised == 0  # not retried
     monkeypatch.setattr(engine, "normalise_article", real)
     again = run([hostile.root], out, progress=False, retry_failed=True)
     assert again.n_recognised == 1 and not again.failed_articles
-    assert status(out)["failed_articles"] == []
+    assert status(out).failed_articles == ()
 
 
 @pytest.mark.parametrize("depth", [100_000])
@@ -229,8 +229,8 @@ def test_hostile_status_on_a_read_only_folder_writes_nothing(tmp_path: Path, hos
     run([hostile.root], out, progress=False)
     before = sorted(p.name for p in out.iterdir())
     st = status(out)
-    assert st["articles"] == n and sorted(p.name for p in out.iterdir()) == before
-    assert st["files"]["events"] == len(_rows(out / "events.csv"))  # status agrees with files
+    assert st.articles == n and sorted(p.name for p in out.iterdir()) == before
+    assert st.files["events"] == len(_rows(out / "events.csv"))  # status agrees with files
 
 
 @pytest.mark.parametrize("megabytes", [6])

@@ -39,6 +39,6 @@ def test_language_others_are_stored_listed_and_not_analysed(tmp_path: Path, n: i
         texts = {r["text"] for r in csv.DictReader(fh)}
     assert "Norway" in texts and "Norwegen" not in texts and "Noruega" not in texts
     st = status(tmp_path / "out")
-    assert st["not_analysed_languages"] == {"de": n, "pt": n} and not st["stale"]
+    assert st.not_analysed_languages == {"de": n, "pt": n} and not st.stale
     forced = run([dump], tmp_path / "out", progress=False, language="any")
     assert forced.n_recognised == 2 and forced.not_analysed == {}
