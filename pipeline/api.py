@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from .engine import BATCH, analyse_into_store
+from .engine import analyse_into_store
 from .errors import InputError, NewsgraphError
 from .fingerprint import Fingerprint
 from .ingest import (
@@ -153,7 +153,7 @@ def run(
         RunSettings(tuple(str(p) for p in inputs or ()), Path(out), **options)
     result = RunResult(out=settings.out)
     t_start = time.perf_counter()
-    fingerprint = Fingerprint.of(settings.model)
+    fingerprint = Fingerprint.of(settings.model, settings.tuning)
     global _last_fingerprint
     if _last_fingerprint is not None and fingerprint != _last_fingerprint:
         reload_tables()  # the data files changed since the last run in this process
@@ -181,20 +181,19 @@ def _run_locked(settings: RunSettings, fingerprint: Fingerprint, result: RunResu
         elif retry_failed:
             store.retry_failed()
         run_id = store.start_run(_now())
-        bar = Progress(enabled=progress)
+        bar = Progress(enabled=progress, every=settings.tuning.log_every_seconds)
         feed = _Feed(store, settings, fingerprint, run_id, result, bar)
         # stages 1 and 2-4 overlap: the workers analyse the first dumps while later ones are
         # still being read
         result.n_recognised = analyse_into_store(
-            store, feed.batches(), settings.model, fingerprint, processes=settings.processes,
-            progress=bar, engine=settings.engine, scheduler=settings.scheduler,
+            store, feed.batches(), settings, fingerprint, progress=bar,
             timings=result.timings, failed=result.failed_articles)
         bar.close()
         result.not_analysed = store.not_analysed_languages()
         result.timings["ingest"] = feed.seconds
         result.timings["nlp"] = result.timings.get("nlp", 0.0) - feed.seconds
         t_out = time.perf_counter()
-        result.outputs_written = refresh_outputs(store, settings.out, fingerprint,
+        result.outputs_written = refresh_outputs(store, settings, fingerprint,
                                                  progress=progress)
         result.timings["outputs"] = time.perf_counter() - t_out
         store.finish_run(
@@ -210,14 +209,14 @@ def _tell(message: str) -> None:
     print(f"newsgraph: {message}", file=sys.stderr, flush=True)
 
 
-def refresh_outputs(store: Store, out: Path, fingerprint: Fingerprint, *,
+def refresh_outputs(store: Store, settings: RunSettings, fingerprint: Fingerprint, *,
                     progress: bool = False) -> bool:
     """Rewrite the outputs when any is missing or they were written from another state of
     the store or the rules (a run that failed while writing, an edited table); True if so."""
-    if outputs_current(store, out, fingerprint):
+    if outputs_current(store, settings.out, fingerprint):
         return False
     state = outputs_state(store, fingerprint)
-    counts = write_outputs(store, out, progress=progress)
+    counts = write_outputs(store, settings.out, settings.tuning, progress=progress)
     store.set_meta("outputs_state", state)
     store.set_meta("outputs_counts", json.dumps(counts))
     return True
@@ -239,6 +238,7 @@ class _Feed:
 
     def batches(self) -> Iterator[list[WorkItem]]:
         t0 = time.perf_counter()
+        batch = self.settings.tuning.batch_articles
         nlp = self.fingerprint.nlp
         queue: deque[str] = deque(self.store.pending_nlp(nlp))
         queued = set(queue)
@@ -249,15 +249,15 @@ class _Feed:
             queue.extend(fresh)
             queued.update(fresh)
             self.progress.found(len(fresh))
-            while len(queue) >= BATCH:
+            while len(queue) >= batch:
                 self.seconds += time.perf_counter() - t0
-                yield self._texts([queue.popleft() for _ in range(BATCH)])
+                yield self._texts([queue.popleft() for _ in range(batch)])
                 t0 = time.perf_counter()
         while queue:
             self.seconds += time.perf_counter() - t0
-            yield self._texts([queue.popleft() for _ in range(min(BATCH, len(queue)))])
+            yield self._texts([queue.popleft() for _ in range(min(batch, len(queue)))])
             t0 = time.perf_counter()
-        for chunk in chunks(events_only, BATCH):
+        for chunk in chunks(events_only, batch):
             mentions = self.store.article_mentions(chunk)
             self.seconds += time.perf_counter() - t0
             yield [WorkItem(i, t, p, mentions[i]) for i, t, p in self.store.article_texts(chunk)]
@@ -271,7 +271,7 @@ class _Feed:
         """Read and store each input dump in turn: the ids of its articles."""
         for raw in self.settings.inputs:
             try:
-                for item in iter_sources([str(raw)]):
+                for item in iter_sources([str(raw)], self.settings.tuning):
                     if isinstance(item, Skipped):
                         self.result.failed.append(str(item))
                         continue
@@ -293,7 +293,7 @@ def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
     records: list[Record] = []
     skipped: list[Skipped] = []
     try:
-        for item in read_records(src, separator=settings.separator):
+        for item in read_records(src, separator=settings.separator, tuning=settings.tuning):
             if isinstance(item, Skipped):
                 skipped.append(item)
             else:
@@ -310,7 +310,7 @@ def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
     if "replaced" in records[0].encoding:
         result.warnings.append(f"{name}: {records[0].encoding.split(', ', 1)[1]} (not valid "
                                "UTF-8 there; the rest of the text is kept)")
-    articles = to_articles(records, name, settings.date)
+    articles = to_articles(records, name, settings.date, settings.tuning)
     n_new = store.add_dump(key, name, articles, len(skipped), records[0].encoding, run_id)
     result.n_new_dumps += 1
     result.n_new_articles += n_new

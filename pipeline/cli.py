@@ -16,10 +16,9 @@ from typing import NoReturn
 import click
 
 from . import api, report
+from .config import Tuning
 from .errors import NewsgraphError
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, LANGUAGES, RunSettings
-
-MAX_LISTED = 20
 
 
 def _fail(message: str) -> NoReturn:
@@ -45,17 +44,17 @@ def _say(kind: str, message: str) -> None:
     click.echo(f"newsgraph: {kind}: {printable(message)}", err=True)
 
 
-def _report(result: api.RunResult, *, timings: bool, as_json: bool) -> None:
+def _report(result: api.RunResult, listed: int, *, timings: bool, as_json: bool) -> None:
     """Problems on stderr, one line each; the summary on stdout (``--json``: as JSON)."""
     for line in result.failed:
         _say("error", line)
     for line in result.warnings:
         _say("warning", line)
-    for item in result.skipped[:MAX_LISTED]:
+    for item in result.skipped[:listed]:
         _say("skipped", str(item).removesuffix("; skipped"))
-    if len(result.skipped) > MAX_LISTED:
-        _say("skipped", f"... and {len(result.skipped) - MAX_LISTED} more")
-    for article_id, reason in result.failed_articles[:MAX_LISTED]:
+    if len(result.skipped) > listed:
+        _say("skipped", f"... and {len(result.skipped) - listed} more")
+    for article_id, reason in result.failed_articles[:listed]:
         _say("error", f"article {article_id} could not be analysed ({reason}); it is skipped "
                       "and marked failed (run --retry-failed to try again)")
     if result.not_analysed:
@@ -139,21 +138,24 @@ def main() -> None:
 @click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the summary as JSON on stdout (problems still go to stderr).")
+@click.option("--config", metavar="FILE",
+              help="Settings overlaying the shipped defaults (models/settings.cfg); also "
+                   "$NEWSGRAPH_CONFIG.")
 def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: str | None,
             model: str, processes: int, engine: str, scheduler: str | None, rebuild: bool,
             no_wait: bool, retry_failed: bool, language: str, quiet: bool,
-            timings: bool, as_json: bool) -> None:
+            timings: bool, as_json: bool, config: str | None) -> None:
     """Process INPUT files, folders or - (stdin); default data/raw/ into data/processed/."""
     try:
         settings = RunSettings(inputs, Path(out), date=date_, separator=separator, model=model,
                                processes=processes, engine=engine, scheduler=scheduler,
-                               language=language, wait=not no_wait)
+                               language=language, wait=not no_wait,
+                               tuning=Tuning.load(config))
         result = api.run(settings, progress=not quiet, rebuild=rebuild,
                          retry_failed=retry_failed)
     except (NewsgraphError, OSError) as exc:
         _fail(str(exc))
-        return
-    _report(result, timings=timings, as_json=as_json)
+    _report(result, settings.tuning.max_listed, timings=timings, as_json=as_json)
     if not result.ok:
         sys.exit(1)
 
@@ -194,6 +196,7 @@ def status_cmd(out: str, model: str) -> None:
         _fail(f"{out}: no such folder (run 'newsgraph run' first, or pass --out)")
     try:
         st = report.status(out, model=model)
+        listed = Tuning.load().max_listed
     except NewsgraphError as exc:
         _fail(str(exc))
     click.echo(f"output folder: {st.out}")
@@ -237,11 +240,11 @@ def status_cmd(out: str, model: str) -> None:
                    f"(a plain 'newsgraph run' brings the folder up to date)")
     else:
         click.echo("up to date with the current rules and model")
-    for d in st.dumps_list[:MAX_LISTED]:
+    for d in st.dumps_list[:listed]:
         click.echo(f"  {d.source}: {d.n_records} article(s), {d.n_new} new, "
                    f"{d.n_skipped} skipped")
-    if len(st.dumps_list) > MAX_LISTED:
-        click.echo(f"  ... and {len(st.dumps_list) - MAX_LISTED} more dumps")
+    if len(st.dumps_list) > listed:
+        click.echo(f"  ... and {len(st.dumps_list) - listed} more dumps")
 
 
 EXTRACT_COLUMNS = ("start", "end", "label", "text", "norm", "country", "date_start", "date_end",

@@ -18,12 +18,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .config import Tuning
 from .errors import NewsgraphError
 from .events import extract_events
 from .lexicon.orgs import acronym_definitions
 from .normalize import normalise_article
 from .progress import Progress
-from .settings import ENGINES
+from .settings import ENGINES, RunSettings
 from .types import ArticleResult, WorkItem
 
 if TYPE_CHECKING:
@@ -31,11 +32,10 @@ if TYPE_CHECKING:
     from .store import Store
 
 Batch = Sequence[WorkItem]
-#: articles per unit of work (one spaCy batch, one store transaction)
-BATCH = 16
 
 
-def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
+def analyse_batch(batch: Batch, model: str, tuning: Tuning | None = None
+                  ) -> list[ArticleResult]:
     """Stages 2-4 for a batch of articles (runs in a worker; models cached per process).
 
     Stages: 1. one spaCy pass over the texts: NER with its rules, tagger and dependency parse
@@ -46,12 +46,13 @@ def analyse_batch(batch: Batch, model: str) -> list[ArticleResult]:
     One article that fails cannot take the batch with it: the batch is then analysed one
     article at a time, and the article that fails comes back with ``failed`` and its reason.
     """
+    t = tuning or Tuning.defaults()
     try:
-        return _analyse(batch, model)
+        return _analyse(batch, model, t)
     except Exception as exc:  # noqa: BLE001 - any error of one article: find it, keep the rest
         if len(batch) == 1:
             return [ArticleResult(batch[0].article_id, [], [], failed=_reason(exc))]
-    return [r for item in batch for r in analyse_batch([item], model)]
+    return [r for item in batch for r in analyse_batch([item], model, t)]
 
 
 def _reason(exc: BaseException) -> str:
@@ -59,14 +60,14 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _analyse(batch: Batch, model: str) -> list[ArticleResult]:
+def _analyse(batch: Batch, model: str, t: Tuning) -> list[ArticleResult]:
     fresh = [(w.text, w.article_id) for w in batch if w.mentions is None]
     redo = [(w.text, w.article_id) for w in batch if w.mentions is not None]  # no NER again
     analysed = {aid: (ents, sents) for aid, ents, sents in
-                _recognizer(model).analyse(fresh)} if fresh else {}
+                _recognizer(model).analyse(fresh, tuning=t)} if fresh else {}
     if redo:
         analysed.update((aid, (ents, sents)) for aid, ents, sents in
-                        _recognizer(model, ner=False).analyse(redo))
+                        _recognizer(model, ner=False).analyse(redo, tuning=t))
     results = []
     for w in batch:
         pub = date.fromisoformat(w.published) if w.published else None
@@ -77,7 +78,8 @@ def _analyse(batch: Batch, model: str) -> list[ArticleResult]:
         else:
             ms = w.mentions
             result = ArticleResult(w.article_id, [], [], events_only=True)
-        events, parts = extract_events(w.article_id, w.text, sents, ms, pub)
+        events, parts = extract_events(w.article_id, w.text, sents, ms, pub,
+                                       lookback=t.lookback)
         result.events.extend(events)
         result.participants.extend(parts)
         results.append(result)
@@ -97,31 +99,33 @@ def _warm(model: str) -> None:
 
 
 def run_batches(batches: Iterable[Batch], model: str, *, processes: int = 1,
-                engine: str = "local", scheduler: str | None = None
-                ) -> Iterator[list[ArticleResult]]:
+                engine: str = "local", scheduler: str | None = None,
+                tuning: Tuning | None = None) -> Iterator[list[ArticleResult]]:
     """Results of :func:`analyse_batch` for each batch, in order.
 
     ``engine="local"`` uses this process (``processes=1``) or a pool of ``processes`` worker
     processes; ``engine="dask"`` uses a ``dask.distributed`` cluster: the one at
     ``scheduler`` (``tcp://host:8786``), or a LocalCluster of ``processes`` workers.
     """
+    t = tuning or Tuning.defaults()
     if engine == "dask":
-        yield from _dask(batches, model, processes, scheduler)
+        yield from _dask(batches, model, processes, scheduler, t)
     elif engine != "local":
         raise NewsgraphError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     elif processes <= 1:
         for batch in batches:
-            yield analyse_batch(batch, model)
+            yield analyse_batch(batch, model, t)
     else:
-        yield from _pool(batches, model, processes)
+        yield from _pool(batches, model, processes, t)
 
 
-def _pool(batches: Iterable[Batch], model: str, processes: int) -> Iterator[list[ArticleResult]]:
+def _pool(batches: Iterable[Batch], model: str, processes: int, t: Tuning
+          ) -> Iterator[list[ArticleResult]]:
     ctx = mp.get_context("fork")
     with ctx.Pool(processes, initializer=_warm, initargs=(model,)) as pool:
         pending: deque[Any] = deque()
         for batch in batches:
-            pending.append(pool.apply_async(analyse_batch, (batch, model)))
+            pending.append(pool.apply_async(analyse_batch, (batch, model, t)))
             if len(pending) >= 2 * processes:  # bounded: memory stays flat
                 yield pending.popleft().get()
         while pending:
@@ -129,7 +133,7 @@ def _pool(batches: Iterable[Batch], model: str, processes: int) -> Iterator[list
 
 
 def _dask(batches: Iterable[Batch], model: str, processes: int,
-          scheduler: str | None) -> Iterator[list[ArticleResult]]:
+          scheduler: str | None, t: Tuning) -> Iterator[list[ArticleResult]]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
@@ -150,7 +154,7 @@ def _dask(batches: Iterable[Batch], model: str, processes: int,
         pending: deque[Any] = deque()
         slots = 2 * max(1, len(client.scheduler_info().get("workers", {})) or processes)
         for batch in batches:
-            pending.append(client.submit(analyse_batch, list(batch), model, pure=False))
+            pending.append(client.submit(analyse_batch, list(batch), model, t, pure=False))
             if len(pending) >= slots:
                 yield pending.popleft().result()
         while pending:
@@ -161,24 +165,24 @@ def _dask(batches: Iterable[Batch], model: str, processes: int,
             cluster.close()
 
 
-def analyse_into_store(store: Store, batches: Iterable[Batch], model: str,
-                       fingerprint: Fingerprint, *, processes: int = 1,
-                       progress: bool | Progress = True,
-                       engine: str = "local", scheduler: str | None = None,
+def analyse_into_store(store: Store, batches: Iterable[Batch], settings: RunSettings,
+                       fingerprint: Fingerprint, *, progress: bool | Progress = True,
                        timings: dict[str, float] | None = None,
                        failed: list[tuple[str, str]] | None = None) -> int:
-    """Run stages 2-4 (:func:`analyse_batch`) over batches of articles on
-    the chosen engine and store the results batch by batch (an interrupted run keeps what it
-    finished). Returns the number of articles processed. ``timings`` (if given) gains the
-    seconds spent waiting for the batches (``nlp``) and storing them (``store``); ``failed``
-    (if given) gains ``(article_id, reason)`` of each article that could not be analysed.
+    """Run stages 2-4 (:func:`analyse_batch`) over batches of articles with the settings'
+    model, engine and workers, and store the results batch by batch (an interrupted run keeps
+    what it finished). Returns the number of articles processed. ``timings`` (if given) gains
+    the seconds spent waiting for the batches (``nlp``) and storing them (``store``);
+    ``failed`` (if given) gains ``(article_id, reason)`` of each article that could not be
+    analysed.
     """
     times = timings if timings is not None else {}
     bar = progress if isinstance(progress, Progress) else Progress(enabled=progress)
     n = 0
     t0 = time.perf_counter()
-    for results in run_batches(batches, model, processes=processes, engine=engine,
-                               scheduler=scheduler):
+    for results in run_batches(batches, settings.model, processes=settings.processes,
+                               engine=settings.engine, scheduler=settings.scheduler,
+                               tuning=settings.tuning):
         t1 = time.perf_counter()
         store.add_results(fingerprint.nlp, fingerprint.events, results)
         t2 = time.perf_counter()

@@ -11,6 +11,8 @@ exactly the stages whose inputs changed.
   and country tables too), the version of the exchange rates and the source of ``corpus/``
   and ``output/``. When it changes, the outputs are rewritten.
 
+Each also holds the settings that shape that stage (``lookback`` for the events, ...).
+
 So an edit of the code, not only of the data, re-runs what it shapes (a developer's checkout
 between two releases keeps the same version).
 
@@ -26,6 +28,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from .config import Tuning
 from .lexicon.tables import content_hash
 from .normalize.rates import rates_version
 from .settings import model_location
@@ -37,6 +40,11 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 NLP_CODE = ("nlp", "normalize", "lexicon")
 EVENT_CODE = ("events",)
 OUTPUT_CODE = ("corpus", "output")
+#: the settings (:class:`~pipeline.config.Tuning`) that shape each stage's results
+NLP_SETTINGS = ("piece_chars", "batch_chars")
+EVENT_SETTINGS = ("lookback",)
+OUTPUT_SETTINGS = ("label_majority", "max_html_nodes", "html_events_per_actor", "png_actors",
+                   "png_events")
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv",
               "currencies.json")
 EVENT_TABLES = ("event_ontology.json", "agents.tsv", "coreference.json")
@@ -98,13 +106,18 @@ class Fingerprint:
     model: str
 
     @classmethod
-    def of(cls, model: str, *, source: Path | None = None) -> Fingerprint:
-        """The fingerprint of a run with ``model``, the current data files and the package's
-        code (under ``source``, the installed package by default)."""
+    def of(cls, model: str, tuning: Tuning | None = None, *,
+           source: Path | None = None) -> Fingerprint:
+        """The fingerprint of a run with ``model``, the current data files, the settings that
+        shape the results (``tuning``, the defaults if None) and the package's code (under
+        ``source``, the installed package by default)."""
+        t = tuning or Tuning.defaults()
         version = package_version()
         mv = model_version(model)
-        nlp = content_id(version, mv, content_hash(NLP_TABLES), source_hash(NLP_CODE, source))
-        events = content_id(nlp, content_hash(EVENT_TABLES), source_hash(EVENT_CODE, source))
+        nlp = content_id(version, mv, content_hash(NLP_TABLES), source_hash(NLP_CODE, source),
+                         t.digest(*NLP_SETTINGS))
+        events = content_id(nlp, content_hash(EVENT_TABLES), source_hash(EVENT_CODE, source),
+                            t.digest(*EVENT_SETTINGS))
         outputs = content_id(events, content_hash(), rates_version(),
-                             source_hash(OUTPUT_CODE, source))
+                             source_hash(OUTPUT_CODE, source), t.digest(*OUTPUT_SETTINGS))
         return cls(nlp, events, outputs, mv)

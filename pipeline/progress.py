@@ -13,8 +13,6 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-#: seconds between two lines in a log
-LOG_EVERY = 30.0
 # tqdm's monitor thread would make the process multi-threaded when it forks its workers and
 # output writers (unsafe, and a DeprecationWarning from Python 3.12 on); set for the whole
 # package, as ``pipeline`` imports this module through its API
@@ -25,7 +23,7 @@ class Progress:
     """Articles found and analysed; shown on ``stream`` (stderr) unless ``enabled`` is off."""
 
     def __init__(self, enabled: bool = True, stream: TextIO | None = None,
-                 every: float = LOG_EVERY) -> None:
+                 every: float = 30.0) -> None:
         self.stream = stream or sys.stderr
         self.enabled = enabled
         self.total = 0

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .config import Tuning
 from .errors import NewsgraphError
 from .fingerprint import Fingerprint
 from .output import OUTPUTS
@@ -119,7 +120,7 @@ def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> Stat
             f"{out}: nothing processed here yet (run 'newsgraph run' first, or pass --out)"
         )
     try:
-        fp = Fingerprint.of(model)
+        fp = Fingerprint.of(model, Tuning.load())
         stale = store.staleness(fp.nlp, fp.events)
         last = store.last_run()
         return StatusReport(

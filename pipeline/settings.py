@@ -6,9 +6,10 @@ import datetime as dt
 import importlib
 import importlib.util
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import Tuning
 from .errors import NewsgraphError
 
 DEFAULT_INPUT = Path("data/raw")
@@ -35,6 +36,9 @@ class RunSettings:
         language: ``en`` (articles in other languages are stored and listed, not analysed:
             the model is English) or ``any`` (every article goes through the model).
         wait: when another run is writing to ``out``, wait for it (else refuse at once).
+        tuning: every tuning constant (:class:`~pipeline.config.Tuning`): the shipped
+            defaults, a user's overlay file and the ``NEWSGRAPH_*`` variables, read when the
+            settings are made.
 
     >>> RunSettings(inputs=["a.txt"], processes=2).inputs
     ('a.txt',)
@@ -54,6 +58,7 @@ class RunSettings:
     scheduler: str | None = None
     language: str = "en"
     wait: bool = True
+    tuning: Tuning = field(default_factory=Tuning.load)
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

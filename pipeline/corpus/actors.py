@@ -57,16 +57,14 @@ class _Tally:
     mentions: int = 0
 
 
-_BATCH = 5000
-
-
 class CatalogueBuilder:
     """Collects actors from the mentions as they stream past once (for ``entities.csv``), and
     the links of each article's events to them; the links go to the store's scratch tables, so
     nothing here grows with the folder but the actors themselves."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, batch: int = 5000) -> None:
         self.store = store
+        self.batch = batch  # rows to the scratch tables at a time
         self.tallies: dict[str, _Tally] = {}
         self._article = ""
         self._wanted: dict[tuple[int, int, str], list[Participant]] = {}
@@ -85,7 +83,7 @@ class CatalogueBuilder:
         self._links.append(Link(p.event_id, aid, p.role, p.mention, p.start, p.end,
                                 p.resolved_from, p.article_id))
         self._seen.append((aid, p.article_id))
-        if len(self._links) >= _BATCH:
+        if len(self._links) >= self.batch:
             self._flush()
 
     def _flush(self) -> None:
@@ -114,7 +112,7 @@ class CatalogueBuilder:
         aid, t = self._tally(kind, name, country)
         t.mentions += 1
         self._seen.append((aid, m.article_id))
-        if len(self._seen) >= _BATCH:
+        if len(self._seen) >= self.batch:
             self._flush()
         if surface and surface != name:
             t.aliases.add(surface)

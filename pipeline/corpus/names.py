@@ -30,8 +30,6 @@ from ..store import Store
 from ..types import PLACE_LABELS, Mention
 
 VOTE_LABELS = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC")
-#: a name's label is made consistent when this share of its mentions agree (and >= 3 do)
-MAJORITY = 0.7
 #: the mark of an ORG mention that names no actor: a bare institution word
 GENERIC = "generic institution word"
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
@@ -53,7 +51,9 @@ def _titles() -> frozenset[str]:
 class CorpusNames:
     """Corpus-wide decisions about names (see the module docstring)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, majority: float = 0.7) -> None:
+        """``majority``: a name's label is made consistent when this share of its mentions
+        agree (and 3 do)."""
         org_counts = store.org_name_counts()
         self.orgs = OrgCanon(org_counts, store.acronym_table())
         self.people = PersonNames(store.person_name_counts())
@@ -65,7 +65,7 @@ class CorpusNames:
         self.label: dict[str, str] = {}
         for key, counter in votes.items():
             (best, n), total = counter.most_common(1)[0], sum(counter.values())
-            if len(counter) > 1 and n >= 3 and n / total >= MAJORITY:
+            if len(counter) > 1 and n >= 3 and n / total >= majority:
                 self.label[key] = best
 
     def apply(self, m: Mention) -> Mention:

@@ -25,8 +25,6 @@ from ..lexicon.orgs import canonical_name
 from ..types import PLACE_LABELS, Mention, Participant, Role, Tok
 from .lexicon import Lexicon
 
-#: how far back (in named mentions) a pronoun or description looks for its antecedent
-LOOKBACK = 40
 _COUNTRY_PLACES = frozenset({"name", "display", "former", "demonym"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _WORDS = re.compile(r"[a-z]+")
@@ -136,8 +134,10 @@ class Sentence:
 class Article:
     """The coreference state of one article: its named actors so far, in order."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention], lex: Lexicon) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention], lex: Lexicon,
+                 lookback: int) -> None:
         self.text = text
+        self.lookback = lookback  # named mentions a pronoun or description looks back
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.lex = lex
         self.history: list[Referent] = []
@@ -245,7 +245,7 @@ class Article:
     def _antecedent(self, pos: int, kinds: Sequence[str], title: str | None = None, *,
                     strict: bool = False) -> Referent | None:
         earlier = [r for r in self._current if r.mention.end <= pos]
-        for ref in reversed([*self.history[-LOOKBACK:], *earlier]):
+        for ref in reversed([*self.history[-self.lookback:], *earlier]):
             if any(ref.fits(k, strict) for k in kinds) and (title is None
                                                             or title in ref.titles):
                 return ref

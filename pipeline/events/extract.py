@@ -58,15 +58,16 @@ class _Predicate:
 
 
 def extract_events(article_id: str, text: str, sentences: Sequence[Sequence[Tok]],
-                   mentions: Sequence[Mention], published: date | None
-                   ) -> tuple[list[Event], list[Participant]]:
-    """Events and their participants in one parsed article (steps 1-3 of the module).
+                   mentions: Sequence[Mention], published: date | None, *,
+                   lookback: int = 40) -> tuple[list[Event], list[Participant]]:
+    """Events and their participants in one parsed article (steps 1-3 of the module); a
+    pronoun or description looks ``lookback`` named mentions back for its antecedent.
 
     >>> extract_events("a", "", [], [], None)
     ([], [])
     """
     lex = lexicon()
-    art = Article(text, mentions, lex)
+    art = Article(text, mentions, lex, lookback)
     events: list[Event] = []
     parts: list[Participant] = []
     for toks in sentences:

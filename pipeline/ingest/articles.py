@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from ..config import Tuning
 from ..types import Article, Record, content_id
 from .language import detect_language
 from .pubdate import latest_reported_date, publication_date
@@ -42,7 +43,8 @@ def clean_text(text: str) -> str:
 
 
 def to_articles(
-    records: Sequence[Record], source: str, fallback_date: date | None
+    records: Sequence[Record], source: str, fallback_date: date | None,
+    tuning: Tuning | None = None,
 ) -> list[Article]:
     """Settle ids and publication dates for the records of one dump.
 
@@ -67,6 +69,7 @@ def to_articles(
             article_id=content_id(text), source=rec.source, position=rec.position,
             title=clean_text(rec.title), text=text, published=published, date_source=date_source,
             source_id=rec.source_id, url=rec.url, encoding=rec.encoding,
-            line_start=rec.line_start, line_end=rec.line_end, language=detect_language(text),
+            line_start=rec.line_start, line_end=rec.line_end,
+            language=detect_language(text, tuning),
         ))
     return out

@@ -12,13 +12,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from ..config import Tuning
+
 #: the languages the English model is for
 ENGLISH = ("en", "")
-#: letters needed before the identifier is trusted, and the share of its vote it needs
-MIN_LETTERS = 40
-MIN_PROBABILITY = 0.9
-#: enough of an article to tell its language (the identifier's cost grows with the text)
-SAMPLE_CHARS = 1000
 
 
 @cache
@@ -28,8 +25,10 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def detect_language(text: str) -> str:
-    """The ISO 639-1 code of a text's language, or ``""`` when it cannot be told.
+def detect_language(text: str, tuning: Tuning | None = None) -> str:
+    """The ISO 639-1 code of a text's language, or ``""`` when it cannot be told: from its
+    first ``sample_chars`` characters (the identifier's cost grows with the text), when they
+    hold ``min_letters`` letters and the identifier is ``min_probability`` sure.
 
     >>> detect_language("The central bank raised interest rates again on Thursday, citing "
     ...                 "persistent inflation in services.")
@@ -40,13 +39,14 @@ def detect_language(text: str) -> str:
     >>> detect_language("Fed hikes")
     ''
     """
-    sample = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+    t = tuning or Tuning.defaults()
+    sample = text[:t.sample_chars]
+    if sum(c.isalpha() for c in sample) < t.min_letters:
         return ""
     if sample.isupper():  # wire headlines in capitals read as another language
         sample = sample.lower()
     lang, prob = _identifier().classify(sample)
-    return str(lang) if prob >= MIN_PROBABILITY else ""
+    return str(lang) if prob >= t.min_probability else ""
 
 
 def is_english(language: str) -> bool:

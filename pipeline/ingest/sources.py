@@ -20,15 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..config import Tuning
 from ..errors import InputError
-from ..types import Skipped
+from ..types import Record, Skipped
 
-#: limits on what one file may unpack to (a compression bomb is refused before it fills the
-#: memory): an absolute size, and a ratio to the packed size once past 10 MB. Configurable
-#: with the environment variables NEWSGRAPH_MAX_UNPACKED_MB and NEWSGRAPH_MAX_RATIO.
-MAX_UNPACKED_MB = int(os.environ.get("NEWSGRAPH_MAX_UNPACKED_MB", "256"))
-MAX_RATIO = int(os.environ.get("NEWSGRAPH_MAX_RATIO", "200"))
-_RATIO_FROM = 10 << 20
 _CHUNK = 1 << 20
 _DECOMPRESSORS: dict[str, Callable[[], Any]] = {
     ".gz": lambda: zlib.decompressobj(wbits=47), ".bz2": bz2.BZ2Decompressor,
@@ -44,16 +39,18 @@ class TooLarge(ValueError):
         self.detail = detail
 
 
-def _check(size: int, packed: int) -> None:
-    if size > MAX_UNPACKED_MB << 20:
-        raise TooLarge(f"unpacks to more than {MAX_UNPACKED_MB} MB",
+def _check(size: int, packed: int, t: Tuning) -> None:
+    """Limits on what one file may unpack to (a compression bomb is refused before it fills
+    the memory): an absolute size, and a ratio to the packed size once past a size."""
+    if size > t.max_unpacked_mb << 20:
+        raise TooLarge(f"unpacks to more than {t.max_unpacked_mb} MB",
                        "NEWSGRAPH_MAX_UNPACKED_MB raises the limit")
-    if size > _RATIO_FROM and size > MAX_RATIO * max(packed, 1):
-        raise TooLarge(f"unpacks to more than {MAX_RATIO} times its size, like a compression "
+    if size > t.ratio_from_mb << 20 and size > t.max_ratio * max(packed, 1):
+        raise TooLarge(f"unpacks to more than {t.max_ratio} times its size, like a compression "
                        "bomb", "NEWSGRAPH_MAX_RATIO raises the limit")
 
 
-def decompress(suffix: str, data: bytes) -> bytes:
+def decompress(suffix: str, data: bytes, tuning: Tuning | None = None) -> bytes:
     """``data`` unpacked (``.gz``, ``.bz2``, ``.xz``; concatenated streams too), never past
     the limits: raises :class:`TooLarge` as soon as it would be, ``EOFError`` when cut short.
 
@@ -61,6 +58,7 @@ def decompress(suffix: str, data: bytes) -> bytes:
     >>> decompress(".gz", gzip.compress(b"news") + gzip.compress(b" more"))
     b'news more'
     """
+    t = tuning or Tuning.defaults()
     out = bytearray()
     rest = data
     while True:
@@ -68,7 +66,7 @@ def decompress(suffix: str, data: bytes) -> bytes:
         chunk = d.decompress(rest, _CHUNK)
         while True:
             out += chunk
-            _check(len(out), len(data))
+            _check(len(out), len(data), t)
             if d.eof:
                 break
             if suffix == ".gz":  # zlib keeps the input it has not read yet
@@ -104,15 +102,31 @@ class Source:
     inner: str = ""
 
 
-def iter_sources(inputs: Iterable[str]) -> Iterator[Source | Skipped]:
-    """Expand paths into sources: folders recursively in sorted order, archives unpacked.
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How the records of a source are read: the user's article separator for plain text, and
+    the limits."""
+
+    separator: str | None
+    tuning: Tuning
+
+
+#: What a source can yield: a record, or a note that a record was skipped.
+ReadResult = Record | Skipped
+
+
+def iter_sources(inputs: Iterable[str], tuning: Tuning | None = None
+                 ) -> Iterator[Source | Skipped]:
+    """Expand paths into sources: folders recursively in sorted order, archives unpacked
+    (within the limits of ``tuning``).
 
     ``-`` reads standard input. A path that does not exist raises :class:`InputError`; an
     archive member or compressed file that cannot be unpacked is yielded as ``Skipped``.
     """
+    t = tuning or Tuning.defaults()
     for raw in inputs:
         if raw == "-":
-            yield from _unpack("-", "", sys.stdin.buffer.read())
+            yield from _unpack("-", "", sys.stdin.buffer.read(), t)
             continue
         path = Path(raw)
         if not path.exists():
@@ -128,9 +142,9 @@ def iter_sources(inputs: Iterable[str]) -> Iterator[Source | Skipped]:
                 yield Skipped(str(exc.filename), "", "is a folder that cannot be read",
                               str(exc.strerror or exc), "its files are left out")
             for p in files:
-                yield from _read_file(p)
+                yield from _read_file(p, t)
         else:
-            yield from _read_file(path)
+            yield from _read_file(path, t)
 
 
 def _walk(root: Path, errors: list[OSError]) -> Iterator[Path]:
@@ -147,16 +161,16 @@ def _is_doc_file(name: str) -> bool:
     return any(stem == d or stem.startswith(d + "_") for d in _DOC_STEMS)
 
 
-def _read_file(path: Path) -> Iterator[Source | Skipped]:
+def _read_file(path: Path, t: Tuning) -> Iterator[Source | Skipped]:
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield Skipped(str(path), "", "cannot be read", str(exc.strerror or exc))
         return
-    yield from _unpack(path.as_posix(), path.name, data)
+    yield from _unpack(path.as_posix(), path.name, data, t)
 
 
-def _unpack(name: str, inner: str, data: bytes) -> Iterator[Source | Skipped]:
+def _unpack(name: str, inner: str, data: bytes, t: Tuning) -> Iterator[Source | Skipped]:
     """Strip compression layers (possibly nested) and open zip archives member by member.
 
     ``inner`` loses one suffix per compression layer, so ``a.jsonl.gz`` is read as JSONL.
@@ -164,14 +178,14 @@ def _unpack(name: str, inner: str, data: bytes) -> Iterator[Source | Skipped]:
     suffix = Path(inner).suffix.lower()
     if suffix in _DECOMPRESSORS:
         try:
-            data = decompress(suffix, data)
+            data = decompress(suffix, data, t)
         except TooLarge as exc:
             yield Skipped(name, "", exc.reason, exc.detail, "skipped")
             return
         except (OSError, EOFError, lzma.LZMAError, zlib.error, ValueError) as exc:
             yield Skipped(name, "", f"is not a valid {suffix} file", str(exc), "re-download it")
             return
-        yield from _unpack(name, inner[: -len(suffix)], data)
+        yield from _unpack(name, inner[: -len(suffix)], data, t)
         return
     if suffix == ".zip" or (data[:4] == b"PK\x03\x04" and suffix in ("", ".zip")):
         try:
@@ -184,28 +198,28 @@ def _unpack(name: str, inner: str, data: bytes) -> Iterator[Source | Skipped]:
             if _HIDDEN.search(member) or Path(member).name.lower() in _SKIP_NAMES:
                 continue
             try:
-                content = _zip_member(archive, member)
+                content = _zip_member(archive, member, t)
             except TooLarge as exc:
                 yield Skipped(name, member, exc.reason, exc.detail, "skipped")
                 continue
             except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
                 yield Skipped(name, member, "cannot be unpacked", str(exc))
                 continue
-            yield from _unpack(f"{name}!{member}", Path(member).name, content)
+            yield from _unpack(f"{name}!{member}", Path(member).name, content, t)
         return
     yield Source(name, data, inner)
 
 
-def _zip_member(archive: zipfile.ZipFile, member: str) -> bytes:
+def _zip_member(archive: zipfile.ZipFile, member: str, t: Tuning) -> bytes:
     """One member of a zip archive, read in pieces and never past the limits (its declared
     size may lie)."""
     info = archive.getinfo(member)
-    _check(info.file_size, info.compress_size)
+    _check(info.file_size, info.compress_size, t)
     out = bytearray()
     with archive.open(member) as fh:
         while chunk := fh.read(_CHUNK):
             out += chunk
-            _check(len(out), info.compress_size)
+            _check(len(out), info.compress_size, t)
     return bytes(out)
 
 

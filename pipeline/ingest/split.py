@@ -23,6 +23,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..config import Tuning
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _RULE = re.compile(r"^\s*(?:[-=*_#~•·]\s*){3,}\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -37,8 +39,6 @@ _STOP = frozenset(
     "about after again also into more most over said says than them then these those very "
     "would could should other some such only just like year years week time news".split()
 )
-MAX_HEADLINE_WORDS = 20
-MAX_BOILERPLATE_WORDS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +67,12 @@ def line_key(line: str) -> str:
     return _NOT_ALNUM.sub("", line.lower())
 
 
-def _is_headline_shape(line: str) -> bool:
+def _is_headline_shape(line: str, max_words: int) -> bool:
     s = line.strip()
     if not s or len(s) > 200 or _BULLET.match(s) or _RULE.match(s):
         return False
     words = s.split()
-    if len(words) > MAX_HEADLINE_WORDS or _ENDS_CLAUSE.search(_ELLIPSIS.sub("", s)):
+    if len(words) > max_words or _ENDS_CLAUSE.search(_ELLIPSIS.sub("", s)):
         return False
     if (
         s.endswith(("!", "??")) or (s.endswith("?") and len(words) > 12)
@@ -109,9 +109,14 @@ class _Lines:
     keys: list[str]
     nxt: list[int]
     prv: list[int]
+    tuning: Tuning
+
+    def headline_shape(self, i: int) -> bool:
+        """Whether line ``i`` is shaped like a headline."""
+        return _is_headline_shape(self.lines[i], self.tuning.max_headline_words)
 
     @classmethod
-    def of(cls, text: str) -> _Lines:
+    def of(cls, text: str, tuning: Tuning) -> _Lines:
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         n = len(lines)
         blank = [not ln.strip() or ln.strip() == "\f" for ln in lines]
@@ -124,26 +129,28 @@ class _Lines:
             prv[i] = last
             if not blank[i]:
                 last = i
-        return cls(lines, blank, [line_key(ln) for ln in lines], nxt, prv)
+        return cls(lines, blank, [line_key(ln) for ln in lines], nxt, prv, tuning)
 
     def __len__(self) -> int:
         return len(self.lines)
 
 
-def split_text(text: str, *, separator: str | None = None) -> list[Segment]:
+def split_text(text: str, *, separator: str | None = None, tuning: Tuning | None = None
+               ) -> list[Segment]:
     """Split a plain-text dump into articles (see the module docstring for the rules).
 
     Args:
         text: the whole dump.
         separator: optional regex; a line that matches it (``re.search``) separates articles
             and is dropped.
+        tuning: the longest headline and boilerplate lines (the defaults if None).
 
     >>> dump = "First story\\n\\nIt happened.\\n\\n---\\n\\nSecond story\\n\\nIt too.\\n"
     >>> [s.title for s in split_text(dump)]
     ['First story', 'Second story']
     """
     user_sep = re.compile(separator) if separator else None
-    doc = _Lines.of(text)                                   # 1. line keys
+    doc = _Lines.of(text, tuning or Tuning.defaults())      # 1. line keys
     boiler, separating = _boilerplate(doc)                  # 2. boilerplate
     explicit = _explicit_separators(doc, user_sep)          # 3. explicit separators
     if user_sep is not None:
@@ -160,7 +167,7 @@ def _boilerplate(doc: _Lines) -> tuple[set[int], set[int]]:
     n = len(doc)
     occurrences: dict[str, list[int]] = defaultdict(list)
     for i, k in enumerate(doc.keys):
-        if k and len(doc.lines[i].split()) <= MAX_BOILERPLATE_WORDS:
+        if k and len(doc.lines[i].split()) <= doc.tuning.max_boilerplate_words:
             occurrences[k].append(i)
     boiler: set[int] = set()
     separating: set[int] = set()
@@ -172,7 +179,7 @@ def _boilerplate(doc: _Lines) -> tuple[set[int], set[int]]:
         if len(followers) < 2 or len(followers) * 2 < len(followed):
             continue  # mostly the same text follows: repeated content, not boilerplate
         boiler.update(idxs)
-        heads = sum(1 for j in followed if _is_headline_shape(doc.lines[j]))
+        heads = sum(1 for j in followed if doc.headline_shape(j))
         if followed and heads * 2 >= len(followed):
             separating.update(idxs)
     return boiler, separating
@@ -210,12 +217,12 @@ def _starts_story(doc: _Lines, i: int, cuts: set[int], dropped: set[int]) -> boo
     p = doc.prv[i]
     if not (p >= 0 and p not in cuts and p not in dropped
             and (i == 0 or blank[i - 1]) and (i + 1 >= n or blank[i + 1])
-            and _is_headline_shape(lines[i])):
+            and doc.headline_shape(i)):
         return False
     j = doc.nxt[i + 1] if i + 1 < n else n
     lede = " ".join(lines[k] for k in range(j, min(n, j + 6)) if k not in cuts)
     if not (j < n and len(lede.split()) >= 20
-            and (len(lines[j].split()) >= 10 or not _is_headline_shape(lines[j]))
+            and (len(lines[j].split()) >= 10 or not doc.headline_shape(j))
             and not _BULLET.match(lines[j]) and not lines[j].lstrip()[:1].islower()
             and not _is_shouting(lines[i])):
         return False

@@ -22,6 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..config import Tuning
 from ..lexicon.orgs import alias_table, clean_name
 from ..lexicon.tables import from_tables
 from ..settings import DEFAULT_MODEL, model_location
@@ -149,15 +150,19 @@ class Recognizer:
             yield ctx, ents
 
     def analyse(self, items: Iterable[tuple[str, K]], *, n_process: int = 1,
-                batch_size: int = 64) -> Iterator[tuple[K, list[Ent], Sentences]]:
+                batch_size: int = 64, tuning: Tuning | None = None
+                ) -> Iterator[tuple[K, list[Ent], Sentences]]:
         """Entities and (with ``parse``) parsed sentences for ``(text, context)`` pairs. A
-        long text goes through the model in :func:`pieces`, a few at a time (memory grows
-        with the text in one spaCy batch); offsets stay the text's."""
+        text longer than ``piece_chars`` goes through the model in :func:`pieces` (so it can
+        exceed neither spaCy's limit nor the memory), ``batch_chars`` of text to a spaCy
+        batch (memory grows with the text in one batch; a 1.5 MB paragraph: 560 MB);
+        offsets stay the text's."""
+        t = tuning or Tuning.defaults()
         work = [(decase(piece), (text, ctx, offset, i == len(parts) - 1))
-                for text, ctx in items for parts in [pieces(text)]
+                for text, ctx in items for parts in [pieces(text, t.piece_chars)]
                 for i, (offset, piece) in enumerate(parts)]
         if any(offset for _, (_, _, offset, _) in work):  # a text was cut
-            batch_size = max(1, min(batch_size, BATCH_CHARS // PIECE_CHARS))
+            batch_size = max(1, min(batch_size, t.batch_chars // t.piece_chars))
         ents: list[Ent] = []
         sents: Sentences = []
         for doc, (text, ctx, offset, last) in self.nlp.pipe(
@@ -179,13 +184,6 @@ def _sentences(doc: Doc, offset: int = 0) -> Sentences:
     return out
 
 
-#: the most text spaCy gets in one doc: a longer article (a book-length paragraph) is
-#: analysed in pieces, so it can neither exceed spaCy's limit nor the memory
-PIECE_CHARS = 20_000
-#: the text one spaCy batch holds when long texts are about (a 1.5 MB paragraph: 560 MB)
-BATCH_CHARS = 80_000
-
-
 def pieces(text: str, size: int | None = None) -> list[tuple[int, str]]:
     """``(offset, piece)`` of a text cut into pieces of at most ``size`` characters, each
     ending at a paragraph, a line, a sentence or a word where one is near.
@@ -193,7 +191,7 @@ def pieces(text: str, size: int | None = None) -> list[tuple[int, str]]:
     >>> [(o, p) for o, p in pieces("One. Two three. Four", size=9)]
     [(0, 'One. Two '), (9, 'three. '), (16, 'Four')]
     """
-    size = size or PIECE_CHARS
+    size = size or Tuning.defaults().piece_chars
     out = []
     start = 0
     while len(text) - start > size:

@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 from networkx.algorithms import bipartite
 
+from ..config import Tuning
 from ..corpus import Catalogue
 from ..types import Event, Link, Role
 from . import html
@@ -200,12 +201,7 @@ def part_of(cat: Catalogue, actor_ids: Iterable[str], per_actor: int | None = No
     return g
 
 
-#: events of each actor in the busiest part of a large graph (its first ones, by id)
-PER_ACTOR = 10
-
-
-def busiest_part(cat: Catalogue, max_nodes: int = 450, per_actor: int = PER_ACTOR
-                 ) -> tuple[nx.Graph, int]:
+def busiest_part(cat: Catalogue, max_nodes: int, per_actor: int) -> tuple[nx.Graph, int]:
     """The busiest actors, each with up to ``per_actor`` of its events, as many as fit in
     ``max_nodes`` (so a graph with one actor in a thousand events still shows its many
     actors), and the size of the whole graph."""
@@ -228,15 +224,14 @@ def load_graph(out: Path) -> nx.Graph:
     return nx.node_link_graph(data, edges="links")
 
 
-# networkx lays out up to 500 nodes with numpy alone (beyond, it needs scipy)
-MAX_HTML_NODES = 450
-
-
-def write_html(out: Path, g: nx.Graph, max_nodes: int = MAX_HTML_NODES,
+def write_html(out: Path, g: nx.Graph, max_nodes: int | None = None,
                total: int | None = None) -> None:
-    """Write ``graph.html`` for the busiest ``max_nodes`` nodes of ``g`` (seeded layout); with
-    ``total``, ``g`` is already that part of a graph of ``total`` nodes."""
-    h = _busiest(g, max_nodes) if total is None else g
+    """Write ``graph.html`` for the busiest ``max_nodes`` nodes of ``g`` (``max_html_nodes``
+    by default; networkx lays out up to 500 nodes with numpy alone, beyond it needs scipy),
+    with a seeded layout; with ``total``, ``g`` is already that part of a graph of ``total``
+    nodes."""
+    limit = max_nodes or Tuning.defaults().max_html_nodes
+    h = _busiest(g, limit) if total is None else g
     total = g.number_of_nodes() if total is None else total
     pos = nx.spring_layout(h, seed=11, iterations=100) if h.number_of_nodes() else {}
     nodes: list[dict[str, Any]] = []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from ..config import Tuning
 from ..corpus import CatalogueBuilder, CorpusNames
 from ..store import Store
 from . import graph
@@ -26,15 +27,13 @@ from .tables import (
     write_entities,
 )
 
-#: the overview picture: the busiest actors, and the first events of each
-PNG_ACTORS = 15
-PNG_EVENTS = 6
 OUTPUTS = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "events.csv",
            "event_actors.csv", "graph.graphml", "graph.gexf", "graph.json",
            "graph_actors.graphml", "graph.html", "graph.png")
 
 
-def write_outputs(store: Store, out: Path, *, progress: bool = False) -> dict[str, int]:
+def write_outputs(store: Store, out: Path, tuning: Tuning | None = None, *,
+                  progress: bool = False) -> dict[str, int]:
     """Rewrite every output file of ``out`` from its store, as one set: all are written into
     a staging folder first and moved into place only when all are complete, so a failure
     (a full disk, Ctrl-C) leaves the previous set as it was.
@@ -47,7 +46,7 @@ def write_outputs(store: Store, out: Path, *, progress: bool = False) -> dict[st
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
-        counts = _write_all(store, staging, progress)
+        counts = _write_all(store, staging, tuning or Tuning.defaults(), progress)
         for name in OUTPUTS:                                                  # 5
             os.replace(staging / name, out / name)
     finally:
@@ -55,14 +54,15 @@ def write_outputs(store: Store, out: Path, *, progress: bool = False) -> dict[st
     return counts
 
 
-def _write_all(store: Store, out: Path, progress: bool) -> dict[str, int]:
+def _write_all(store: Store, out: Path, t: Tuning, progress: bool) -> dict[str, int]:
     steps = tqdm(total=4, desc="outputs", disable=not progress or not sys.stderr.isatty(),
                  file=sys.stderr, leave=False,
                  delay=1.0)
     write_articles(out, store.iter_articles)                                  # 1
     steps.update()
-    builder = CatalogueBuilder(store)                                         # 2
-    n_entities = write_entities(out, entity_rows(store, CorpusNames(store), builder.add))
+    builder = CatalogueBuilder(store, t.scratch_batch)                        # 2
+    names = CorpusNames(store, t.label_majority)
+    n_entities = write_entities(out, entity_rows(store, names, builder.add))
     steps.update()
     cat = builder.catalogue()
 
@@ -71,14 +71,14 @@ def _write_all(store: Store, out: Path, progress: bool) -> dict[str, int]:
         write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat, store.published_dates()))
         write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
         graph.write_json(out, cat)
-        part, total = graph.busiest_part(cat, graph.MAX_HTML_NODES)
+        part, total = graph.busiest_part(cat, t.max_html_nodes, t.html_events_per_actor)
         graph.write_html(out, part, total=total)
 
     def pictures() -> None:                                                   # 4
         graph.write_xml(out, cat)
         top = sorted((a for a in cat.actors.values() if a.n_events),
-                     key=lambda a: (-a.n_events, a.actor_id))[:PNG_ACTORS]
-        graph.write_png(out, graph.part_of(cat, [a.actor_id for a in top], PNG_EVENTS))
+                     key=lambda a: (-a.n_events, a.actor_id))[:t.png_actors]
+        graph.write_png(out, graph.part_of(cat, [a.actor_id for a in top], t.png_events))
 
     in_parallel(pictures, tables)  # the NLP is done: both cores are free
     steps.update(2)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -18,6 +19,7 @@ from click.testing import CliRunner
 
 from pipeline import run, status
 from pipeline.cli import main
+from pipeline.config import Tuning
 from pipeline.errors import NewsgraphError
 from pipeline.store.lock import folder_lock
 from tests.conftest import ROOT
@@ -46,12 +48,12 @@ def test_hostile_article_over_a_million_chars_does_not_stop_the_folder(
 def test_hostile_pieces_keep_the_offsets(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
     from pipeline.nlp import model
 
-    monkeypatch.setattr(model, "PIECE_CHARS", 2_000)
+    tuning = replace(Tuning.defaults(), piece_chars=2_000)
     text = ("Filler words go here. " * (size // 22)) + "\n\nThe European Commission fined " \
         "Google on Tuesday."
     rec = model.Recognizer(parse=True)
-    (_, ents, sents), = rec.analyse([(text, "x")])
-    assert len(model.pieces(text)) > 10
+    (_, ents, sents), = rec.analyse([(text, "x")], tuning=tuning)
+    assert len(model.pieces(text, tuning.piece_chars)) > 10
     assert {"European Commission", "Google"} <= {text[s:e] for s, e, _ in ents}
     assert all(text[t.start:t.end] == t.lower or text[t.start:t.end].lower() == t.lower
                for sent in sents for t in sent)
