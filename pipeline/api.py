@@ -15,12 +15,14 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from .engine import analyse_into_store
+from .config import Tuning
+from .corpus import build_catalogue
+from .engine import analyse_batch, analyse_into_store, load_models
 from .errors import InputError, NewsgraphError
 from .fingerprint import Fingerprint
 from .ingest import (
@@ -40,13 +42,12 @@ from .report import outputs_current, outputs_state
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
 from .store import Store, chunks
 from .store.lock import folder_lock
-from .types import Mention, Record, Skipped, WorkItem
+from .types import Mention, NameCounts, Record, Skipped, WorkItem, content_id
 
 log = logging.getLogger("newsgraph")
 
 
 
-_last_fingerprint: Fingerprint | None = None
 
 
 @dataclass
@@ -153,11 +154,8 @@ def run(
         RunSettings(tuple(str(p) for p in inputs or ()), Path(out), **options)
     result = RunResult(out=settings.out)
     t_start = time.perf_counter()
+    reload_tables()  # each run reads the data files afresh (an edit since the last one)
     fingerprint = Fingerprint.of(settings.model, settings.tuning)
-    global _last_fingerprint
-    if _last_fingerprint is not None and fingerprint != _last_fingerprint:
-        reload_tables()  # the data files changed since the last run in this process
-    _last_fingerprint = fingerprint
     try:
         with folder_lock(settings.out, wait=settings.wait, on_wait=_tell):
             _run_locked(settings, fingerprint, result, progress=progress, rebuild=rebuild,
@@ -173,8 +171,7 @@ def run(
 def _run_locked(settings: RunSettings, fingerprint: Fingerprint, result: RunResult, *,
                 progress: bool, rebuild: bool, retry_failed: bool) -> None:
     """The body of :func:`run`, holding the folder's lock."""
-    store = Store(settings.out)
-    store.any_language = settings.language == "any"
+    store = Store(settings.out, any_language=settings.language == "any")
     try:
         if rebuild:
             store.forget_analyses()
@@ -216,7 +213,11 @@ def refresh_outputs(store: Store, settings: RunSettings, fingerprint: Fingerprin
     if outputs_current(store, settings.out, fingerprint):
         return False
     state = outputs_state(store, fingerprint)
-    counts = write_outputs(store, settings.out, settings.tuning, progress=progress)
+    cat = build_catalogue(store, settings.tuning)
+    try:
+        counts = write_outputs(store, cat, settings.out, settings.tuning, progress=progress)
+    finally:
+        cat.close()
     store.set_meta("outputs_state", state)
     store.set_meta("outputs_counts", json.dumps(counts))
     return True
@@ -347,18 +348,23 @@ def split_file(path: str | Path, *, separator: str | None = None) -> list[Segmen
 
 def extract(text: str, *, published: date | None = None,
             model: str = DEFAULT_MODEL) -> list[Mention]:
-    """Entities of one text, normalised (relative dates need ``published``).
+    """Entities of one text, normalised (relative dates need ``published``), with the names
+    a run gives the same text: the same analysis (:func:`pipeline.engine.analyse_batch`) and
+    the same identity rules, over a folder of this one article.
 
     >>> [m.country for m in extract("Vietnam signed it.") if m.label == "GPE"]   # doctest: +SKIP
     ['VN']
     """
-    from .corpus import OrgCanon
-    from .lexicon.orgs import acronym_definitions
-    from .nlp import Recognizer
-    from .normalize import normalise_article
+    from .identity import FolderNames
+    from .identity.folder import VOTE_LABELS
 
-    mentions = normalise_article("", text, Recognizer(model).entities(text), published)
-    canon = OrgCanon({m.norm: 1 for m in mentions if m.label == "ORG"},
-                     dict(acronym_definitions(text)))
-    return [replace(m, norm=canon.canonical(m.norm)) if m.label == "ORG" else m
-            for m in mentions]
+    tuning = Tuning.load()
+    load_models(model)
+    article_id = content_id(text)
+    (result,) = analyse_batch([WorkItem(article_id, text, published.isoformat() if published
+                                        else "")], model, tuning)
+    if result.failed:
+        raise NewsgraphError(f"the text could not be analysed ({result.failed})")
+    counts = NameCounts.of_mentions(result.mentions, VOTE_LABELS,
+                                    [(article_id, a, long) for a, long in result.acronyms])
+    return FolderNames(counts, tuning.label_majority).apply_article(result.mentions)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .config import Tuning
 from .errors import NewsgraphError
 from .events import extract_events
-from .lexicon.orgs import acronym_definitions
+from .identity.names import acronym_definitions
 from .normalize import normalise_article
 from .progress import Progress
 from .settings import ENGINES, RunSettings
@@ -94,8 +94,10 @@ def _recognizer(model: str, ner: bool = True) -> Any:
     return Recognizer(model, parse=True, ner=ner)
 
 
-def _warm(model: str) -> None:
-    _recognizer(model)  # load the models once, when the worker starts
+def load_models(model: str) -> None:
+    """Load the spaCy pipelines of ``model`` (once per process); a model that is not there
+    raises here, not inside an article's analysis."""
+    _recognizer(model)
 
 
 def run_batches(batches: Iterable[Batch], model: str, *, processes: int = 1,
@@ -122,7 +124,7 @@ def run_batches(batches: Iterable[Batch], model: str, *, processes: int = 1,
 def _pool(batches: Iterable[Batch], model: str, processes: int, t: Tuning
           ) -> Iterator[list[ArticleResult]]:
     ctx = mp.get_context("fork")
-    with ctx.Pool(processes, initializer=_warm, initargs=(model,)) as pool:
+    with ctx.Pool(processes, initializer=load_models, initargs=(model,)) as pool:
         pending: deque[Any] = deque()
         for batch in batches:
             pending.append(pool.apply_async(analyse_batch, (batch, model, t)))

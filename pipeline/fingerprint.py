@@ -3,7 +3,8 @@ exactly the stages whose inputs changed.
 
 * ``nlp``: the package version, the spaCy model's name and version, the tables the NER and
   normalisation read, and the source of the code that does it (``nlp/``, ``normalize/``,
-  ``lexicon/``). When it changes, every stored article goes through stages 2-4 again.
+  ``lexicon/``, ``identity/``). When it changes, every stored article goes through stages
+  2-4 again.
 * ``events``: ``nlp``, the event ontology, agents and coreference words, and the source of
   ``events/``. When only it changes, events are rebuilt from the stored texts and mentions,
   without NER.
@@ -37,7 +38,7 @@ from .version import package_version
 
 #: the package's own folder: its source is part of the fingerprints
 PACKAGE_ROOT = Path(__file__).resolve().parent
-NLP_CODE = ("nlp", "normalize", "lexicon")
+NLP_CODE = ("nlp", "normalize", "lexicon", "identity")
 EVENT_CODE = ("events",)
 OUTPUT_CODE = ("corpus", "output")
 #: the settings (:class:`~pipeline.config.Tuning`) that shape each stage's results

@@ -112,7 +112,7 @@ def outputs_current(store: Store, out: Path, fingerprint: Fingerprint) -> bool:
 def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> StatusReport:
     """Counts, the last run and the freshness of an output folder (against the current rules
     and ``model``); raises if nothing was processed there."""
-    from .corpus.names import PersonNames
+    from .identity import PersonNames
 
     store = open_existing(Path(out), readonly=True)
     if store is None:

@@ -8,6 +8,8 @@ NER module.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
@@ -364,6 +366,65 @@ class WorkItem:
     text: str
     published: str
     mentions: list[Mention] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NameCounts:
+    """A snapshot of the counts the folder's decisions about names are taken from: the store
+    gives it for a folder (:meth:`pipeline.store.Store.name_counts`), :meth:`of_mentions`
+    makes it for a few articles (``extract``), the same either way.
+
+    Fields:
+        orgs: how often each normalised ORG name occurs.
+        people: how often each normalised PERSON name occurs.
+        labels: ``(name, label, count)`` of the name mentions of the voting labels.
+        acronyms: ``(article_id, acronym, long form)`` as each article defines them.
+    """
+
+    orgs: dict[str, int]
+    people: dict[str, int]
+    labels: tuple[tuple[str, str, int], ...]
+    acronyms: tuple[tuple[str, str, str], ...]
+
+    @classmethod
+    def of_mentions(cls, mentions: Iterable[Mention], labels: Iterable[str],
+                    acronyms: Iterable[tuple[str, str, str]] = ()) -> NameCounts:
+        """The counts of some mentions (``labels``: the labels that vote), and the acronyms
+        their articles define.
+
+        >>> ms = [Mention("a", 0, 4, "Acme", "ORG", norm="Acme")] * 2
+        >>> NameCounts.of_mentions(ms, ["ORG"]).orgs
+        {'Acme': 2}
+        """
+        voting = frozenset(labels)
+        orgs: Counter[str] = Counter()
+        people: Counter[str] = Counter()
+        votes: Counter[tuple[str, str]] = Counter()
+        for m in mentions:
+            if m.label == "ORG":
+                orgs[m.norm] += 1
+            elif m.label == "PERSON":
+                people[m.norm] += 1
+            if m.label in voting:
+                votes[(m.norm, m.label)] += 1
+        return cls(dict(orgs), dict(people),
+                   tuple((n, lab, c) for (n, lab), c in votes.items()),
+                   tuple(dict.fromkeys(acronyms)))
+
+    def folder_acronyms(self) -> dict[str, str]:
+        """``acronym → long form`` for the acronyms the folder defines one way only (one
+        defined two ways, "AMC", has no folder-wide reading)."""
+        longs: dict[str, set[str]] = defaultdict(set)
+        for _, acronym, long in self.acronyms:
+            longs[acronym].add(long)
+        return {a: next(iter(ls)) for a, ls in longs.items() if len(ls) == 1}
+
+    def article_acronyms(self) -> dict[str, dict[str, str]]:
+        """``article_id → {acronym: long form}`` as each article defines them."""
+        out: dict[str, dict[str, str]] = {}
+        for article_id, acronym, long in self.acronyms:
+            out.setdefault(article_id, {})[acronym] = long
+        return out
 
 
 class Tok(NamedTuple):

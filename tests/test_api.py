@@ -115,3 +115,22 @@ def test_api_status_counts(tmp_path: Path, n: int) -> None:
     st = status(tmp_path)
     assert (st.dumps, st.articles) == (n, 10)
     assert st.last_run.n_new_articles == 10
+
+
+@pytest.mark.parametrize("text", [
+    "Brussels move\n\nThe European Commission opened an inquiry into Acme Corp on Monday. "
+    "The Commission said Acme, which Mr Smith founded with John Smith, must reply. "
+    "HM Revenue & Customs (HMRC) joined; HMRC fined Acme Corp £5m.",
+])
+def test_api_extract_gives_the_names_a_run_gives(tmp_path: Path, text: str) -> None:
+    """One ladder: extract and run decide the same names for the same text (the bare
+    "Commission" is the European Commission in both)."""
+    from pipeline import extract
+
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    run([tmp_path / "story.txt"], tmp_path / "out", progress=False)
+    with (tmp_path / "out" / "entities.csv").open(encoding="utf-8", newline="") as fh:
+        ran = {(int(r["start"]), r["label"]): r["norm"] for r in csv.DictReader(fh)}
+    extracted = {(m.start, m.label): m.norm for m in extract(text)}
+    assert extracted == ran
+    assert extracted[(text.index("Commission said"), "ORG")] == "European Commission"

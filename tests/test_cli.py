@@ -155,3 +155,22 @@ def test_cli_model_given_as_a_folder(text: str, label: str) -> None:
                   if (p / "config.cfg").is_file())
     result = CliRunner().invoke(main, ["extract", "--json", "--model", str(folder), text])
     assert result.exit_code == 0 and label in result.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["meantime", "{tmp}", "--type-floor", "timelines=0.7"],
+     "--type-floor timelines=0.7: meantime has no score 'timelines'"),
+    (["identity", "{tmp}", "--type-floor", "p=high"], "a floor is a number from 0 to 1"),
+    (["money", "{tmp}/bad.jsonl"], "bad.jsonl:1: has no 'price_raw' field"),
+    (["money", "{tmp}/worse.jsonl"], "worse.jsonl:2: is not JSON"),
+    (["conll", "{tmp}/bad.jsonl", "{tmp}/bad.jsonl"], "eval conll takes one path, not 2"),
+    (["timeml", "{tmp}"], "holds no TimeML documents"),
+])
+def test_cli_eval_checks_before_working(tmp_path: Path, args: list[str], message: str) -> None:
+    """Options are checked before any work (the folder holds no gold data, so an evaluation
+    that ran first would fail on that instead), and bad gold data is one line."""
+    (tmp_path / "bad.jsonl").write_text('{"currency": "$", "amount": 1}\n', encoding="utf-8")
+    (tmp_path / "worse.jsonl").write_text('{"currency": ""}\nnot json\n', encoding="utf-8")
+    res = _run("eval", *[a.format(tmp=tmp_path) for a in args])
+    assert res.exit_code == 1 and message in res.stderr
+    assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1

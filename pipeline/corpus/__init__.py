@@ -1,11 +1,10 @@
-"""The corpus view: decisions taken across every article of an output folder. One canonical
-name and one label per name (:class:`CorpusNames`), and the actors, deduplicated, with the
-events they take part in and their roles (:class:`CatalogueBuilder`).
+"""The corpus stage: the actors of an output folder, deduplicated (by the rules of
+:mod:`pipeline.identity`), with the events they take part in and their roles
+(:func:`build_catalogue`), as the :class:`Catalogue` the output writers read.
 """
 
-from .actors import CatalogueBuilder, actor_of
+from .actors import CatalogueBuilder, build_catalogue
 from .catalogue import Catalogue, ListCatalogue, StoreCatalogue
-from .names import CorpusNames, OrgCanon, article_groups
 
-__all__ = ["Catalogue", "CatalogueBuilder", "CorpusNames", "ListCatalogue", "OrgCanon",
-           "StoreCatalogue", "actor_of", "article_groups"]
+__all__ = ["Catalogue", "CatalogueBuilder", "ListCatalogue", "StoreCatalogue",
+           "build_catalogue"]

@@ -1,50 +1,41 @@
-"""Actors deduplicated across the output folder, with the events they take part in.
+"""The corpus stage: the actors of an output folder, deduplicated, with the events they take
+part in, from the store and the identity rules (:mod:`pipeline.identity`).
 
-An actor is an organisation (its canonical name, :class:`pipeline.corpus.CorpusNames`), a
-person, a product, a country (a country's name or demonym; a body named like a country, "EU",
-is that country; a capital acting for its government, "Beijing warned", is its country), or
-a generic agent ("investors", "government (FR)"). A city or region is where an event happened,
-never an alias of its country. The same actor gets the same id in every run: a hash of kind
-and name.
+An actor is an organisation, a person, a product, a country (a body named like a country,
+"EU", is that country; a capital acting for its government, "Beijing warned", is its
+country), or a generic agent ("investors", "government (FR)"). A city or region is where an
+event happened, never an alias of its country. The same actor gets the same id in every run:
+a hash of kind and name.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..events import Referent
+from ..config import Tuning
+from ..identity import FolderNames, actor_of, agent_name, article_groups, place_kind
+from ..identity.folder import VOTE_LABELS
 from ..lexicon.countries import country_name
-from ..lexicon.orgs import org_country
 from ..store import Store
 from ..types import Actor, Link, Mention, Participant, content_id
-from .catalogue import Catalogue, StoreCatalogue
-from .names import GENERIC
+from .catalogue import StoreCatalogue
 
 
-def actor_of(m: Mention) -> tuple[str, str, str] | None:
-    """``(kind, name, country)`` of a (corpus-normalised) mention, or None if not an actor.
+def build_catalogue(store: Store, tuning: Tuning | None = None) -> StoreCatalogue:
+    """The corpus stage: the folder's decisions about names (from the store's snapshot of
+    counts), then one pass over the stored mentions, article by article, that counts the
+    actors and links each event to its actors in the store's scratch tables (memory does not
+    grow with the folder but for the actors themselves).
 
-    >>> actor_of(Mention("a", 0, 4, "CNIL", "ORG", norm="CNIL"))
-    ('organisation', 'CNIL', 'FR')
+    Stages: 1. the folder's names; 2. actors and links from the mentions; 3. the generic
+    agents; 4. the counts of articles and events per actor.
     """
-    kind = Referent.kind_of(m)
-    if m.unresolved == GENERIC:
-        return None  # "Council" alone, with no council named in the article
-    if kind == "person":
-        return "person", m.norm or m.text, ""
-    if kind == "organisation":
-        name = m.norm or m.text
-        return "organisation", name, m.country or org_country(name)
-    if kind == "product":
-        return "product", " ".join((m.norm or m.text).split()), ""
-    if kind == "country":
-        return "country", country_name(m.country), m.country
-    return None
-
-
-def agent_name(p: Participant) -> str:
-    """The name of a generic actor: its word, and its country where the text gives it."""
-    return f"{p.agent} ({p.country})" if p.country else p.agent
+    t = tuning or Tuning.defaults()
+    names = FolderNames(store.name_counts(VOTE_LABELS), t.label_majority)      # 1
+    builder = CatalogueBuilder(store, t.scratch_batch)
+    for raws in article_groups(store.iter_mentions()):                          # 2
+        builder.add_article(raws, names.apply_article(raws))
+    return builder.catalogue(names)                                             # 3, 4
 
 
 @dataclass
@@ -58,16 +49,13 @@ class _Tally:
 
 
 class CatalogueBuilder:
-    """Collects actors from the mentions as they stream past once (for ``entities.csv``), and
-    the links of each article's events to them; the links go to the store's scratch tables, so
-    nothing here grows with the folder but the actors themselves."""
+    """Collects actors from the mentions of each article, and the links of its events to
+    them; the links go to the store's scratch tables."""
 
     def __init__(self, store: Store, batch: int = 5000) -> None:
         self.store = store
         self.batch = batch  # rows to the scratch tables at a time
         self.tallies: dict[str, _Tally] = {}
-        self._article = ""
-        self._wanted: dict[tuple[int, int, str], list[Participant]] = {}
         self._links: list[Link] = []
         self._seen: list[tuple[str, str]] = []
         store.reset_scratch()
@@ -92,19 +80,21 @@ class CatalogueBuilder:
             self.store.add_actor_articles(self._seen)
         self._links, self._seen = [], []
 
-    def add(self, raw: Mention, m: Mention) -> None:
-        """Count a mention (``m``: with the corpus-wide decisions; ``raw``: as stored)."""
-        if raw.article_id != self._article:
-            self._article = raw.article_id
-            self._wanted = {}
-            for p in self.store.participants_of(raw.article_id):
-                if not p.agent:
-                    self._wanted.setdefault((p.ref_start, p.ref_end, p.label), []).append(p)
-        wanted = self._wanted.get((raw.start, raw.end, raw.label), ())
+    def add_article(self, raws: list[Mention], decided: list[Mention]) -> None:
+        """Count the mentions of one article (``raws`` as stored, ``decided`` with the
+        folder's decisions) and link its events' participants to their actors."""
+        wanted: dict[tuple[int, int, str], list[Participant]] = {}
+        for p in self.store.participants_of(raws[0].article_id):
+            if not p.agent:
+                wanted.setdefault((p.ref_start, p.ref_end, p.label), []).append(p)
+        for raw, m in zip(raws, decided, strict=True):
+            self._add(m, wanted.get((raw.start, raw.end, raw.label), []))
+
+    def _add(self, m: Mention, wanted: list[Participant]) -> None:
         found = actor_of(m)
         surface = " ".join(m.text.split())
         if found is None:
-            if not wanted or not m.country or Referent.place_kind(m) != "capital":
+            if not wanted or not m.country or place_kind(m) != "capital":
                 return
             found = ("country", country_name(m.country), m.country)  # "Beijing warned"
             surface = ""
@@ -119,7 +109,7 @@ class CatalogueBuilder:
         for p in wanted:
             self._link(aid, p)
 
-    def catalogue(self) -> Catalogue:
+    def catalogue(self, names: FolderNames) -> StoreCatalogue:
         """Actors (with the generic agents), and the streams of events and links."""
         for p in self.store.agent_participants():
             aid, t = self._tally("agent", agent_name(p), p.country, p.sector)
@@ -132,4 +122,5 @@ class CatalogueBuilder:
                        *counts.get(aid, (0, 0)), t.sector)
             for aid, t in self.tallies.items()
         }
-        return StoreCatalogue(actors, self.store.path.parent, self.store.linked_event_count())
+        return StoreCatalogue(actors, self.store.path.parent, self.store.linked_event_count(),
+                              names)

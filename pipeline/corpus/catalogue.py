@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..identity import FolderNames, article_groups
 from ..store import Store, open_existing
-from ..types import Actor, Event, Link, Role
+from ..types import Actor, Event, Link, Mention, Role
 
 
 class Catalogue(ABC):
@@ -23,6 +24,11 @@ class Catalogue(ABC):
     """
 
     actors: dict[str, Actor]
+
+    @abstractmethod
+    def iter_mentions(self) -> Iterator[Mention]:
+        """Every mention with the folder's decisions about its name and label, in article
+        order (the rows of ``entities.csv``)."""
 
     @abstractmethod
     def iter_events(self) -> Iterator[Event]:
@@ -49,6 +55,9 @@ class Catalogue(ABC):
     def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
         """Some events, by id (sorted by id)."""
 
+    def close(self) -> None:  # noqa: B027 - most catalogues hold nothing to close
+        """Let go of what this process holds open (a connection)."""
+
 
 @dataclass
 class ListCatalogue(Catalogue):
@@ -67,6 +76,10 @@ class ListCatalogue(Catalogue):
     events: list[Event]
     links: list[Link]
     actor_articles: dict[str, list[str]] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def iter_mentions(self) -> Iterator[Mention]:
+        return iter(self.mentions)
 
     def iter_events(self) -> Iterator[Event]:
         return iter(self.events)
@@ -96,16 +109,38 @@ class ListCatalogue(Catalogue):
 
 class StoreCatalogue(Catalogue):
     """A catalogue read back from the store of ``folder`` (its scratch tables, filled by the
-    corpus stage); each process opens its own connection (the writers run in two)."""
+    corpus stage, and its mentions with the folder's ``names`` applied); each process opens
+    its own connection (the writers run in two)."""
 
-    def __init__(self, actors: dict[str, Actor], folder: Path, n_events: int) -> None:
+    def __init__(self, actors: dict[str, Actor], folder: Path, n_events: int,
+                 names: FolderNames) -> None:
         self.actors = actors
         self.folder = folder
         self.n_events = n_events
+        self.names = names
         self._articles: dict[str, list[str]] = {}
+        self._stores: dict[int, Store] = {}
 
     def _store(self) -> Store:
-        return _reader(self.folder)
+        """This process's connection to the store (a forked writer opens its own: a database
+        connection must not cross a fork)."""
+        pid = os.getpid()
+        if pid not in self._stores:
+            store = open_existing(self.folder)
+            if store is None:
+                raise FileNotFoundError(f"{self.folder}: the store is gone")
+            self._stores[pid] = store
+        return self._stores[pid]
+
+    def close(self) -> None:
+        """Close this process's connection."""
+        store = self._stores.pop(os.getpid(), None)
+        if store is not None:
+            store.close()
+
+    def iter_mentions(self) -> Iterator[Mention]:
+        for raws in article_groups(self._store().iter_mentions()):
+            yield from self.names.apply_article(raws)
 
     def iter_events(self) -> Iterator[Event]:
         yield from self._store().iter_linked_events()
@@ -126,18 +161,3 @@ class StoreCatalogue(Catalogue):
 
     def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
         return list(self._store().iter_linked_events(event_ids))
-
-
-_READERS: dict[tuple[int, Path], Store] = {}
-
-
-def _reader(path: Path) -> Store:
-    """A connection to the store of ``path`` for this process (a forked writer opens its own:
-    a database connection must not cross a fork)."""
-    key = (os.getpid(), path)
-    if key not in _READERS:
-        store = open_existing(path)
-        if store is None:
-            raise FileNotFoundError(f"{path}: the store is gone")
-        _READERS[key] = store
-    return _READERS[key]

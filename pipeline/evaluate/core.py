@@ -31,7 +31,7 @@ from ..normalize import normalise_article
 from ..normalize.money import parse_money
 from ..settings import DEFAULT_MODEL
 from ..types import Record
-from .gold import gold_bytes, gold_files, gold_json_lines, gold_text, gold_xml
+from .gold import gold_bytes, gold_field, gold_files, gold_json_lines, gold_text, gold_xml
 
 CONLL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 SCORED = ("PER", "ORG", "LOC")
@@ -322,16 +322,23 @@ def eval_reuters_places(paths: list[Path], model: str = DEFAULT_MODEL) -> dict[s
 def eval_money(path: Path) -> dict[str, Any]:
     """Amount + currency accuracy on price-parser's examples that have both."""
     total = right = 0
-    for ex in gold_json_lines(path):
+    for number, ex in gold_json_lines(path):
         cur, amount = ex.get("currency"), ex.get("amount")
         if not cur or amount in (None, "null"):
             continue
+        cur = str(cur)
+        price = str(gold_field(path, number, ex, "price_raw"))
+        try:
+            gold_amount = float(amount)
+        except (TypeError, ValueError):
+            raise InputError(f"{path}:{number}", f"has an amount that is no number ({amount!r})",
+                             "pass price-parser's examples") from None
         gold_iso = symbol_code(cur) or cur.strip().upper()
-        raw = ex["price_raw"] if cur in ex["price_raw"] else f"{cur} {ex['price_raw']}"
+        raw = price if cur in price else f"{cur} {price}"
         m = re.search(rf"(?:{re.escape(cur)}\s*)?[\d.,\s]*\d(?:\s*{re.escape(cur)})?", raw)
         got = parse_money(m.group(0).strip()) if m else None
         total += 1
         if got is not None and got.currency == gold_iso and \
-                abs(got.amount - float(amount)) < 1e-6 * max(1.0, abs(float(amount))):
+                abs(got.amount - gold_amount) < 1e-6 * max(1.0, abs(gold_amount)):
             right += 1
     return {"examples": total, "right": right, "accuracy": round(right / total, 4) if total else 0}

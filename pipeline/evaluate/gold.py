@@ -39,8 +39,9 @@ def gold_xml(path: Path) -> ET.Element:
         raise InputError(str(path), f"is not well-formed XML ({exc})", _HINT) from None
 
 
-def gold_json_lines(path: Path) -> Iterator[dict[str, Any]]:
-    """The objects of a JSON Lines gold file; a line that is not an object names its number."""
+def gold_json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` of a JSON Lines gold file; a line that is not an object is
+    an error naming its number."""
     for number, line in enumerate(gold_text(path).splitlines(), start=1):
         if not line.strip():
             continue
@@ -50,7 +51,14 @@ def gold_json_lines(path: Path) -> Iterator[dict[str, Any]]:
             raise InputError(f"{path}:{number}", f"is not JSON ({exc})", _HINT) from None
         if not isinstance(value, dict):
             raise InputError(f"{path}:{number}", "is not a JSON object", _HINT)
-        yield value
+        yield number, value
+
+
+def gold_field(path: Path, number: int, record: dict[str, Any], key: str) -> Any:
+    """A field every record of a gold file must have."""
+    if key not in record:
+        raise InputError(f"{path}:{number}", f"has no {key!r} field", _HINT)
+    return record[key]
 
 
 def gold_files(folder: Path, pattern: str, what: str) -> list[Path]:

@@ -392,7 +392,8 @@ def eval_identity(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     import tempfile
 
     from ..api import run
-    from ..corpus import CorpusNames, actor_of, article_groups
+    from ..identity import FolderNames, actor_of, article_groups
+    from ..identity.folder import VOTE_LABELS
     from ..store import open_existing
 
     files = meantime_files(folder)
@@ -407,7 +408,7 @@ def eval_identity(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
         store = open_existing(Path(tmp) / "out")
         assert store is not None
         try:
-            names = CorpusNames(store)
+            names = FolderNames(store.name_counts(VOTE_LABELS))
             ids = dict(store.db.execute("SELECT article_id, source_id FROM article_sources"))
             by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
             for ms in article_groups(store.iter_mentions()):

@@ -5,8 +5,7 @@ parse, typed from the ontology in ``models/``, with each actor's role.
     agents) -> events and participants
 """
 
-from .coref import Referent
 from .extract import extract_events
 from .lexicon import EventType, Lexicon, inflections, lexicon
 
-__all__ = ["EventType", "Lexicon", "Referent", "extract_events", "inflections", "lexicon"]
+__all__ = ["EventType", "Lexicon", "extract_events", "inflections", "lexicon"]

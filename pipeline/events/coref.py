@@ -20,12 +20,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lexicon.countries import country_name, resolve_place
-from ..lexicon.orgs import canonical_name
-from ..types import PLACE_LABELS, Mention, Participant, Role, Tok
+from ..identity.kinds import kind_of, place_kind
+from ..identity.names import canonical_name
+from ..types import Mention, Participant, Role, Tok
 from .lexicon import Lexicon
 
-_COUNTRY_PLACES = frozenset({"name", "display", "former", "demonym"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _WORDS = re.compile(r"[a-z]+")
 
@@ -49,31 +48,6 @@ class Referent:
         if strict and kind == "organisation":
             return self.kind == "organisation" and not self.body
         return self.kind == kind
-
-    @staticmethod
-    def place_kind(m: Mention) -> str:
-        """``country``, ``capital`` or ``place`` for a place mention, ``""`` otherwise."""
-        if m.label not in PLACE_LABELS:
-            return ""
-        place = resolve_place(m.text)
-        if place is None or not place.code:
-            return "place" if m.label != "NORP" else ""
-        if place.kind in _COUNTRY_PLACES:
-            return "country"
-        return "capital" if place.kind == "capital" else "place"
-
-    @staticmethod
-    def kind_of(m: Mention) -> str:
-        """The kind of actor a mention names (``""`` if it names none)."""
-        if m.label == "PERSON":
-            return "person"
-        if m.label == "ORG":
-            if m.country and m.norm == country_name(m.country):
-                return "country"  # "EU" acts for the Union
-            return "organisation"
-        if m.label == "PRODUCT":
-            return "product"
-        return Referent.place_kind(m)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +94,7 @@ class Sentence:
         self.mentions = [m for m in mentions if m.start >= self.start and m.end <= self.end]
         self.dates = [m for m in self.mentions if m.label in ("DATE", "TIME") and m.date_start]
         self.money = [m for m in self.mentions if m.label == "MONEY" and m.amount is not None]
-        self.names = [m for m in self.mentions if Referent.kind_of(m)]
+        self.names = [m for m in self.mentions if kind_of(m)]
 
     def mention_at(self, i: int) -> Mention | None:
         """The named mention that token ``i`` is part of, if any."""
@@ -147,7 +121,7 @@ class Article:
         """Start a sentence: its referents, with the titles the parse ties to them."""
         sent = Sentence(self.text, toks, self.mentions)
         self._current = [Referent(m, kind, body=kind == "organisation" and self._body(m))
-                         for m in sent.names for kind in [Referent.kind_of(m)]]
+                         for m in sent.names for kind in [kind_of(m)]]
         for ref in self._current:
             ref.titles |= self._titles(sent, ref.mention)
         return sent
@@ -184,7 +158,7 @@ class Article:
             m = next((n for c in sent.kids[i] if sent.toks[c].dep == "compound"
                       for n in [sent.mention_at(c)] if n is not None), None)
         if m is not None:
-            kind = Referent.kind_of(m)
+            kind = kind_of(m)
             if role == "place" and kind in ("country", "capital", "place"):
                 return None  # where it happened, not who took part
             if kind == "place" or (kind == "capital" and role not in ("source", "target")):
@@ -207,7 +181,7 @@ class Article:
             beside.append(t.head)
         for c in beside:
             named = sent.mention_at(c)
-            if named is not None and Referent.kind_of(named) not in ("place", "capital", ""):
+            if named is not None and kind_of(named) not in ("place", "capital", ""):
                 return Resolved(t.start, t.end, self.text[t.start:t.end], named.label,
                                 named.start, named.end, "apposition")
         return self._description(sent, i) or self._agent(sent, i)
@@ -264,7 +238,7 @@ class Article:
         for c in sent.kids[i]:
             if sent.toks[c].dep in ("amod", "compound", "poss", "nmod"):
                 m = sent.mention_at(c)
-                if m is not None and m.country and Referent.place_kind(m) == "country":
+                if m is not None and m.country and place_kind(m) == "country":
                     country = m.country
         return Resolved(t.start, t.end, self.text[t.start:t.end], "AGENT", -1, -1, "agent",
                         agent=lemma, sector=sector, country=country)

@@ -27,8 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..identity.kinds import place_kind
 from ..types import Event, Mention, Participant, Role, Tok, content_id
-from .coref import Article, Referent, Resolved, Sentence
+from .coref import Article, Resolved, Sentence
 from .lexicon import EventType, Lexicon, lexicon
 
 _NOT_PREDICATES = frozenset({"be", "do"})
@@ -151,7 +152,7 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
     for tok, role in args:
         if role == "place":
             m = sent.mention_at(tok)
-            if m is not None and Referent.place_kind(m):
+            if m is not None and place_kind(m):
                 places.append(m)
         found = [art.resolve(sent, tok, role)]
         if found[0] is None:  # "a consortium including Huawei": its members act
@@ -198,8 +199,8 @@ def _free_place(sent: Sentence, resolved: dict[tuple[object, ...], tuple[Resolve
     """A place of the sentence (a city first, else a country) that is not one of the
     event's actors."""
     taken = {r.ref_start for r, _ in resolved.values()}
-    free = [m for m in sent.mentions if m.start not in taken and Referent.place_kind(m)]
-    free.sort(key=lambda m: Referent.place_kind(m) == "country")
+    free = [m for m in sent.mentions if m.start not in taken and place_kind(m)]
+    free.sort(key=lambda m: place_kind(m) == "country")
     return free[0] if free else None
 
 

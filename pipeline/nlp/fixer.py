@@ -28,16 +28,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..lexicon.countries import resolve_place
+from ..identity.kinds import is_country
+from ..identity.names import acronym_definitions, clean_name, company_suffixes, is_acronym
 from ..lexicon.currencies import money_spans
-from ..lexicon.orgs import acronym_definitions
 from ..lexicon.tables import read_json
 
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC"})
 _NUMERIC = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
 
-_ACRONYM_IN_TEXT = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]{1,7}(?![\w&])")
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$|^(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z&]{2,7}$")
+#: a capitalised word standing alone, which may be an acronym (its shape: is_acronym)
+_WORD_IN_TEXT = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]{1,7}(?![\w&])")
 
 
 def taken_chars(ents: Iterable[Span]) -> set[int]:
@@ -139,7 +139,7 @@ class EntityFixer:
         taken = taken_chars(ents)
         row_starts = set()
         for m in _TABLE_ROW.finditer(text):
-            if _is_country(m.group(1)):
+            if is_country(m.group(1)):
                 continue
             row_starts.add(m.start(1))
             if not taken.intersection(range(m.start(1), m.end(1))):
@@ -154,7 +154,7 @@ class EntityFixer:
             elif label == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ == "the" \
                     and e.text.endswith("s"):
                 label = "ORG"  # "the Beatles": a personal name takes no article; a group does
-            elif label in ("GPE", "LOC", "NORP", "FAC") and not _is_country(e.text):
+            elif label in ("GPE", "LOC", "NORP", "FAC") and not is_country(e.text):
                 after = text[e.end_char:e.end_char + 12]
                 line_start, line_end = line_bounds(text, e.start_char)
                 if e.start_char in row_starts or (
@@ -176,9 +176,9 @@ class EntityFixer:
                    for acr, long in acronym_definitions(text)}
         out = list(ents)
         shouting_line: dict[int, bool] = {}
-        for m in _ACRONYM_IN_TEXT.finditer(text):
+        for m in _WORD_IN_TEXT.finditer(text):
             word = m.group(0)
-            if not _ACRONYM.match(word) or word in self.not_acronyms \
+            if not is_acronym(word) or word in self.not_acronyms \
                     or word.casefold() in self.agencies:
                 continue
             span = doc.char_span(m.start(), m.end())
@@ -271,12 +271,6 @@ _INITIAL_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,2}[A-Z][a-z]+(?:[-'][A-Za-z]+)?$"
 _SPLIT_TOKENS = {"-", "–", "—", "(", ")", "/", "|", ":", ";"}
 
 
-def _is_country(name: str) -> bool:
-    """National sides keep their country: only clubs named after towns become teams."""
-    place = resolve_place(name)
-    return place is not None and place.kind in ("name", "display", "former", "demonym")
-
-
 def _byline(ent: Span) -> bool:
     """Whether a name stands where an agency signs a story: in brackets, alone on its line,
     after "(c)", or as the text's last word."""
@@ -318,7 +312,7 @@ def _dateline_date(ent: Span) -> list[Span]:
     for tok in ent[1:-1]:
         if tok.text in _DASHES and doc[tok.i + 1].is_title:
             out = [Span(doc, ent.start, tok.i, label=ent.label_)]
-            if doc[ent.end - 1].text.rstrip(".") in _COMPANY_SUFFIXES and all(
+            if doc[ent.end - 1].text.rstrip(".") in company_suffixes() and all(
                     t.is_title or t.is_upper for t in doc[tok.i + 1:ent.end]):
                 out.append(Span(doc, tok.i + 1, ent.end, label="ORG"))
             return out
@@ -326,8 +320,6 @@ def _dateline_date(ent: Span) -> list[Span]:
 
 
 _DASHES = frozenset({"-", "--", "–", "—"})
-_COMPANY_SUFFIXES = frozenset({"Inc", "Corp", "Co", "Ltd", "Plc", "PLC", "plc", "AG", "SA",
-                               "NV", "LLC", "Group", "Corporation", "Company", "Limited"})
 
 
 def _trim(ent: Span) -> Span | None:
@@ -364,7 +356,7 @@ def doc_prev_is_boundary(ent: Span) -> bool:
 
 
 def _key(text: str) -> str:
-    t = re.sub(r"^(the|The)\s+", "", text.strip())
-    return re.sub(r"['’]s$", "", t)
+    """What the mentions of one name share within a document: its cleaned name."""
+    return clean_name(text)
 
 

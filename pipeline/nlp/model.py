@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import Tuning
-from ..lexicon.orgs import alias_table, clean_name
+from ..identity.names import alias_table, clean_name
 from ..lexicon.tables import from_tables
 from ..settings import DEFAULT_MODEL, model_location
 from ..types import Tok

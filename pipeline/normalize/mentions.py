@@ -8,9 +8,10 @@ Per label:
   widened left over a currency symbol spaCy left out;
 * DATE, TIME → date range and granularity resolved against the publication date
   (:mod:`pipeline.normalize.dates`);
-* ORG → cleaned name ("the" and possessives off); the corpus-wide canonical name is settled at
-  export time by :class:`pipeline.corpus.OrgCanon`, since it depends on every article;
-* PERSON → cleaned name; a surname alone becomes the full name used earlier in the article.
+* ORG, PERSON → the name as the article writes it (:class:`pipeline.identity.ArticleNames`:
+  cleaned, a surname alone the full name used earlier in the article, an organisation named
+  like a country that country); the folder's canonical name is settled later by
+  :class:`pipeline.identity.FolderNames`, since it depends on every article.
 
 Numbers without a unit (CARDINAL, ORDINAL) are not entities here and are dropped.
 """
@@ -22,8 +23,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
+from ..identity.mention import ArticleNames
+from ..identity.names import clean_name
 from ..lexicon.countries import resolve_place
-from ..lexicon.orgs import clean_name
 from ..types import PLACE_LABELS, Mention
 from .dates import DateValue, is_anaphoric, resolve_date
 from .money import normalise_money, sentence_currency, widen, widen_right
@@ -42,7 +44,7 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
     """
     ents = list(ents)
     out: list[Mention] = []
-    surnames: dict[str, str] = {}
+    names = ArticleNames()
     focus: DateValue | None = None
     day_before: tuple[int, DateValue] | None = None  # "April 24 and 25": 25 takes April
     for start, end, label in sorted(_split_dates(text, ents)):
@@ -72,19 +74,10 @@ def normalise_article(article_id: str, text: str, ents: Iterable[tuple[int, int,
                                     date_end=value.end.isoformat(),
                                     date_granularity=value.granularity))
         elif label == "PERSON":
-            name = clean_name(surface)
-            parts = name.split()
-            if len(parts) > 1:
-                surnames.setdefault(parts[-1], name)
-                out.append(_replace(base, norm=name))
-            else:
-                out.append(_replace(base, norm=surnames.get(name, name)))
-        elif label == "ORG":
-            # a body named like a country ("EU") acts for it
-            place = resolve_place(surface)
-            code = place.code if place is not None and place.kind in ("name", "display") else ""
-            out.append(_replace(base, norm=place.name if code and place else clean_name(surface),
-                                country=code))
+            out.append(_replace(base, norm=names.person(surface)))
+        elif label == "ORG":  # a body named like a country ("EU") acts for it
+            norm, code = names.organisation(surface)
+            out.append(_replace(base, norm=norm, country=code))
         else:
             out.append(_replace(base, norm=" ".join(surface.split())))
     return out

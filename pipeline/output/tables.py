@@ -8,9 +8,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from ..corpus import Catalogue, CorpusNames, article_groups
+from ..corpus import Catalogue
 from ..normalize.rates import convert
-from ..store import Store
 from ..types import Mention
 from .files import write_csv, write_jsonl
 
@@ -53,22 +52,15 @@ def write_entities(out: Path, rows: Iterable[Mapping[str, Any]]) -> int:
 _MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 
 
-def entity_rows(store: Store, names: CorpusNames | None = None,
-                on_mention: Callable[[Mention, Mention], None] | None = None
-                ) -> Iterator[dict[str, Any]]:
-    """Rows of ``entities.csv``: every mention with the corpus-wide decisions applied;
-    ``on_mention(stored, decided)`` sees each one on the way (to collect actors)."""
-    names = names or CorpusNames(store)
-    published = store.published_dates()
-    for raws in article_groups(store.iter_mentions()):
-        for raw, m in zip(raws, names.apply_article(raws), strict=True):
-            if on_mention is not None:
-                on_mention(raw, m)
-            row = {f: getattr(m, f) for f in _MENTION_FIELDS}
-            if m.amount is not None:
-                row["amount_eur"], row["amount_usd"] = convert(
-                    m.amount, m.currency, published.get(m.article_id, ""))
-            yield row
+def entity_rows(cat: Catalogue, published: Mapping[str, str]) -> Iterator[dict[str, Any]]:
+    """Rows of ``entities.csv``: every mention with the folder's decisions applied; an
+    amount also in euros and US dollars at its article's ``published`` date."""
+    for m in cat.iter_mentions():
+        row = {f: getattr(m, f) for f in _MENTION_FIELDS}
+        if m.amount is not None:
+            row["amount_eur"], row["amount_usd"] = convert(
+                m.amount, m.currency, published.get(m.article_id, ""))
+        yield row
 
 
 ACTOR_COLUMNS = ("actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles",

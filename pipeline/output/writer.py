@@ -11,7 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ..config import Tuning
-from ..corpus import CatalogueBuilder, CorpusNames
+from ..corpus import Catalogue
 from ..store import Store
 from . import graph
 from .files import in_parallel, write_csv
@@ -32,21 +32,22 @@ OUTPUTS = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "even
            "graph_actors.graphml", "graph.html", "graph.png")
 
 
-def write_outputs(store: Store, out: Path, tuning: Tuning | None = None, *,
+def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None = None, *,
                   progress: bool = False) -> dict[str, int]:
-    """Rewrite every output file of ``out`` from its store, as one set: all are written into
-    a staging folder first and moved into place only when all are complete, so a failure
-    (a full disk, Ctrl-C) leaves the previous set as it was.
+    """Rewrite every output file of ``out`` from its store's articles and the corpus stage's
+    catalogue (:func:`pipeline.corpus.build_catalogue`), as one set: all are written into a
+    staging folder first and moved into place only when all are complete, so a failure (a
+    full disk, Ctrl-C) leaves the previous set as it was.
 
-    Stages: 1. articles; 2. entities and the actor catalogue; 3. actors, events and who took
-    part, ``graph.json`` and the HTML explorer; 4. GraphML, GEXF and the PNG overview (in a
-    second process, beside 3); 5. the set moves into place. Returns the rows of the main
-    tables (``entities``, ``actors``, ``events``), for ``status``.
+    Stages: 1. articles; 2. entities; 3. actors, events and who took part, ``graph.json`` and
+    the HTML explorer; 4. GraphML, GEXF and the PNG overview (in a second process, beside 3);
+    5. the set moves into place. Returns the rows of the main tables (``entities``,
+    ``actors``, ``events``), for ``status``.
     """
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
-        counts = _write_all(store, staging, tuning or Tuning.defaults(), progress)
+        counts = _write_all(store, cat, staging, tuning or Tuning.defaults(), progress)
         for name in OUTPUTS:                                                  # 5
             os.replace(staging / name, out / name)
     finally:
@@ -54,21 +55,20 @@ def write_outputs(store: Store, out: Path, tuning: Tuning | None = None, *,
     return counts
 
 
-def _write_all(store: Store, out: Path, t: Tuning, progress: bool) -> dict[str, int]:
+def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: bool
+               ) -> dict[str, int]:
     steps = tqdm(total=4, desc="outputs", disable=not progress or not sys.stderr.isatty(),
                  file=sys.stderr, leave=False,
                  delay=1.0)
     write_articles(out, store.iter_articles)                                  # 1
     steps.update()
-    builder = CatalogueBuilder(store, t.scratch_batch)                        # 2
-    names = CorpusNames(store, t.label_majority)
-    n_entities = write_entities(out, entity_rows(store, names, builder.add))
+    published = store.published_dates()
+    n_entities = write_entities(out, entity_rows(cat, published))              # 2
     steps.update()
-    cat = builder.catalogue()
 
     def tables() -> None:                                                     # 3
         write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
-        write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat, store.published_dates()))
+        write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat, published))
         write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
         graph.write_json(out, cat)
         part, total = graph.busiest_part(cat, t.max_html_nodes, t.html_events_per_actor)
@@ -79,6 +79,7 @@ def _write_all(store: Store, out: Path, t: Tuning, progress: bool) -> dict[str, 
         top = sorted((a for a in cat.actors.values() if a.n_events),
                      key=lambda a: (-a.n_events, a.actor_id))[:t.png_actors]
         graph.write_png(out, graph.part_of(cat, [a.actor_id for a in top], t.png_events))
+        cat.close()  # a forked writer closes its own connection before it exits
 
     in_parallel(pictures, tables)  # the NLP is done: both cores are free
     steps.update(2)

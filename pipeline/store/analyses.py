@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Any
 
-from ..types import ArticleResult, Event, Mention, Participant, Role
+from ..types import ArticleResult, Event, Mention, NameCounts, Participant, Role
 from .base import Connection
 
 _MENTION_FIELDS = tuple(f.name for f in fields(Mention))
@@ -39,13 +39,7 @@ _ORDER = """SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.po
 
 
 class AnalysisStore(Connection):
-    """Results of stages 2-4 and the queries over them.
-
-    ``any_language``: whether articles in languages other than English are analysed too
-    (``run --language any``); by default they are stored and listed, never analysed.
-    """
-
-    any_language = False
+    """Results of stages 2-4 and the queries over them."""
 
     @property
     def _analysable(self) -> str:
@@ -222,36 +216,23 @@ class AnalysisStore(Connection):
         for row in cur:
             yield Mention(*row)
 
-    def org_name_counts(self) -> dict[str, int]:
-        """How often each normalised ORG name occurs."""
-        return dict(self.db.execute(
-            "SELECT norm, COUNT(*) FROM mentions WHERE label = 'ORG' GROUP BY norm"))
-
-    def acronym_table(self) -> dict[str, str]:
-        """``acronym → long form`` for the acronyms the folder defines one way only (one
-        defined two ways, "AMC", has no folder-wide reading)."""
-        return dict(self.db.execute(
-            "SELECT acronym, MIN(long) FROM acronyms GROUP BY acronym "
-            "HAVING COUNT(DISTINCT long) = 1"))
-
-    def article_acronyms(self) -> dict[str, dict[str, str]]:
-        """``article_id → {acronym: long form}`` as each article defines them."""
-        out: dict[str, dict[str, str]] = {}
-        for article_id, acr, long in self.db.execute("SELECT * FROM acronyms"):
-            out.setdefault(article_id, {})[acr] = long
-        return out
+    def name_counts(self, labels: tuple[str, ...]) -> NameCounts:
+        """The snapshot of counts the folder's decisions about names are taken from
+        (``labels``: the labels whose names vote for one label per name)."""
+        marks = ",".join("?" * len(labels))
+        return NameCounts(
+            orgs=dict(self.db.execute(
+                "SELECT norm, COUNT(*) FROM mentions WHERE label = 'ORG' GROUP BY norm")),
+            people=self.person_name_counts(),
+            labels=tuple(self.db.execute(
+                f"SELECT norm, label, COUNT(*) FROM mentions WHERE label IN ({marks}) "
+                f"GROUP BY norm, label", labels)),
+            acronyms=tuple(self.db.execute("SELECT article_id, acronym, long FROM acronyms")))
 
     def person_name_counts(self) -> dict[str, int]:
         """How often each normalised PERSON name occurs."""
         return dict(self.db.execute(
             "SELECT norm, COUNT(*) FROM mentions WHERE label = 'PERSON' GROUP BY norm"))
-
-    def label_votes(self, labels: tuple[str, ...]) -> list[tuple[str, str, int]]:
-        """``(text, label, count)`` of name mentions, for corpus-wide label consistency."""
-        marks = ",".join("?" * len(labels))
-        return list(self.db.execute(
-            f"SELECT norm, label, COUNT(*) FROM mentions WHERE label IN ({marks}) "
-            f"GROUP BY norm, label", labels))
 
     def unresolved(self) -> list[tuple[str, str, int]]:
         """``(label, reason, count)`` of the mentions that did not resolve, most first."""

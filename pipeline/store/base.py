@@ -15,8 +15,14 @@ from .schema import DB_NAME, MIGRATIONS, SCHEMA, SCHEMA_VERSION
 class Connection:
     """An open database of one output folder (created with its schema when missing)."""
 
-    def __init__(self, out: Path, *, readonly: bool = False) -> None:
+    def __init__(self, out: Path, *, readonly: bool = False, any_language: bool = False
+                 ) -> None:
+        """``any_language``: whether articles in languages other than English are analysed
+        too (``run --language any``); by default they are stored and listed, never
+        analysed."""
         self.path = out / DB_NAME
+        self.any_language = any_language
+        self.readonly = readonly
         try:
             self._open(out, readonly)
         except (sqlite3.OperationalError, sqlite3.DatabaseError, PermissionError) as exc:
@@ -80,7 +86,14 @@ class Connection:
         return int(self.meta("generation", "0"))
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the database connection. The last writer to close leaves the folder at rest
+        in rollback-journal mode (one file, no ``-wal``/``-shm``), so a reader that opens it
+        read-only (``status`` on a folder it may not write) needs to create nothing."""
+        if not self.readonly:
+            try:
+                self.db.execute("PRAGMA journal_mode=DELETE")
+            except sqlite3.Error:
+                pass  # another connection is still open: the last one to close does it
         self.db.close()
 
     @contextmanager

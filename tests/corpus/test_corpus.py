@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.corpus import CatalogueBuilder, CorpusNames, actor_of
+from pipeline.corpus import build_catalogue
+from pipeline.identity import FolderNames, actor_of
+from pipeline.identity.folder import VOTE_LABELS
 from pipeline.store import Store
 from pipeline.types import (
     Article,
@@ -63,7 +65,7 @@ def _store(tmp_path: Path, docs: list[tuple[str, list[tuple[str, str]]]]) -> Sto
                                          (["ORG", "GPE"], None)])
 def test_corpus_names_majority_label(tmp_path: Path, votes: list[str], label: str | None) -> None:
     store = _store(tmp_path, [(f"Acme story {i}", [("Acme", v)]) for i, v in enumerate(votes)])
-    names = CorpusNames(store)
+    names = FolderNames(store.name_counts(VOTE_LABELS))
     assert names.label.get("acme") == label
     store.close()
 
@@ -75,11 +77,7 @@ def test_corpus_names_majority_label(tmp_path: Path, votes: list[str], label: st
 def test_corpus_catalogue_merges_actors_across_articles(tmp_path: Path, docs: list,
                                                         n_actors: int, n_events: int) -> None:
     store = _store(tmp_path, docs)
-    builder = CatalogueBuilder(store)
-    names = CorpusNames(store)
-    for raw in store.iter_mentions():
-        builder.add(raw, names.apply(raw))
-    cat = builder.catalogue()
+    cat = build_catalogue(store)
     assert len(cat.actors) == n_actors and len(list(cat.iter_events())) == n_events
     acme = next(a for a in cat.actors.values() if a.name == "Acme")
     assert (acme.n_mentions, acme.n_articles, acme.n_events) == (2, 2, 2)
@@ -88,7 +86,7 @@ def test_corpus_catalogue_merges_actors_across_articles(tmp_path: Path, docs: li
 
 
 def _names(tmp_path: Path, docs: list[tuple[str, list[tuple[str, str]]]],
-           acronyms: list[tuple[int, str, str]] = ()) -> tuple[Store, CorpusNames]:
+           acronyms: list[tuple[int, str, str]] = ()) -> tuple[Store, FolderNames]:
     """The store of ``docs`` and its corpus-wide names; ``acronyms`` (doc index, acronym,
     long form) are the definitions the docs make."""
     store = _store(tmp_path, docs)
@@ -96,10 +94,10 @@ def _names(tmp_path: Path, docs: list[tuple[str, list[tuple[str, str]]]],
     with store.transaction():
         store.db.executemany("INSERT INTO acronyms VALUES (?, ?, ?)",
                              [(ids[i], acr, long) for i, acr, long in acronyms])
-    return store, CorpusNames(store)
+    return store, FolderNames(store.name_counts(VOTE_LABELS))
 
 
-def _decided(store: Store, names: CorpusNames, doc: int) -> dict[str, tuple[str, str]]:
+def _decided(store: Store, names: FolderNames, doc: int) -> dict[str, tuple[str, str]]:
     """``text → (label, norm)`` of one doc's mentions after the corpus-wide decisions."""
     ms = [m for m in store.iter_mentions() if m.article_id == content_id(_texts[doc])]
     return {m.text: (m.label, m.norm) for m in names.apply_article(ms)}

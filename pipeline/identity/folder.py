@@ -1,4 +1,6 @@
-"""Corpus-wide decisions about names, taken over every article of the output folder:
+"""The article and folder rungs of the ladder: decisions about names taken over one article
+and over every article of the output folder, from a snapshot of the folder's counts
+(:class:`~pipeline.types.NameCounts`, which the store gives; ``extract`` makes one of its text):
 
 * one canonical name per organisation (:class:`OrgCanon`: the alias table, acronyms, then the
   most frequent spelling among names that differ only by case or a company suffix); inside an
@@ -18,22 +20,28 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from ..lexicon.countries import resolve_place
-from ..lexicon.orgs import alias_table, clean_name, strip_suffix
 from ..lexicon.tables import from_tables, read_json
-from ..store import Store
-from ..types import PLACE_LABELS, Mention
+from ..types import PLACE_LABELS, Mention, NameCounts
+from .kinds import GENERIC
+from .names import (
+    alias_table,
+    best_spelling,
+    clean_name,
+    initials,
+    is_acronym,
+    org_key,
+    person_key,
+    strip_suffix,
+    titles,
+)
 
+#: the labels of names, which take one label per name across the folder
 VOTE_LABELS = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC")
-#: the mark of an ORG mention that names no actor: a bare institution word
-GENERIC = "generic institution word"
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
-_MINOR = frozenset({"of", "and", "the", "for", "de", "du", "des", "la", "le", "&", "in", "on"})
 
 
 @from_tables()
@@ -41,26 +49,19 @@ def _generic_words() -> frozenset[str]:
     return frozenset(read_json("ner_rules.json")["generic_org_words"])
 
 
-@from_tables()
-def _titles() -> frozenset[str]:
-    """Words before a surname that are no given name: honorifics and person titles."""
-    return frozenset(read_json("ner_rules.json")["honorifics"]) | frozenset(
-        read_json("coreference.json")["descriptions"]["person"])
+class FolderNames:
+    """The decisions about names of a folder (see the module docstring), from its counts."""
 
-
-class CorpusNames:
-    """Corpus-wide decisions about names (see the module docstring)."""
-
-    def __init__(self, store: Store, majority: float = 0.7) -> None:
+    def __init__(self, counts: NameCounts, majority: float = 0.7) -> None:
         """``majority``: a name's label is made consistent when this share of its mentions
         agree (and 3 do)."""
-        org_counts = store.org_name_counts()
-        self.orgs = OrgCanon(org_counts, store.acronym_table())
-        self.people = PersonNames(store.person_name_counts())
+        org_counts = counts.orgs
+        self.orgs = OrgCanon(org_counts, counts.folder_acronyms())
+        self.people = PersonNames(counts.people)
         self._org_counts = {k.casefold(): n for k, n in org_counts.items()}
-        self._defined = store.article_acronyms()
+        self._defined = counts.article_acronyms()
         votes: dict[str, Counter[str]] = defaultdict(Counter)
-        for norm, label, n in store.label_votes(VOTE_LABELS):
+        for norm, label, n in counts.labels:
             votes[norm.casefold()][label] += n
         self.label: dict[str, str] = {}
         for key, counter in votes.items():
@@ -80,7 +81,7 @@ class CorpusNames:
         out = []
         for m in ms:
             if m.label == "PERSON":
-                m = replace(m, norm=self.people.full(m.norm or m.text))
+                m = _with_norm(m, self.people.full(m.norm or m.text))
             elif m.label == "ORG":
                 m = self._org(m, defined, names)
             out.append(m)
@@ -95,12 +96,12 @@ class CorpusNames:
 
     def _org(self, m: Mention, defined: Mapping[str, str], names: list[str]) -> Mention:
         if m.country:  # a body named like a country ("EU") acts for it
-            return replace(m, norm=self.orgs.canonical(m.norm or m.text))
+            return _with_norm(m, self.orgs.canonical(m.norm or m.text))
         name = clean_name(m.norm or m.text)
         if name in defined:
             name = defined[name]
-        elif _ACRONYM.match(name):
-            name = _one(n for n in names if name in _initials(n)) or name
+        elif is_acronym(name):
+            name = _one(n for n in names if name in initials(n)) or name
         elif name.casefold() in _generic_words():
             body = _one(n for n in names if n != name and
                         n.casefold().endswith(" " + name.casefold()))
@@ -110,7 +111,12 @@ class CorpusNames:
         person = self.people.person_of(name)
         if person and self.people.count(person) >= self._org_counts.get(name.casefold(), 0):
             return replace(m, label="PERSON", norm=person)
-        return replace(m, norm=self.orgs.canonical(name))
+        return _with_norm(m, self.orgs.canonical(name))
+
+
+def _with_norm(m: Mention, norm: str) -> Mention:
+    """``m`` with ``norm`` (itself when it has it already: most names keep theirs)."""
+    return m if m.norm == norm else replace(m, norm=norm)
 
 
 def article_groups(mentions: Iterable[Mention]) -> Iterator[list[Mention]]:
@@ -125,32 +131,10 @@ def article_groups(mentions: Iterable[Mention]) -> Iterator[list[Mention]]:
         yield group
 
 
-def best_spelling(spellings: Counter[str]) -> str:
-    """The spelling of a name: the most frequent, preferring one not in capitals (a wire
-    headline's) unless it is short (an acronym), then the shortest.
-
-    >>> best_spelling(Counter({"CHEMLAWN CORP": 3, "ChemLawn Corp": 1, "ChemLawn": 1}))
-    'ChemLawn'
-    """
-    return max(spellings, key=lambda s: (not s.isupper() or len(s) <= 5, spellings[s],
-                                         -len(s), s))
-
-
 def _one(names: Iterable[str]) -> str | None:
     """The only distinct name given, or None."""
     found = set(names)
     return found.pop() if len(found) == 1 else None
-
-
-def _initials(name: str) -> set[str]:
-    """The acronyms a name can have: its capitalised words' initials, with and without its
-    legal suffix ("American Motors Corp": AMC, AM)."""
-    out = set()
-    for n in (name, strip_suffix(name)):
-        words = [w for w in re.split(r"[\s\-/]+", n) if w and w.lower() not in _MINOR]
-        if len(words) >= 2 and all(w[0].isupper() for w in words):
-            out.add("".join(w[0] for w in words))
-    return out
 
 
 class PersonNames:
@@ -169,22 +153,14 @@ class PersonNames:
         by_key: dict[str, Counter[str]] = defaultdict(Counter)
         for name, n in counts.items():
             if name:
-                by_key[self.key(name)][name] += n
+                by_key[person_key(name)][name] += n
         self._spelling = {k: best_spelling(c) for k, c in by_key.items()}
         self._count = {k: sum(c.values()) for k, c in by_key.items()}
         self._surnames: dict[str, set[str]] = defaultdict(set)
         for k in by_key:
             first = k.split(" ", 1)[0].rstrip(".")
-            if " " in k and first not in _titles():  # "Mrs Reagan" is no full name
+            if " " in k and first not in titles():  # "Mrs Reagan" is no full name
                 self._surnames[k.rsplit(" ", 1)[1]].add(k)
-
-    @staticmethod
-    def key(name: str) -> str:
-        """A name without case, dots or middle initials: "James A. Baker" → "james baker"."""
-        words = name.replace(".", ". ").split()
-        words = [w for i, w in enumerate(words)
-                 if i in (0, len(words) - 1) or len(w.rstrip(".")) > 1]
-        return " ".join(w.rstrip(".").casefold() for w in words)
 
     def full(self, name: str) -> str:
         """A person's name for the folder: the full name a surname alone stands for when
@@ -192,7 +168,7 @@ class PersonNames:
         return self._spelling.get(self._full_key(name) or "", name)
 
     def _full_key(self, name: str) -> str | None:
-        k = self.key(name)
+        k = person_key(name)
         if " " not in k:
             fits = self._surnames.get(k, set())
             return next(iter(fits)) if len(fits) == 1 else k
@@ -205,7 +181,7 @@ class PersonNames:
 
     def count(self, name: str) -> int:
         """How often the folder names this person (by any spelling)."""
-        return self._count.get(self.key(name), 0)
+        return self._count.get(person_key(name), 0)
 
     def ambiguous(self) -> dict[str, list[str]]:
         """Surnames used alone that two or more full names of the folder share."""
@@ -250,20 +226,8 @@ class OrgCanon:
         by_key: dict[str, Counter[str]] = defaultdict(Counter)
         for name, n in names.items():
             cleaned = clean_name(name)
-            by_key[self._key(cleaned)][cleaned] += n
+            by_key[org_key(cleaned)][cleaned] += n
         self._spelling = {k: best_spelling(c) for k, c in by_key.items()}
-
-    @staticmethod
-    def _key(name: str) -> str:
-        """A name without case, dots, commas or legal suffixes ("Acme Co. Ltd." → "acme")."""
-        if name.isupper() and len(name) > 5:  # a wire headline's "ACME CO LTD"
-            name = name.title()
-        for _ in range(3):
-            shorter = strip_suffix(name)
-            if shorter == name:
-                break
-            name = shorter
-        return " ".join(name.replace(".", "").replace(",", " ").casefold().split())
 
     def canonical(self, name: str) -> str:
         """The canonical name of an organisation name (cleaned first)."""
@@ -278,4 +242,4 @@ class OrgCanon:
             if not long or long == n:
                 break
             n = long
-        return self._spelling.get(self._key(n), strip_suffix(n))
+        return self._spelling.get(org_key(n), strip_suffix(n))

@@ -1,29 +1,36 @@
-"""Organisation names, shared by NER, normalisation and the corpus view: cleaning, acronym
-definitions and the alias table.
+"""The shapes and words of names, written once for every stage that tells who a name is (the
+NER rules, normalisation, coreference and the folder's decisions):
 
 * :func:`clean_name` strips "the", possessives, stray punctuation, ticker codes
   ("Siemens AG <SIEG.F>") and the headline words an all-caps wire title runs on with
-  ("CHEMLAWN CORP SAID").
-* :func:`acronym_definitions` finds "Long Form (ACRONYM)" in a text with the Schwartz–Hearst
-  algorithm (each acronym letter found right to left in the long form, the first one at a
-  word start), so ``HM Revenue & Customs (HMRC)`` links HMRC to its long form.
+  ("CHEMLAWN CORP SAID");
+* :func:`company_suffixes` and :func:`strip_suffix`: the legal forms that end a company name
+  (``models/ner_rules.json``);
+* :func:`is_acronym`: the shape of an acronym (``CNIL``, ``FinCEN``); :func:`initials`: the
+  acronyms a long name can have; :func:`acronym_definitions` finds "Long Form (ACRONYM)" in a
+  text with the Schwartz–Hearst algorithm (each acronym letter found right to left in the long
+  form, the first one at a word start), so ``HM Revenue & Customs (HMRC)`` links HMRC to its
+  long form;
+* :func:`person_key` and :func:`org_key`: what two spellings of one name share;
+  :func:`titles`: the words before a surname that are no given name ("Mr", "President");
 * :func:`alias_table` reads the editable alias table ``models/org_aliases.tsv``.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from .tables import from_tables, read_json, read_tsv
+from ..lexicon.tables import from_tables, read_json, read_tsv
 
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-_SUFFIX = re.compile(
-    r"[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|"
-    r"AG|SA|S\.A|NV|N\.V|BV|GmbH|SE|SpA|S\.p\.A|Pty|Holdings?|Group)\.?$"
-)
 _PAREN = re.compile(r"\(([A-Z][A-Za-z&.\-]{1,11})\)")
 _TICKER = re.compile(r"\s*<[^<>]*>?|[<>]")
+#: an acronym: two to eight capitals (and &), or a mixed-case word with three capitals
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$|^(?=(?:[a-z]*[A-Z]){3})[A-Z][A-Za-z&]{2,7}$")
+#: function words a name's initials leave out ("Bank of England": BE)
+_MINOR = frozenset({"of", "and", "the", "for", "de", "du", "des", "la", "le", "&", "in", "on"})
 
 
 @from_tables()
@@ -31,6 +38,41 @@ def _headline_words() -> frozenset[str]:
     return frozenset(read_json("ner_rules.json")["headline_words"])
 
 
+@from_tables()
+def company_suffixes() -> frozenset[str]:
+    """The legal forms that end a company name, without their full stop ("Inc", "plc")."""
+    return frozenset(s.rstrip(".") for s in read_json("ner_rules.json")["company_suffixes"])
+
+
+@from_tables()
+def _suffix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A legal form at the end of a name; and a name ending with one written with its full
+    stop ("Acme Inc.", which keeps it)."""
+    spelt = read_json("ner_rules.json")["company_suffixes"]
+    forms = sorted((s.rstrip(".") for s in spelt), key=len, reverse=True)
+    dotted = sorted((s[:-1] for s in spelt if s.endswith(".")), key=len, reverse=True)
+    return (re.compile(r"[,\s]+(?:" + "|".join(map(re.escape, forms)) + r")\.?$"),
+            re.compile(r"\b(?:" + "|".join(map(re.escape, dotted)) + r")\.$"))
+
+
+def is_acronym(word: str) -> bool:
+    """Whether a word has the shape of an acronym.
+
+    >>> is_acronym("CNIL"), is_acronym("FinCEN"), is_acronym("Apple"), is_acronym("A")
+    (True, True, False, False)
+    """
+    return bool(_ACRONYM.match(word))
+
+
+@from_tables()
+def titles() -> frozenset[str]:
+    """Words before a surname that are no given name: honorifics and person titles (lower
+    case, no full stop)."""
+    return frozenset(read_json("ner_rules.json")["honorifics"]) | frozenset(
+        read_json("coreference.json")["descriptions"]["person"])
+
+
+@from_tables(maxsize=65536)
 def clean_name(name: str) -> str:
     """A name without a leading "the", a possessive or surrounding punctuation.
 
@@ -49,15 +91,75 @@ def clean_name(name: str) -> str:
     n = _LEADING_THE.sub("", n)
     n = _POSSESSIVE.sub("", n).strip(" ,;:\"'“”‘’")
     # a final full stop goes, unless it ends an abbreviation ("U.N.", "Inc.")
-    if n.endswith(".") and not re.search(r"(?:^|[.\s])[A-Za-z]\.$|\b(?:Inc|Corp|Co|Ltd)\.$", n):
+    if n.endswith(".") and not re.search(r"(?:^|[.\s])[A-Za-z]\.$", n) \
+            and not _suffix_patterns()[1].search(n):
         n = n[:-1]
     return n
 
 
 def strip_suffix(name: str) -> str:
-    """A company name without its legal-form suffix ("Apple Inc." → "Apple")."""
-    stripped = _SUFFIX.sub("", name)
+    """A company name without its legal-form suffix ("Apple Inc." → "Apple").
+
+    >>> strip_suffix("Apple Inc."), strip_suffix("Barclays Plc"), strip_suffix("Group")
+    ('Apple', 'Barclays', 'Group')
+    """
+    stripped = _suffix_patterns()[0].sub("", name)
     return stripped if stripped else name
+
+
+@from_tables(maxsize=65536)
+def initials(name: str) -> frozenset[str]:
+    """The acronyms a name can have: its capitalised words' initials, with and without its
+    legal suffix.
+
+    >>> sorted(initials("American Motors Corp"))
+    ['AM', 'AMC']
+    """
+    out: set[str] = set()
+    for n in (name, strip_suffix(name)):
+        words = [w for w in re.split(r"[\s\-/]+", n) if w and w.lower() not in _MINOR]
+        if len(words) >= 2 and all(w[0].isupper() for w in words):
+            out.add("".join(w[0] for w in words))
+    return frozenset(out)
+
+
+def person_key(name: str) -> str:
+    """A person's name without case, dots or middle initials.
+
+    >>> person_key("James A. Baker")
+    'james baker'
+    """
+    words = name.replace(".", ". ").split()
+    words = [w for i, w in enumerate(words)
+             if i in (0, len(words) - 1) or len(w.rstrip(".")) > 1]
+    return " ".join(w.rstrip(".").casefold() for w in words)
+
+
+def org_key(name: str) -> str:
+    """An organisation's name without case, dots, commas or legal suffixes.
+
+    >>> org_key("Acme Co. Ltd."), org_key("ACME CO LTD")
+    ('acme', 'acme')
+    """
+    if name.isupper() and len(name) > 5:  # a wire headline's "ACME CO LTD"
+        name = name.title()
+    for _ in range(3):
+        shorter = strip_suffix(name)
+        if shorter == name:
+            break
+        name = shorter
+    return " ".join(name.replace(".", "").replace(",", " ").casefold().split())
+
+
+def best_spelling(spellings: Counter[str]) -> str:
+    """The spelling of a name: the most frequent, preferring one not in capitals (a wire
+    headline's) unless it is short (an acronym), then the shortest.
+
+    >>> best_spelling(Counter({"CHEMLAWN CORP": 3, "ChemLawn Corp": 1, "ChemLawn": 1}))
+    'ChemLawn'
+    """
+    return max(spellings, key=lambda s: (not s.isupper() or len(s) <= 5, spellings[s],
+                                         -len(s), s))
 
 
 def possessive_variants(alias: str) -> list[str]:
@@ -66,7 +168,7 @@ def possessive_variants(alias: str) -> list[str]:
     >>> possessive_variants("Italian competition authority")
     ["Italy's competition authority", 'Italy’s competition authority']
     """
-    from .countries import resolve_place
+    from ..lexicon.countries import resolve_place
 
     first, _, rest = alias.partition(" ")
     place = resolve_place(first) if rest else None

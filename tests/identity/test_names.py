@@ -4,8 +4,8 @@ from collections import Counter
 
 import pytest
 
-from pipeline.corpus import OrgCanon
-from pipeline.lexicon.orgs import acronym_definitions, alias_table, clean_name
+from pipeline.identity import OrgCanon
+from pipeline.identity.names import acronym_definitions, alias_table, clean_name
 
 
 @pytest.mark.parametrize("name,clean", [
