@@ -283,7 +283,7 @@ def extract_cmd(text: str | None, date_: date | None, model: str, as_json: bool)
 
 @main.command("eval")
 @click.argument("kind", type=click.Choice(["conll", "timeml", "reuters", "money", "meantime",
-                                           "identity"]))
+                                           "identity", "wikievents"]))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline.")
 @click.option("--floor", type=click.FloatRange(0, 1), default=None,
@@ -291,13 +291,16 @@ def extract_cmd(text: str | None, date_: date | None, model: str, as_json: bool)
 @click.option("--type-floor", "type_floors", multiple=True, metavar="NAME=F",
               help="Exit with status 1 when the score NAME is below F (repeatable): conll PER, "
                    "ORG, LOC, MISC; meantime strict_p, strict_r, role_strict_f1, "
-                   "timeline_recall; identity and reuters p, r; timeml accuracy.")
+                   "timeline_recall; wikievents strict_p, role_strict_f1, trigger_recall, "
+                   "type_agreement, resolution_p; identity and reuters p, r; timeml accuracy.")
 def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None,
              type_floors: tuple[str, ...]) -> None:
     """Score the pipeline on gold data: conll (NER F1), timeml (DATE values), reuters
     (document countries), money (price-parser examples), meantime (actor-event links, roles
     and timelines; --floor on strict F1), identity (B-cubed of the actors over MEANTIME's
-    cross-document entities; --floor on F1). Prints JSON."""
+    cross-document entities; --floor on F1), wikievents (triggers, types, actor links, roles
+    and coreference on attacks, arrests, trials, disasters; --floor on strict F1). Prints
+    JSON."""
     from .evaluate.kinds import KINDS, below_floors, check_paths, parse_floors
 
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NewsgraphError
-from . import core, meantime
+from . import core, meantime, wikievents
 
 Path_ = tuple[str, ...]  # keys into the result, outermost first
 
@@ -45,6 +45,11 @@ KINDS: dict[str, Kind] = {
                       "timeline_recall": ("timelines", "recall")}),
     "identity": Kind(lambda ps, m: meantime.eval_identity(ps[0], m), ("f1",),
                      {"p": ("p",), "r": ("r",)}),
+    "wikievents": Kind(lambda ps, m: wikievents.eval_wikievents(ps[0], m), ("strict", "f1"),
+                       {"strict_p": ("strict", "p"), "role_strict_f1": ("role_strict", "f1"),
+                        "trigger_recall": ("trigger_recall",),
+                        "type_agreement": ("type_agreement",),
+                        "resolution_p": ("resolution", "precision")}),
 }
 
 

@@ -5,10 +5,11 @@ Items: (document, gold event mention, participant entity) for each ``HAS_PARTICI
 entity instance is an ORG, PER or LOC (any form: a name, a common noun, a pronoun).
 
 * strict links: an item is found when a system event whose trigger overlaps the gold event
-  mention is linked to an actor that matches the participant: the actor's name or an alias
-  shares a content word with the gold mention, or a system mention overlapping the gold
-  mention resolves to that actor. Precision: the system's (event, actor) pairs within the
-  annotated region (sentences 0 to the larger of 5 and the last sentence holding a gold
+  mention is linked to an actor that names the participant's entity: one of that entity's
+  texts in the document shares a content word with the actor's name or an alias (a pronoun
+  or description the system resolved earns credit only when it resolved to that entity; a
+  system pair keeps the strongest role it has). Precision: the system's (event, actor) pairs
+  within the annotated region (sentences 0 to the larger of 5 and the last sentence holding a gold
   event with a participant: MEANTIME annotates participants in the first sentences only, and
   later sentences hold events without them) whose trigger overlaps a gold event mention with
   a participant that matches the actor, over all such pairs. ``strict_any_event_region``
@@ -29,25 +30,21 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..settings import DEFAULT_MODEL
-from ..types import ArticleResult, Event, Mention, Participant, WorkItem
+from ..types import ArticleResult, Role, WorkItem
 from .gold import gold_files, gold_text, gold_xml
+from .links import Counts, SystemLinks, content_words, overlap, prf
 
 SCORED_TYPES = frozenset({"ORG", "PER", "LOC"})
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "'s", "’s", "n't", ")", "]", "%",
                               "'", "''", "'re", "'ve", "'ll", "'d", "'m"})
 _NO_SPACE_AFTER = frozenset({"(", "[", "$", "#", "``", "€", "£"})
-_STOP = frozenset("a an the of in on at to for by and or its it his her their they he she we "
-                  "this that these those with from as is was be new".split())
-_WORD = re.compile(r"[a-z0-9]+")
-
-
 @dataclass
 class CatDoc:
     """A CAT document: its text rebuilt from the tokens, and the gold annotation."""
@@ -153,81 +150,7 @@ def _detokenise(tokens: list[tuple[str, int, str]]) -> tuple[str, dict[str, tupl
     return "".join(out), spans
 
 
-def _words(text: str) -> set[str]:
-    """Content words, a plural counted as its singular ("iPods" shares "iPod")."""
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in _WORD.findall(text.lower()) if w not in _STOP}
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 # --------------------------------------------------------------------------- system side
-
-
-@dataclass(frozen=True)
-class _Pair:
-    """A system (event, actor) link with what the scorer compares."""
-
-    trigger: tuple[int, int]
-    actor: str                 # the actor's key within the document
-    role: str
-    sentence: int
-    date_start: str
-
-
-class _System:
-    """The system's events and actors of one document."""
-
-    def __init__(self, result: ArticleResult) -> None:
-        self.mentions = {(m.start, m.end, m.label): m for m in result.mentions}
-        self.names: dict[str, set[str]] = defaultdict(set)  # actor key → names and aliases
-        for m in result.mentions:
-            self.names[self._key_of(m)] |= {m.text, m.norm}
-        self.events = {e.event_id: e for e in result.events}
-        self.participants = result.participants
-        # every written span that resolves to an actor: names, and arguments ("it")
-        self.resolves: list[tuple[tuple[int, int], str]] = [
-            ((m.start, m.end), self._key_of(m)) for m in result.mentions]
-        for p in result.participants:
-            self.resolves.append(((p.start, p.end), self.actor(p)))
-
-    @staticmethod
-    def _key_of(m: Mention) -> str:
-        return (m.norm or m.text).casefold()
-
-    def actor(self, p: Participant) -> str:
-        """The actor key of a participant (its named referent, or its agent name)."""
-        if p.agent:
-            key = f"agent:{p.agent}:{p.country}"
-            self.names[key] |= {p.agent, p.mention}  # "developer", as written "developers"
-            return key
-        m = self.mentions.get((p.ref_start, p.ref_end, p.label))
-        return self._key_of(m) if m is not None else p.mention.casefold()
-
-    def pairs(self, doc: CatDoc) -> Iterator[tuple[_Pair, Event]]:
-        for p in self.participants:
-            e = self.events[p.event_id]
-            yield _Pair((e.start, e.end), self.actor(p), p.role, doc.sentence_at(e.start),
-                        e.date_start), e
-
-    def matches(self, actor: str, gold_text: str, gold_span: tuple[int, int]) -> bool:
-        """Whether a system actor matches a gold participant mention."""
-        words = _words(gold_text)
-        if any(words & _words(name) for name in self.names.get(actor, ())):
-            return True
-        return any(key == actor and _overlap(span, gold_span) for span, key in self.resolves)
-
-
-@dataclass
-class _Counts:
-    """Pairs (precision) and items (recall): their numbers differ."""
-
-    pred: int = 0
-    tp: int = 0
-    gold: int = 0
-    r_tp: int = 0
 
 
 def _role_agrees(gold: str, system: str) -> bool:
@@ -271,57 +194,56 @@ def eval_meantime(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
 
 def _score_links(docs: Iterable[CatDoc], results: Iterable[ArticleResult], *,
                  any_event_region: bool = False) -> dict[str, Any]:
-    strict, roles, lenient = _Counts(), _Counts(), _Counts()
+    strict, roles, lenient = Counts(), Counts(), Counts()
     n_docs = 0
     for doc, result in zip(docs, results, strict=True):
         n_docs += 1
-        system = _System(result)
+        system = SystemLinks(result)
         items = _items(doc)
         with_participants = {ev for ev, _, _ in doc.participants}
         region = max([5, *(doc.sentence_of[t] for ev, ts in doc.event_mentions.items()
                            if any_event_region or ev in with_participants
                            for t in ts if t in doc.sentence_of)])
-        pairs = [(pair, e) for pair, e in system.pairs(doc) if pair.sentence <= region]
+        pairs = [(pair, e) for pair, e in system.pairs(doc.sentence_at) if pair.sentence <= region]
         # precision: each system pair once (the best role over its participants)
         best: dict[tuple[tuple[int, int], str], str] = {}
         for pair, _ in pairs:
             key = (pair.trigger, pair.actor)
-            if key not in best or pair.role < best[key]:
+            if key not in best or Role(pair.role).rank < Role(best[key]).rank:
                 best[key] = pair.role
         for (trigger, actor), role in best.items():
             golds = [(span, text, grole) for ev_span, span, text, grole, _ in items
-                     if _overlap(trigger, ev_span) and system.matches(actor, text, span)]
+                     if overlap(trigger, ev_span) and system.matches(actor, text)]
             strict.pred += 1
             roles.pred += 1
             strict.tp += bool(golds)
             roles.tp += any(_role_agrees(g, role) for _, _, g in golds)
-        for ev_span, span, text, grole, sentence in items:
+        for ev_span, _, text, grole, sentence in items:
             strict.gold += 1
             roles.gold += 1
             lenient.gold += 1
-            hits = [p for p, _ in pairs if system.matches(p.actor, text, span)]
-            on_event = [p for p in hits if _overlap(p.trigger, ev_span)]
+            hits = [p for p, _ in pairs if system.matches(p.actor, text)]
+            on_event = [p for p in hits if overlap(p.trigger, ev_span)]
             lenient.r_tp += any(p.sentence == sentence for p in hits)
             if on_event:
                 strict.r_tp += 1
                 roles.r_tp += any(_role_agrees(grole, p.role) for p in on_event)
-    return {"documents": n_docs, "strict": _prf(strict), "role_strict": _prf(roles),
+    return {"documents": n_docs, "strict": prf(strict), "role_strict": prf(roles),
             "lenient_recall": round(lenient.r_tp / lenient.gold, 4) if lenient.gold else 0.0}
 
 
-def _prf(c: _Counts) -> dict[str, float | int]:
-    """Precision over pairs, recall over items (their counts differ)."""
-    p = c.tp / c.pred if c.pred else 0.0
-    r = c.r_tp / c.gold if c.gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "pairs": c.pred,
-            "pairs_right": c.tp, "items": c.gold, "items_found": c.r_tp}
+_Item = tuple[tuple[int, int], tuple[int, int], frozenset[str], str, int]
 
 
-def _items(doc: CatDoc) -> list[tuple[tuple[int, int], tuple[int, int], str, str, int]]:
-    """Gold items: (event span, participant span, participant text, role, sentence), one per
-    (event mention, entity)."""
-    seen: dict[tuple[str, str], tuple[tuple[int, int], tuple[int, int], str, str, int]] = {}
+def _items(doc: CatDoc) -> list[_Item]:
+    """Gold items: (event span, participant span, the texts of the participant's entity in the
+    document, role, sentence), one per (event mention, entity)."""
+    texts: dict[str, set[str]] = defaultdict(set)
+    for m_id, of in doc.entity_of.items():
+        if m_id in doc.entity_mentions:
+            where = doc.span(doc.entity_mentions[m_id])
+            texts[of].add(doc.text[where[0]:where[1]])
+    seen: dict[tuple[str, str], _Item] = {}
     for ev, ent_m, role in doc.participants:
         entity = doc.entity_of.get(ent_m)
         if entity is None or doc.entity_type.get(entity) not in SCORED_TYPES:
@@ -330,7 +252,8 @@ def _items(doc: CatDoc) -> list[tuple[tuple[int, int], tuple[int, int], str, str
             continue
         ev_tokens = doc.event_mentions[ev]
         span = doc.span(doc.entity_mentions[ent_m])
-        item = (doc.span(ev_tokens), span, doc.text[span[0]:span[1]], role,
+        item = (doc.span(ev_tokens), span,
+                frozenset({doc.text[span[0]:span[1]], *texts[entity]}), role,
                 doc.sentence_of.get(ev_tokens[0], 0))
         key = (ev, entity)
         if key not in seen or (seen[key][3].lower() not in ("arg0", "arg1")):
@@ -363,10 +286,10 @@ def eval_timelines(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
         if doc_id not in results:
             continue
         doc, result = results[doc_id]
-        system = _System(result)
-        target_words = _words(target)
-        hits = [pair for pair, _ in system.pairs(doc) if pair.sentence == sent_no
-                and any(target_words & _words(n) for n in system.names.get(pair.actor, ()))]
+        system = SystemLinks(result)
+        target_words = content_words(target)
+        hits = [pair for pair, _ in system.pairs(doc.sentence_at) if pair.sentence == sent_no
+                and any(target_words & content_words(n) for n in system.names.get(pair.actor, ()))]
         if not hits:
             continue
         found += 1
@@ -429,7 +352,7 @@ def eval_identity(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
                 continue
             span = doc.span(t_ids)
             over = [(min(e, span[1]) - max(s, span[0]), key) for s, e, key in by_doc[doc.doc_id]
-                    if _overlap((s, e), span)]
+                    if overlap((s, e), span)]
             system = max(over)[1] if over else f"missed:{doc.doc_id}:{mid}"
             gold.append((doc.entity_instance.get(ent, ent), system))
     return {**_bcubed(gold), "gold_name_mentions": len(gold),

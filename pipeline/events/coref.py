@@ -25,6 +25,9 @@ from ..identity.names import canonical_name
 from ..types import Mention, Participant, Role, Tok
 from .lexicon import Lexicon
 
+#: how many named mentions back a person of the pronoun's gender is preferred to a nearer
+#: one whose gender is not known
+GENDER_WINDOW = 8
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _WORDS = re.compile(r"[a-z]+")
 
@@ -116,6 +119,9 @@ class Article:
         self.lex = lex
         self.history: list[Referent] = []
         self._current: list[Referent] = []
+        #: the gender of a person of the article, by name, where a title or an unambiguous
+        #: pronoun told it ("Mrs Ramírez", "Maduro ... he")
+        self.genders: dict[str, str] = {}
 
     def sentence(self, toks: Sequence[Tok]) -> Sentence:
         """Start a sentence: its referents, with the titles the parse ties to them."""
@@ -124,7 +130,18 @@ class Article:
                          for m in sent.names for kind in [kind_of(m)]]
         for ref in self._current:
             ref.titles |= self._titles(sent, ref.mention)
+            if ref.kind == "person":
+                self._title_gender(ref)
         return sent
+
+    def _title_gender(self, ref: Referent) -> None:
+        """A person's gender from a title before the name or tied to it ("Mrs", "King")."""
+        m = ref.mention
+        line = self.text[self.text.rfind("\n", 0, m.start) + 1:m.start].split()
+        words = {w.lower().rstrip(".") for w in [*line[-1:], *m.text.split()[:1]]} | ref.titles
+        found = {self.lex.gendered_titles[w] for w in words if w in self.lex.gendered_titles}
+        if len(found) == 1:
+            self.genders.setdefault(_person_key(m), found.pop())
 
     def done(self, sent: Sentence) -> None:
         """End a sentence: its referents join the history."""
@@ -170,7 +187,10 @@ class Article:
             kinds = self.lex.pronouns.get(t.lower)
             if kinds is None and t.lower in self.lex.quoted_pronouns and self._quoted(t.start):
                 kinds = self.lex.quoted_pronouns[t.lower]  # "we" in a quote: the speaker
-            ante = self._antecedent(t.start, kinds) if kinds else None
+            gender = self.lex.pronoun_gender.get(t.lower, "")
+            ante = self._antecedent(t.start, kinds, gender=gender) if kinds else None
+            if ante is not None and gender and ante.kind == "person":
+                self.genders.setdefault(_person_key(ante.mention), gender)
             return self._refers(t, ante, "coreference")
         if t.pos not in ("NOUN", "PROPN"):
             return None
@@ -207,7 +227,8 @@ class Article:
         if not definite or described:  # "the maker of the iPhone" is new, not a reference
             return None
         title = lemma if kind == "person" else None
-        ante = self._antecedent(t.start, (kind,), title, strict=True)
+        named = lemma if kind == "body" and lemma in self.lex.named_bodies else None
+        ante = self._antecedent(t.start, (kind,), title, strict=True, named=named)
         return self._refers(t, ante, "coreference")
 
     def _refers(self, t: Tok, ante: Referent | None, how: str) -> Resolved | None:
@@ -217,13 +238,36 @@ class Article:
         return Resolved(t.start, t.end, self.text[t.start:t.end], a.label, a.start, a.end, how)
 
     def _antecedent(self, pos: int, kinds: Sequence[str], title: str | None = None, *,
-                    strict: bool = False) -> Referent | None:
+                    strict: bool = False, gender: str = "", named: str | None = None
+                    ) -> Referent | None:
+        """The most recent earlier actor that fits: of a kind asked for, tied to ``title``,
+        of the pronoun's ``gender`` where the person's is known (and none when a nearer
+        person of unknown gender and one known to have it, among the last few named, could
+        both be meant: no link rather than a guess), and for a description of a named body
+        ("the commission") one whose name holds that word."""
         earlier = [r for r in self._current if r.mention.end <= pos]
-        for ref in reversed([*self.history[-self.lookback:], *earlier]):
-            if any(ref.fits(k, strict) for k in kinds) and (title is None
-                                                            or title in ref.titles):
+        unknown: Referent | None = None
+        for n, ref in enumerate(reversed([*self.history[-self.lookback:], *earlier])):
+            if not any(ref.fits(k, strict) for k in kinds):
+                continue
+            if title is not None and title not in ref.titles:
+                continue
+            if named is not None and named not in self._name_words(ref.mention):
+                continue
+            if not gender or ref.kind != "person":
                 return ref
-        return None
+            known = self.genders.get(_person_key(ref.mention))
+            if known == gender:
+                return None if unknown is not None else ref  # two it may be: no guess
+            if known is None and unknown is None:
+                unknown = ref
+            if unknown is not None and n >= GENDER_WINDOW:
+                break
+        return unknown
+
+    @staticmethod
+    def _name_words(m: Mention) -> set[str]:
+        return set(_WORDS.findall(f"{m.text} {m.norm} {canonical_name(m.text)}".lower()))
 
     def _agent(self, sent: Sentence, i: int) -> Resolved | None:
         t = sent.toks[i]
@@ -242,6 +286,13 @@ class Article:
                     country = m.country
         return Resolved(t.start, t.end, self.text[t.start:t.end], "AGENT", -1, -1, "agent",
                         agent=lemma, sector=sector, country=country)
+
+
+def _person_key(m: Mention) -> str:
+    """A person's name as the article's genders are kept (its last word: "Ramírez" is the
+    same person as "Gabriela Ramírez")."""
+    words = (m.norm or m.text).split()
+    return words[-1].casefold() if words else ""
 
 
 def _pleonastic(sent: Sentence, i: int) -> bool:

@@ -82,6 +82,9 @@ class Lexicon:
     subtypes: dict[str, str] = field(default_factory=dict)
     unaccusative: frozenset[str] = frozenset()
     quoted_pronouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    pronoun_gender: dict[str, str] = field(default_factory=dict)
+    gendered_titles: dict[str, str] = field(default_factory=dict)
+    named_bodies: frozenset[str] = frozenset()
 
     @property
     def body_words(self) -> frozenset[str]:
@@ -147,5 +150,9 @@ def lexicon() -> Lexicon:
         subtypes=subtypes,
         unaccusative=frozenset(onto.get("unaccusative", [])),
         quoted_pronouns={k: tuple(v) for k, v in coref.get("quoted_pronouns", {}).items()},
+        pronoun_gender=dict(coref.get("pronoun_gender", {})),
+        gendered_titles={w: g for g, words in coref.get("gendered_titles", {}).items()
+                         for w in words},
+        named_bodies=frozenset(coref.get("named_bodies", [])),
     )
 

@@ -4,6 +4,8 @@ places and metonymy."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.engine import analyse_batch
@@ -173,3 +175,39 @@ def test_events_no_antecedent_for_pleonastic_it_or_new_descriptions(text: str,
                                                                     trigger: str) -> None:
     assert all(p.resolved_from != "coreference"
                for e, ps in _events(text) if e.trigger == trigger for p in ps)
+
+
+def _resolved(text: str, pronoun: str) -> str | None:
+    """The name the argument ``pronoun`` (its last occurrence) was resolved to, if any."""
+    (result,) = analyse_batch([WorkItem("a", text, "2025-11-30")], MODEL)
+    start = [m.start() for m in re.finditer(rf"\b{pronoun}\b", text)][-1]
+    found = [text[p.ref_start:p.ref_end] for p in result.participants
+             if p.start == start and p.resolved_from == "coreference"]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(("text", "pronoun", "expected"), [
+    # titles tell the genders: "she" passes over the man named last
+    ("Mrs Anna Berg met Mr Tom Kale in Oslo on Monday. Later she criticised the plan.", "she",
+     "Mrs Anna Berg"),
+    ("Mr Tom Kale met Mrs Anna Berg in Oslo on Monday. Later he criticised the plan.", "he",
+     "Tom Kale"),
+    # the woman named first, or the man named last whose gender is not known: no guess
+    ("Mrs Anna Berg met Tom Kale in Oslo on Monday. Later she criticised the plan.", "she",
+     None),
+])
+def test_events_person_pronoun_agrees_in_gender(text: str, pronoun: str,
+                                                expected: str | None) -> None:
+    assert _resolved(text, pronoun) == expected
+
+
+@pytest.mark.parametrize(("text", "description", "expected"), [
+    # "the commission" is a Commission, not the last body named
+    ("The Law Commission wrote to the Home Office on Monday. The commission urged "
+     "ministers to act.", "commission", "Law Commission"),
+    ("The Home Office wrote to Acme Corp on Monday. The commission urged ministers to act.",
+     "commission", None),
+])
+def test_events_named_body_description_needs_its_word(text: str, description: str,
+                                                      expected: str | None) -> None:
+    assert _resolved(text, description) == expected
