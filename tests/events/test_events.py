@@ -211,3 +211,18 @@ def test_events_person_pronoun_agrees_in_gender(text: str, pronoun: str,
 def test_events_named_body_description_needs_its_word(text: str, description: str,
                                                       expected: str | None) -> None:
     assert _resolved(text, description) == expected
+
+
+@pytest.mark.parametrize(("text", "trigger", "type_", "subtype"), [
+    ("Police arrested Tom Kale in Leeds on Monday.", "arrested", "coerce", "arrest"),
+    ("Prosecutors charged Acme Corp with fraud on Monday.", "charged", "legal", "charge"),
+    ("Tom Kale died in hospital on Monday.", "died", "die", ""),
+    ("Rebels detonated a bomb near the Acme Corp office.", "detonated", "assault", "bomb"),
+    ("The Danish parliament voted against the plan on Monday.", "voted", "vote", ""),
+    ("Residents of Leeds fled as Acme Corp's plant burned.", "fled", "evacuate", ""),
+])
+def test_events_conflict_justice_and_politics_types(text: str, trigger: str, type_: str,
+                                                    subtype: str) -> None:
+    """The ordinary news of conflict, crime, justice, disasters and politics is typed."""
+    found = {e.trigger: (e.type, e.subtype) for e, _ in _events(text)}
+    assert found.get(trigger) == (type_, subtype)
