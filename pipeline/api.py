@@ -47,9 +47,6 @@ from .types import Mention, NameCounts, Record, Skipped, WorkItem, content_id
 log = logging.getLogger("newsgraph")
 
 
-
-
-
 @dataclass
 class RunResult:
     """What a run did.

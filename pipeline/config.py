@@ -53,6 +53,7 @@ class Tuning:
     batch_chars: int
     # events
     lookback: int
+    gender_window: int
     # corpus
     label_majority: float
     scratch_batch: int
@@ -94,7 +95,10 @@ class Tuning:
         return content_id(*(f"{n}={getattr(self, n)!r}" for n in names))
 
 
+#: each setting's type, as the annotation's name ("int", "float": annotations are strings here)
 _TYPES = {f.name: f.type for f in fields(Tuning)}
+#: the settings a run divides by or counts batches in: 0 would divide by zero or never end
+_AT_LEAST_ONE = frozenset({"batch_articles", "piece_chars", "batch_chars", "scratch_batch"})
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -147,4 +151,6 @@ def _value(name: str, raw: str, where: str) -> int | float:
         raise NewsgraphError(f"{where}: {name} = {raw!r} is not {what}") from None
     if value < 0:
         raise NewsgraphError(f"{where}: {name} = {raw!r} cannot be negative")
+    if value < 1 and name in _AT_LEAST_ONE:
+        raise NewsgraphError(f"{where}: {name} = {raw!r} must be at least 1")
     return value

@@ -79,7 +79,7 @@ def _analyse(batch: Batch, model: str, t: Tuning) -> list[ArticleResult]:
             ms = w.mentions
             result = ArticleResult(w.article_id, [], [], events_only=True)
         events, parts = extract_events(w.article_id, w.text, sents, ms, pub,
-                                       lookback=t.lookback)
+                                       lookback=t.lookback, gender_window=t.gender_window)
         result.events.extend(events)
         result.participants.extend(parts)
         results.append(result)

@@ -43,7 +43,7 @@ EVENT_CODE = ("events",)
 OUTPUT_CODE = ("corpus", "output")
 #: the settings (:class:`~pipeline.config.Tuning`) that shape each stage's results
 NLP_SETTINGS = ("piece_chars", "batch_chars")
-EVENT_SETTINGS = ("lookback",)
+EVENT_SETTINGS = ("lookback", "gender_window")
 OUTPUT_SETTINGS = ("label_majority", "max_html_nodes", "html_events_per_actor", "png_actors",
                    "png_events")
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv",

@@ -51,6 +51,7 @@ def test_config_variables_override_the_files(tmp_path: Path, variable: str) -> N
     ("[ingest]\nmax_ratio = lots\n", {}, "max_ratio = 'lots' is not a whole number"),
     ("max_ratio = 3\n", {}, "not a settings file"),
     ("", {"NEWSGRAPH_LOOKBACK": "-1"}, "$NEWSGRAPH_LOOKBACK: lookback = '-1' cannot be negative"),
+    ("[nlp]\nbatch_articles = 0\n", {}, "batch_articles = '0' must be at least 1"),
 ])
 def test_config_bad_settings_are_one_clear_error(tmp_path: Path, text: str,
                                                  env: dict[str, str], message: str) -> None:

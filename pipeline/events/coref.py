@@ -25,9 +25,6 @@ from ..identity.names import canonical_name
 from ..types import Mention, Participant, Role, Tok
 from .lexicon import Lexicon
 
-#: how many named mentions back a person of the pronoun's gender is preferred to a nearer
-#: one whose gender is not known
-GENDER_WINDOW = 8
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _WORDS = re.compile(r"[a-z]+")
 
@@ -112,9 +109,12 @@ class Article:
     """The coreference state of one article: its named actors so far, in order."""
 
     def __init__(self, text: str, mentions: Sequence[Mention], lex: Lexicon,
-                 lookback: int) -> None:
+                 lookback: int, gender_window: int) -> None:
         self.text = text
         self.lookback = lookback  # named mentions a pronoun or description looks back
+        #: named mentions back within which a person of the pronoun's gender and a nearer
+        #: one of unknown gender make a pronoun ambiguous
+        self.gender_window = gender_window
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.lex = lex
         self.history: list[Referent] = []
@@ -261,7 +261,7 @@ class Article:
                 return None if unknown is not None else ref  # two it may be: no guess
             if known is None and unknown is None:
                 unknown = ref
-            if unknown is not None and n >= GENDER_WINDOW:
+            if unknown is not None and n >= self.gender_window:
                 break
         return unknown
 

@@ -60,15 +60,17 @@ class _Predicate:
 
 def extract_events(article_id: str, text: str, sentences: Sequence[Sequence[Tok]],
                    mentions: Sequence[Mention], published: date | None, *,
-                   lookback: int = 40) -> tuple[list[Event], list[Participant]]:
+                   lookback: int = 40, gender_window: int = 8
+                   ) -> tuple[list[Event], list[Participant]]:
     """Events and their participants in one parsed article (steps 1-3 of the module); a
-    pronoun or description looks ``lookback`` named mentions back for its antecedent.
+    pronoun or description looks ``lookback`` named mentions back for its antecedent (see
+    :class:`~pipeline.config.Tuning` for ``gender_window``).
 
     >>> extract_events("a", "", [], [], None)
     ([], [])
     """
     lex = lexicon()
-    art = Article(text, mentions, lex, lookback)
+    art = Article(text, mentions, lex, lookback, gender_window)
     events: list[Event] = []
     parts: list[Participant] = []
     for toks in sentences:
