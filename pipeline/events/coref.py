@@ -39,6 +39,7 @@ class Referent:
     kind: str
     titles: set[str] = field(default_factory=set)
     body: bool = False
+    sentence: int = 0  # the article's sentence it is in, counted from 0
 
     def fits(self, kind: str, strict: bool) -> bool:
         """Whether a word asking for ``kind`` can refer to this actor (``strict`` for a
@@ -122,11 +123,13 @@ class Article:
         #: the gender of a person of the article, by name, where a title or an unambiguous
         #: pronoun told it ("Mrs Ramírez", "Maduro ... he")
         self.genders: dict[str, str] = {}
+        self._sentences = 0
 
     def sentence(self, toks: Sequence[Tok]) -> Sentence:
         """Start a sentence: its referents, with the titles the parse ties to them."""
         sent = Sentence(self.text, toks, self.mentions)
-        self._current = [Referent(m, kind, body=kind == "organisation" and self._body(m))
+        self._current = [Referent(m, kind, body=kind == "organisation" and self._body(m),
+                                  sentence=self._sentences)
                          for m in sent.names for kind in [kind_of(m)]]
         for ref in self._current:
             ref.titles |= self._titles(sent, ref.mention)
@@ -147,6 +150,7 @@ class Article:
         """End a sentence: its referents join the history."""
         self.history.extend(self._current)
         self._current = []
+        self._sentences += 1
 
     def _body(self, m: Mention) -> bool:
         name = f"{m.text} {canonical_name(m.text)}".lower()
@@ -246,8 +250,12 @@ class Article:
         both be meant: no link rather than a guess), and for a description of a named body
         ("the commission") one whose name holds that word."""
         earlier = [r for r in self._current if r.mention.end <= pos]
+        # a thing ("it", "the company") only from the last few sentences; farther back, no link
+        first = -1 if "person" in kinds else self._sentences - self.lex.sentence_window
         unknown: Referent | None = None
         for n, ref in enumerate(reversed([*self.history[-self.lookback:], *earlier])):
+            if ref.sentence < first:
+                break
             if not any(ref.fits(k, strict) for k in kinds):
                 continue
             if title is not None and title not in ref.titles:

@@ -85,6 +85,8 @@ class Lexicon:
     pronoun_gender: dict[str, str] = field(default_factory=dict)
     gendered_titles: dict[str, str] = field(default_factory=dict)
     named_bodies: frozenset[str] = frozenset()
+    #: sentences before its own that a pronoun or description may look back
+    sentence_window: int = 3
 
     @property
     def body_words(self) -> frozenset[str]:
@@ -154,5 +156,6 @@ def lexicon() -> Lexicon:
         gendered_titles={w: g for g, words in coref.get("gendered_titles", {}).items()
                          for w in words},
         named_bodies=frozenset(coref.get("named_bodies", [])),
+        sentence_window=int(coref.get("sentence_window", 3)),
     )
 

@@ -30,7 +30,7 @@ VERSIONS = {
     "ner_rules.json": "newsgraph.ner_rules.v1",
     "event_ontology.json": "newsgraph.event_ontology.v1",
     "agents.tsv": "newsgraph.agents.v1",
-    "coreference.json": "newsgraph.coreference.v1",
+    "coreference.json": "newsgraph.coreference.v2",
     "currencies.json": "newsgraph.currencies.v1",
 }
 
