@@ -48,7 +48,8 @@ OUTPUT_SETTINGS = ("label_majority", "max_html_nodes", "html_events_per_actor", 
                    "png_events")
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv",
               "currencies.json")
-EVENT_TABLES = ("event_ontology.json", "agents.tsv", "coreference.json")
+EVENT_TABLES = ("event_ontology.json", "agents.tsv", "coreference.json", "wordnet_events.tsv",
+                "wordnet_nouns.tsv", "wordnet_irregular.tsv")
 
 
 @lru_cache(maxsize=32)

@@ -1,5 +1,6 @@
 """The word lists the event extractor reads from ``models/``: the event ontology (types,
-PLOVER codes, verb and noun lemmas), generic actors ("agents") and the coreference words.
+PLOVER codes, verb and noun lemmas, widened from WordNet in ``wordnet_events.tsv``), the class
+of each noun (WordNet's), generic actors ("agents") and the coreference words.
 
 Lemmas are looked up as spaCy gives them and, where its rule lemmatizer slips ("fined" →
 "fin"), through the inflected forms of the ontology's own lemmas.
@@ -11,22 +12,17 @@ from dataclasses import dataclass, field
 
 from ..lexicon.tables import from_tables, read_json, read_tsv
 
-_IRREGULAR = {
-    "buy": "bought", "sell": "sold", "rise": "rose risen", "fall": "fell fallen", "win": "won",
-    "take": "took taken", "give": "gave given", "make": "made", "tell": "told", "say": "said",
-    "hold": "held", "lead": "led", "meet": "met", "strike": "struck", "seek": "sought",
-    "pay": "paid", "lay": "laid", "leave": "left", "get": "got gotten", "begin": "began begun",
-    "bring": "brought", "build": "built", "find": "found", "keep": "kept", "lose": "lost",
-    "send": "sent", "stand": "stood", "steal": "stole stolen", "shoot": "shot",
-    "think": "thought", "write": "wrote written", "drive": "drove driven", "grow": "grew grown",
-    "know": "knew known", "see": "saw seen", "speak": "spoke spoken", "choose": "chose chosen",
-    "withdraw": "withdrew withdrawn", "sink": "sank sunk", "freeze": "froze frozen",
-    "slide": "slid", "swing": "swung", "undertake": "undertook undertaken",
-    "forbid": "forbade forbidden", "forecast": "forecast", "bid": "bid", "cut": "cut",
-    "put": "put", "hit": "hit", "split": "split", "spread": "spread", "quit": "quit",
-    "shut": "shut", "set": "set", "hurt": "hurt", "bear": "bore borne", "arise": "arose arisen",
-    "flee": "fled", "fight": "fought", "teach": "taught", "catch": "caught", "sue": "sued",
-}
+
+@from_tables()
+def irregular_forms() -> dict[str, frozenset[str]]:
+    """The irregular forms of each verb and noun lemma (WordNet's exception lists,
+    ``models/wordnet_irregular.tsv``)."""
+    forms: dict[str, set[str]] = {}
+    for row in read_tsv("wordnet_irregular.tsv"):
+        forms.setdefault(row["lemma"], set()).add(row["form"])
+    return {lemma: frozenset(f) for lemma, f in forms.items()}
+
+
 _VOWELS = set("aeiou")
 
 
@@ -39,7 +35,7 @@ def inflections(lemma: str) -> set[str]:
     True
     """
     w = lemma.lower()
-    forms = {w, *_IRREGULAR.get(w, "").split()}
+    forms = {w, *irregular_forms().get(w, ())}
     if w.endswith("e"):
         forms |= {w + "s", w + "d", w[:-1] + "ing"}
     elif w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
@@ -87,6 +83,8 @@ class Lexicon:
     named_bodies: frozenset[str] = frozenset()
     #: sentences before its own that a pronoun or description may look back
     sentence_window: int = 3
+    #: a noun's class, WordNet's lexicographer file of its first sense ("person", "artifact")
+    noun_classes: dict[str, str] = field(default_factory=dict)
 
     @property
     def body_words(self) -> frozenset[str]:
@@ -135,6 +133,10 @@ def lexicon() -> Lexicon:
         for n in entry.get("nouns", []):
             nouns.setdefault(n, EventType(name, "", plover))
     by_name = {e["type"]: EventType(e["type"], "", e.get("plover", "")) for e in onto["types"]}
+    for row in read_tsv("wordnet_events.tsv"):  # the words written in the ontology win
+        widened = nouns if row["pos"] == "noun" else verbs
+        widened.setdefault(row["word"], EventType(row["type"], row["subtype"],
+                                                  by_name[row["type"]].plover))
     by_name["other"] = EventType("other")
     coref = read_json("coreference.json")
     return Lexicon(
@@ -157,5 +159,6 @@ def lexicon() -> Lexicon:
                          for w in words},
         named_bodies=frozenset(coref.get("named_bodies", [])),
         sentence_window=int(coref.get("sentence_window", 3)),
+        noun_classes={row["noun"]: row["class"] for row in read_tsv("wordnet_nouns.tsv")},
     )
 

@@ -32,6 +32,9 @@ VERSIONS = {
     "agents.tsv": "newsgraph.agents.v1",
     "coreference.json": "newsgraph.coreference.v2",
     "currencies.json": "newsgraph.currencies.v1",
+    "wordnet_nouns.tsv": "newsgraph.wordnet_nouns.v1",
+    "wordnet_events.tsv": "newsgraph.wordnet_events.v1",
+    "wordnet_irregular.tsv": "newsgraph.wordnet_irregular.v1",
 }
 
 

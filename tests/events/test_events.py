@@ -243,3 +243,38 @@ def test_events_conflict_justice_and_politics_types(text: str, trigger: str, typ
     """The ordinary news of conflict, crime, justice, disasters and politics is typed."""
     found = {e.trigger: (e.type, e.subtype) for e, _ in _events(text)}
     assert found.get(trigger) == (type_, subtype)
+
+
+@pytest.mark.parametrize("pos,word,expected", [
+    ("verb", "slay", ("assault", "kill")),          # a synonym of the seed murder.v.01
+    ("verb", "dynamite", ("assault", "bomb")),      # a hyponym of explode.v.01
+    ("verb", "incarcerate", ("coerce", "arrest")),  # a synonym of imprison.v.01
+    ("noun", "carnage", ("assault", "kill")),
+    ("noun", "referendum", ("vote", "")),
+    ("verb", "perish", ("die", "")),
+])
+def test_lexicon_widened_from_wordnet_seeds(pos: str, word: str,
+                                            expected: tuple[str, str]) -> None:
+    lex = lexicon()
+    etype = (lex.verbs if pos == "verb" else lex.nouns).get(word)
+    assert etype is not None and (etype.type, etype.subtype) == expected
+
+
+@pytest.mark.parametrize("word", ["hit", "pip", "grass"])
+def test_lexicon_wordnet_keeps_a_rare_sense_out(word: str) -> None:
+    """A word whose first senses are not a seed's is not widened ("hit" is mostly a blow,
+    not a shot), nor an excluded one ("grass", to inform, under shoot)."""
+    from pipeline.lexicon.tables import read_tsv
+    assert not any(r["word"] == word and r["pos"] == "verb"
+                   for r in read_tsv("wordnet_events.tsv"))
+
+
+@pytest.mark.parametrize("form,lemma", [("fled", "flee"), ("slain", "slay"), ("bought", "buy")])
+def test_lexicon_irregular_forms_from_wordnet(form: str, lemma: str) -> None:
+    assert form in inflections(lemma)
+
+
+@pytest.mark.parametrize("noun,cls", [("victim", "person"), ("website", "communication"),
+                                      ("phone", "artifact"), ("explosion", "event")])
+def test_lexicon_noun_classes(noun: str, cls: str) -> None:
+    assert lexicon().noun_classes[noun] == cls
