@@ -247,6 +247,7 @@ class Role(StrEnum):
     SOURCE = "source"  #: who acts
     TARGET = "target"  #: who is acted on
     OTHER = "other"    #: any other part
+    LOCATION = "location"  #: where it happened (a place node, never the country as actor)
 
     @property
     def rank(self) -> int:
@@ -304,7 +305,8 @@ class Actor:
     Fields:
         actor_id: content hash of kind and name.
         name: canonical name.
-        kind: ``organisation``, ``person``, ``country``, ``product`` or ``agent``.
+        kind: ``organisation``, ``person``, ``country``, ``product``, ``agent`` or ``place``
+            (where events happened, linked with the role ``location``).
         country: ISO code (the country itself, or the one an organisation acts for).
         aliases: the other names of the same actor, sorted.
         n_mentions: mentions in all articles.

@@ -3,8 +3,9 @@ part in, from the store and the identity rules (:mod:`pipeline.identity`).
 
 An actor is an organisation, a person, a product, a country (a body named like a country,
 "EU", is that country; a capital acting for its government, "Beijing warned", is its
-country), or a generic agent ("investors", "government (FR)"). A city or region is where an
-event happened, never an alias of its country. The same actor gets the same id in every run:
+country), or a generic agent ("investors", "government (FR)"). Where an event happened ("in
+Lyon", "in France") is a ``place`` node linked with the role ``location``, never an alias of
+the country as an actor. The same actor gets the same id in every run:
 a hash of kind and name.
 """
 
@@ -17,7 +18,7 @@ from ..identity import FolderNames, actor_of, agent_name, article_groups, place_
 from ..identity.folder import VOTE_LABELS
 from ..lexicon.countries import country_name
 from ..store import Store
-from ..types import Actor, Link, Mention, Participant, content_id
+from ..types import Actor, Link, Mention, Participant, Role, content_id
 from .catalogue import StoreCatalogue
 
 
@@ -91,6 +92,13 @@ class CatalogueBuilder:
             self._add(m, wanted.get((raw.start, raw.end, raw.label), []))
 
     def _add(self, m: Mention, wanted: list[Participant]) -> None:
+        located = [p for p in wanted if p.role == Role.LOCATION]
+        if located:  # where events happened: a place node, never the country as an actor
+            aid, t = self._tally("place", " ".join((m.norm or m.text).split()), m.country)
+            t.mentions += 1
+            for p in located:
+                self._link(aid, p)
+            wanted = [p for p in wanted if p.role != Role.LOCATION]
         found = actor_of(m)
         surface = " ".join(m.text.split())
         if found is None:

@@ -65,6 +65,9 @@ class Resolved:
     agent: str = ""
     sector: str = ""
     country: str = ""
+    #: a generic person known only from WordNet's class of the noun ("the victim", "a
+    #: commander"), not the agents table: an actor of typed events only
+    by_class: bool = False
 
     def key(self) -> tuple[object, ...]:
         """What makes two arguments the same actor within one event."""
@@ -284,7 +287,8 @@ class Article:
         if compound and f"{compound[-1]} {lemma}" in self.lex.agents:
             lemma = f"{compound[-1]} {lemma}"  # "prime minister"
         sector = self.lex.agents.get(lemma)
-        if sector is None or t.pos != "NOUN":
+        by_class = sector is None and self.lex.noun_classes.get(lemma) == "person"
+        if (sector is None and not by_class) or t.pos != "NOUN":
             return None
         country = ""
         for c in sent.kids[i]:
@@ -293,7 +297,7 @@ class Article:
                 if m is not None and m.country and place_kind(m) == "country":
                     country = m.country
         return Resolved(t.start, t.end, self.text[t.start:t.end], "AGENT", -1, -1, "agent",
-                        agent=lemma, sector=sector, country=country)
+                        agent=lemma, sector=sector or "", country=country, by_class=by_class)
 
 
 def _person_key(m: Mention) -> str:

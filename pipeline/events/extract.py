@@ -30,8 +30,11 @@ from datetime import date
 from ..identity.kinds import place_kind
 from ..types import Event, Mention, Participant, Role, Tok, content_id
 from .coref import Article, Resolved, Sentence
+from .frames import sense
 from .lexicon import EventType, Lexicon, lexicon
 
+_OTHER = EventType("other")
+_STATEMENT = EventType("statement")
 _NOT_PREDICATES = frozenset({"be", "do"})
 _SUBJECT = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
@@ -39,6 +42,7 @@ _OBJECT = frozenset({"dobj", "obj", "dative", "oprd"})
 _TARGET_PREPS = frozenset({"into", "against", "on", "upon", "over"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside",
                              "around", "within"})
+_DIRECTION_PREPS = frozenset({"from", "to", "into", "toward", "towards"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _PLANNED_HEADS = frozenset({"plan", "expect", "intend", "aim", "hope", "want", "seek", "prepare",
                             "propose", "schedule", "set", "try", "promise", "pledge", "vow",
@@ -77,7 +81,7 @@ def extract_events(article_id: str, text: str, sentences: Sequence[Sequence[Tok]
         if not toks:
             continue
         sent = art.sentence(toks)
-        for pred in _predicates(sent.toks, sent.kids, lex):
+        for pred in _predicates(sent, lex):
             found = _event(art, sent, pred, article_id, published, lex)
             if found is not None:
                 events.append(found[0])
@@ -86,7 +90,8 @@ def extract_events(article_id: str, text: str, sentences: Sequence[Sequence[Tok]
     return events, parts
 
 
-def _predicates(toks: Sequence[Tok], kids: list[list[int]], lex: Lexicon) -> list[_Predicate]:
+def _predicates(sent: Sentence, lex: Lexicon) -> list[_Predicate]:
+    toks, kids = sent.toks, sent.kids
     out = []
     for i, t in enumerate(toks):
         if t.pos == "VERB" and t.dep not in ("aux", "auxpass", "amod"):
@@ -98,27 +103,32 @@ def _predicates(toks: Sequence[Tok], kids: list[list[int]], lex: Lexicon) -> lis
                 etype = lex.phrasal[f"{lemma} {prt[0]}"]
                 lemma = f"{lemma} {prt[0]}"
             noun = _light_object(toks, kids, i, lemma, lex)
-            if noun is not None and (etype is None or lemma in lex.light_verbs):
+            if noun is not None:
                 etype = noun
-            out.append(_Predicate(i, lemma, etype or EventType("other"), False))
+            etype = sense(sent, i, lemma, etype or _OTHER, lex) or _OTHER
+            out.append(_Predicate(i, lemma, etype, False))
         elif t.pos == "NOUN":
             lemma, etype = lex.noun(t.lemma, t.lower)
             if etype is None or _merged_into_verb(toks, i, lex):
                 continue
-            out.append(_Predicate(i, lemma, etype, True))
+            etype = sense(sent, i, lemma, etype, lex)
+            if etype is not None:
+                out.append(_Predicate(i, lemma, etype, True))
     return out
 
 
 def _light_object(toks: Sequence[Tok], kids: list[list[int]], v: int, lemma: str,
                   lex: Lexicon) -> EventType | None:
     """The type of an eventive noun that is the object of a light verb ("imposed a fine",
-    "awarded a series of contracts")."""
-    if lemma not in lex.light_verbs:
+    "awarded a series of contracts"), or of a reporting verb where the noun is an event of
+    another type ("disclosed a breach", "announced investments")."""
+    reporting = lemma in lex.statement_verbs
+    if lemma not in lex.light_verbs and not reporting:
         return None
     for c in kids[v]:
         if toks[c].dep in ("dobj", "obj"):
             found = lex.noun(*_through_quantity(toks, kids, c))[1]
-            if found is not None:
+            if found is not None and not (reporting and found.type in ("statement", "other")):
                 return found
     return None
 
@@ -142,7 +152,10 @@ def _merged_into_verb(toks: Sequence[Tok], n: int, lex: Lexicon) -> bool:
     h = toks[n].head
     if h == n or toks[n].dep not in ("dobj", "obj") or toks[h].pos != "VERB":
         return False
-    return lex.verb(toks[h].lemma, toks[h].lower)[0] in lex.light_verbs
+    verb = lex.verb(toks[h].lemma, toks[h].lower)[0]
+    return verb in lex.light_verbs or (verb in lex.statement_verbs
+                                       and lex.noun(toks[n].lemma, toks[n].lower)[1]
+                                       not in (None, _STATEMENT))
 
 
 def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
@@ -155,20 +168,24 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
         if role == "place":
             m = sent.mention_at(tok)
             if m is not None and place_kind(m):
-                places.append(m)
+                places.append(m)  # where it happened: a place node, never a country actor
+                r = Resolved(m.start, m.end, m.text, m.label, m.start, m.end, "place")
+                resolved.setdefault(r.key(), (r, Role.LOCATION))
+                continue
         found = [art.resolve(sent, tok, role)]
         if found[0] is None:  # "a consortium including Huawei": its members act
             found = [art.resolve(sent, m, role) for m in _members(sent, tok)]
         if role == "place":
             role = "other"  # an organisation or a person "in" it
         for r in found:
-            if r is None:
+            if r is None or (r.by_class and pred.etype.type == "other"):
                 continue
             key = r.key()
             if key not in resolved or Role(role).rank < Role(resolved[key][1]).rank:
                 resolved[key] = (r, role)
-    if not resolved:
-        return None
+    if not resolved or pred.etype.type == "other" and all(r.by_class or role == Role.LOCATION
+                                          for r, role in resolved.values()):
+        return None  # an untyped predicate needs an actor named or from the agents table
     toks = sent.toks
     t = toks[pred.index]
     event_id = content_id(article_id, str(t.start))
@@ -212,7 +229,8 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
     toks, kids = sent.toks, sent.kids
     args: list[tuple[int, str]] = []
     has_subject = False
-    light = lex.verb(toks[v].lemma, toks[v].lower)[0] in lex.light_verbs
+    lemma = lex.verb(toks[v].lemma, toks[v].lower)[0]
+    light = lemma in lex.light_verbs or lemma in lex.statement_verbs
     for c in kids[v]:
         dep = toks[c].dep
         if dep in _SUBJECT:
@@ -246,6 +264,8 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
     elif toks[v].dep == "acl" and toks[v].head != v and not has_subject:
         if any(toks[c].dep == "aux" and toks[c].lower == "to" for c in kids[v]):
             args += _noun_controller(sent, toks[v].head)  # "Apple's plans to import"
+            if sent.mention_at(toks[v].head) is not None:
+                args.append((toks[v].head, "source"))  # a headline's "UK to require ..."
         else:  # "a deal signed by X" (the deal undergoes it), "a firm making chips"
             args.append((toks[v].head, "target" if toks[v].tag == "VBN" else "source"))
     elif not has_subject:
@@ -285,7 +305,15 @@ def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, st
         role = "place"
     else:
         role = "other"
-    return [(g, role) for g in sent.kids[p] if toks[g].dep == "pobj"]
+    out = [(g, role) for g in sent.kids[p] if toks[g].dep == "pobj"]
+    if word in _DIRECTION_PREPS:  # "fled to Lyon", "crossed into Dagestan": a city or region
+        out = [(g, "place" if _region(sent, g) else r) for g, r in out]
+    return out
+
+
+def _region(sent: Sentence, i: int) -> bool:
+    m = sent.mention_at(i)
+    return m is not None and place_kind(m) == "place"
 
 
 def _subjects(sent: Sentence, v: int) -> list[tuple[int, str]]:

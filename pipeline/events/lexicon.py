@@ -8,6 +8,7 @@ Lemmas are looked up as spaCy gives them and, where its rule lemmatizer slips ("
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..lexicon.tables import from_tables, read_json, read_tsv
@@ -59,6 +60,43 @@ class EventType:
     plover: str = ""
 
 
+#: conditions a frame may set, each a list of classes (or words, for particle and prep)
+_SLOTS = ("object", "subject", "agent", "compound", "particle", "prep")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One sense of a lemma: the conditions on its arguments and the type they give."""
+
+    lemma: str
+    etype: EventType | None
+    conditions: tuple[tuple[str, frozenset[str]], ...]
+    #: a ``prep`` condition's object must be of one of these classes (any, if empty)
+    prep_object: frozenset[str] = frozenset()
+
+
+def read_frames(rows: Sequence[dict[str, object]], types: dict[str, EventType]
+                ) -> dict[str, tuple[Frame, ...]]:
+    """The frames of the ontology, by lemma, in their order."""
+    out: dict[str, list[Frame]] = {}
+    for row in rows:
+        name = row.get("type")
+        etype = None if name is None else types[str(name)]
+        sub = str(row.get("subtype", ""))
+        if etype is not None and sub:
+            etype = EventType(etype.type, sub, etype.plover)
+        conds = tuple((slot, frozenset(str(v) for v in _list(row[slot])))
+                      for slot in _SLOTS if slot in row)
+        frame = Frame(str(row["lemma"]), etype, conds,
+                      frozenset(str(v) for v in _list(row.get("prep_object", []))))
+        out.setdefault(frame.lemma, []).append(frame)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else [value]
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Everything the extractor looks words up in (built once per process)."""
@@ -85,6 +123,8 @@ class Lexicon:
     sentence_window: int = 3
     #: a noun's class, WordNet's lexicographer file of its first sense ("person", "artifact")
     noun_classes: dict[str, str] = field(default_factory=dict)
+    #: the senses of a lemma, by the classes of its arguments (:mod:`~pipeline.events.frames`)
+    frames: dict[str, tuple[Frame, ...]] = field(default_factory=dict)
 
     @property
     def body_words(self) -> frozenset[str]:
@@ -160,5 +200,6 @@ def lexicon() -> Lexicon:
         named_bodies=frozenset(coref.get("named_bodies", [])),
         sentence_window=int(coref.get("sentence_window", 3)),
         noun_classes={row["noun"]: row["class"] for row in read_tsv("wordnet_nouns.tsv")},
+        frames=read_frames(onto.get("frames", []), by_name),
     )
 

@@ -132,9 +132,11 @@ def test_events_generic_agents(text: str, trigger: str, agent: str, sector: str,
 ])
 def test_events_city_is_where_not_who(text: str, trigger: str, location: str, country: str,
                                       actor: str) -> None:
+    """A place argument is linked with the role ``location`` (a place node), never as who
+    acts."""
     e = _event(text, trigger)
     assert (e.location, e.location_country) == (location, country)
-    assert set(_roles(text, trigger)) == {actor}
+    assert _roles(text, trigger) == {actor: "source", location: "location"}
 
 
 @pytest.mark.parametrize("text,trigger,country", [
@@ -278,3 +280,39 @@ def test_lexicon_irregular_forms_from_wordnet(form: str, lemma: str) -> None:
                                       ("phone", "artifact"), ("explosion", "event")])
 def test_lexicon_noun_classes(noun: str, cls: str) -> None:
     assert lexicon().noun_classes[noun] == cls
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("The senator attacked the plan.", "attacked", "disapprove"),      # an idea: a criticism
+    ("Gunmen attacked a police station.", "attacked", "assault"),
+    ("Customers visited the website.", "visited", "other"),   # a page: no meeting
+    ("Jane Smith took over as chief executive.", "took", "appoint_resign"),
+    ("Acme Corp took over Globex.", "took", "acquire"),
+    ("The government will require banks to report losses.", "require", "legislate"),
+    ("The soldier lost both legs.", "lost", "assault"),
+    ("Police fired shots at the crowd.", "fired", "assault"),
+    ("Acme Corp fired its chief executive.", "fired", "employment"),
+    ("Acme Corp charges a monthly fee.", "charges", "other"),
+    ("Prosecutors charged the banker with fraud.", "charged", "legal"),
+    ("Acme Corp disclosed a data breach.", "disclosed", "breach"),    # a reported event
+    ("The army released the prisoners.", "released", "concede"),
+    ("Acme Corp released a new phone.", "released", "launch"),
+])
+def test_events_type_by_the_class_of_arguments(text: str, trigger: str, expected: str) -> None:
+    assert _event(text, trigger).type == expected
+
+
+def test_events_compound_with_a_sense_of_its_own_is_no_event() -> None:
+    """"treasury bills" (WordNet: money) are no bill of a parliament."""
+    assert not [e for e, _ in _events("Acme Bank bought treasury bills from Globex.")
+                if e.trigger == "bills"]
+
+
+@pytest.mark.parametrize("text,trigger,victim", [
+    ("A commander was killed in the attack.", "killed", "commander"),
+    ("The gunman wounded two officers.", "wounded", "officer"),
+])
+def test_events_a_person_noun_takes_part_in_a_typed_event(text: str, trigger: str,
+                                                          victim: str) -> None:
+    """A noun WordNet classes as a person is a generic actor of a typed event."""
+    assert _roles(text, trigger).get(victim) == "target"

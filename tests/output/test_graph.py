@@ -226,3 +226,31 @@ def test_graph_html_layout_does_not_depend_on_hash_seed(tmp_path: Path,
 def test_graph_explore_unknown_type_lists_the_valid_ones(seed_out: Path, type_: str) -> None:
     res = _cli("explore", "events", "--type", type_, "--out", str(seed_out))
     assert res.exit_code == 1 and "the types are:" in res.stderr and "sanction" in res.stderr
+
+
+#: the events each story of the seed digest reports (its headline's action), with an actor
+#: that takes part: what an analyst reading the digest would list
+SEED_EVENTS = [
+    ("South Korea retailer", "breach", "Coupang"),
+    ("UK to require", "legislate", "United Kingdom"),
+    ("Vanity Fair publisher", "sanction", "Condé Nast"),
+    ("Concerns grow over WhatsApp", "investigate", "Meta"),
+    ("Utah governor", "demand", "governor"),
+    ("Huawei and ZTE", "agree", "Huawei"),
+    ("Crypto mining", "legislate", "Turkmenistan"),
+    ("EU moves forward", "legislate", "European Union"),
+]
+
+
+@pytest.mark.parametrize("title,etype,actor", SEED_EVENTS)
+def test_graph_seed_gold_events_found(seed_out: Path, title: str, etype: str,
+                                      actor: str) -> None:
+    titles = {r["article_id"]: r["title"] for r in _rows(seed_out / "articles.csv")}
+    names = {r["actor_id"]: r["name"] for r in _rows(seed_out / "actors.csv")}
+    links: dict[str, set[str]] = {}
+    for r in _rows(seed_out / "event_actors.csv"):
+        links.setdefault(r["event_id"], set()).add(names[r["actor_id"]])
+    found = [e for e in _rows(seed_out / "events.csv")
+             if titles[e["article_id"]].startswith(title) and e["type"] == etype
+             and any(actor in name for name in links.get(e["event_id"], ()))]
+    assert found, f"no {etype} event with {actor} in the story {title!r}"
