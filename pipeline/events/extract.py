@@ -169,8 +169,8 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
             m = sent.mention_at(tok)
             if m is not None and place_kind(m):
                 places.append(m)  # where it happened: a place node, never a country actor
-                r = Resolved(m.start, m.end, m.text, m.label, m.start, m.end, "place")
-                resolved.setdefault(r.key(), (r, Role.LOCATION))
+                at = Resolved(m.start, m.end, m.text, m.label, m.start, m.end, "place")
+                resolved.setdefault(at.key(), (at, Role.LOCATION))
                 continue
         found = [art.resolve(sent, tok, role)]
         if found[0] is None:  # "a consortium including Huawei": its members act
