@@ -174,8 +174,11 @@ def lexicon() -> Lexicon:
             nouns.setdefault(n, EventType(name, "", plover))
     by_name = {e["type"]: EventType(e["type"], "", e.get("plover", "")) for e in onto["types"]}
     for row in read_tsv("wordnet_events.tsv"):  # the words written in the ontology win
+        if row["type"] not in by_name:
+            continue  # a type since removed from the ontology
         widened = nouns if row["pos"] == "noun" else verbs
-        widened.setdefault(row["word"], EventType(row["type"], row["subtype"],
+        sub = row["subtype"] if subtypes.get(row["subtype"]) == row["type"] else ""
+        widened.setdefault(row["word"], EventType(row["type"], sub,
                                                   by_name[row["type"]].plover))
     by_name["other"] = EventType("other")
     coref = read_json("coreference.json")
