@@ -44,7 +44,8 @@ def test_graph_files_load_back(seed_out: Path, reader, name: str) -> None:  # ty
     events = _rows(seed_out / "events.csv")
     kinds = nx.get_node_attributes(g, "kind")
     assert sum(1 for k in kinds.values() if k == "event") == len(events)
-    assert {d["role"] for _, _, d in g.edges(data=True)} <= {"source", "target", "other", "location"}
+    roles = {d["role"] for _, _, d in g.edges(data=True)}
+    assert roles <= {"source", "target", "other", "location"}
     assert all(d.get("article_ids") for _, _, d in g.edges(data=True))
 
 
