@@ -13,6 +13,8 @@ It writes
 * ``wordnet_nouns.tsv``: a noun's class, the lexicographer file of its most frequent sense
   (``person`` for "victim", ``artifact`` for "phone", ``communication`` for "bill"): what the
   event frames test an argument against;
+* ``wordnet_verbs.tsv``: a verb's class, the lexicographer file of its first sense: the
+  general type of a verb no type of the ontology names ("go" moves, "win" competes);
 * ``wordnet_events.tsv``: the verbs and nouns of each event type, widened from the seed synsets the
   ontology names (``"wordnet"`` of a type or subtype, in NLTK's ``kill.v.01`` notation) by
   their hyponyms (to depth 2, or the depth written after the name: ``statement.n.01:0``) and,
@@ -117,6 +119,19 @@ def noun_classes(synsets: dict[tuple[str, str], Synset],
     return out
 
 
+def verb_classes(synsets: dict[tuple[str, str], Synset],
+                 senses: dict[tuple[str, str], list[str]]) -> dict[str, str]:
+    """Each verb's class, the lexicographer file of its first sense (``motion`` for "go",
+    ``competition`` for "win"); a phrasal verb written with a space ("carry out")."""
+    out = {}
+    for (pos, word), offsets in sorted(senses.items()):
+        parts = word.split("_")
+        if pos == "v" and len(parts) <= 2 and all(WORD.match(p) or len(p) == 1 and p.isalpha()
+                                                  for p in parts):
+            out[" ".join(parts)] = synsets[("v", offsets[0])].lexname
+    return out
+
+
 def event_words(onto: dict, synsets: dict[tuple[str, str], Synset],
                 senses: dict[tuple[str, str], list[str]]) -> list[tuple[str, str, str, str, str]]:
     """``(word, pos, type, subtype, seed)`` rows: each word once, under the seed whose sense
@@ -184,6 +199,10 @@ def main() -> None:
         f.write(head.format("newsgraph.wordnet_nouns.v1", "the class of a noun's first sense"))
         f.write("noun\tclass\n")
         f.writelines(f"{w}\t{c}\n" for w, c in noun_classes(synsets, senses, heads).items())
+    with (OUT / "wordnet_verbs.tsv").open("w", encoding="utf-8") as f:
+        f.write(head.format("newsgraph.wordnet_verbs.v1", "the class of a verb's first sense"))
+        f.write("verb\tclass\n")
+        f.writelines(f"{w}\t{c}\n" for w, c in verb_classes(synsets, senses).items())
     with (OUT / "wordnet_events.tsv").open("w", encoding="utf-8") as f:
         f.write(head.format("newsgraph.wordnet_events.v1", "event words from the ontology's "
                             "seed synsets"))

@@ -94,7 +94,9 @@ class CatalogueBuilder:
     def _add(self, m: Mention, wanted: list[Participant]) -> None:
         located = [p for p in wanted if p.role == Role.LOCATION]
         if located:  # where events happened: a place node, never the country as an actor
-            aid, t = self._tally("place", " ".join((m.norm or m.text).split()), m.country)
+            country = place_kind(m) == "country" and m.country
+            name = country_name(m.country) if country else " ".join(m.text.split())
+            aid, t = self._tally("place", name, m.country)  # "in Brussels": Brussels
             t.mentions += 1
             for p in located:
                 self._link(aid, p)

@@ -34,6 +34,7 @@ from .frames import sense
 from .lexicon import EventType, Lexicon, lexicon
 
 _OTHER = EventType("other")
+_UNTYPED = EventType("")  # a verb no type of the ontology names (a sentinel)
 _STATEMENT = EventType("statement")
 _NOT_PREDICATES = frozenset({"be", "do"})
 _SUBJECT = frozenset({"nsubj", "csubj", "expl"})
@@ -105,8 +106,10 @@ def _predicates(sent: Sentence, lex: Lexicon) -> list[_Predicate]:
             noun = _light_object(toks, kids, i, lemma, lex)
             if noun is not None:
                 etype = noun
-            etype = sense(sent, i, lemma, etype or _OTHER, lex) or _OTHER
-            out.append(_Predicate(i, lemma, etype, False))
+            found = sense(sent, i, lemma, etype or _UNTYPED, lex)
+            if found is _UNTYPED:  # no type and no frame: the verb's general class
+                found = lex.general_type(lemma)
+            out.append(_Predicate(i, lemma, found or _OTHER, False))
         elif t.pos == "NOUN":
             lemma, etype = lex.noun(t.lemma, t.lower)
             if etype is None or _merged_into_verb(toks, i, lex):
@@ -163,6 +166,8 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
     args = _noun_arguments(sent, pred.index) if pred.noun else _verb_arguments(sent, pred.index,
                                                                                 lex)
     resolved: dict[tuple[object, ...], tuple[Resolved, str]] = {}
+    # "other" and the general types need an actor named or from the agents table
+    untyped = pred.etype.type == "other" or pred.etype.type in lex.general_names
     places: list[Mention] = []
     for tok, role in args:
         if role == "place":
@@ -178,14 +183,14 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
         if role == "place":
             role = "other"  # an organisation or a person "in" it
         for r in found:
-            if r is None or (r.by_class and pred.etype.type == "other"):
+            if r is None or (r.by_class and untyped):
                 continue
             key = r.key()
             if key not in resolved or Role(role).rank < Role(resolved[key][1]).rank:
                 resolved[key] = (r, role)
-    if not resolved or pred.etype.type == "other" and all(r.by_class or role == Role.LOCATION
-                                          for r, role in resolved.values()):
-        return None  # an untyped predicate needs an actor named or from the agents table
+    if not resolved or untyped and all(r.by_class or role == Role.LOCATION
+                                       for r, role in resolved.values()):
+        return None
     toks = sent.toks
     t = toks[pred.index]
     event_id = content_id(article_id, str(t.start))

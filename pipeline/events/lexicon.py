@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..lexicon.tables import from_tables, read_json, read_tsv
 
@@ -125,6 +126,23 @@ class Lexicon:
     noun_classes: dict[str, str] = field(default_factory=dict)
     #: the senses of a lemma, by the classes of its arguments (:mod:`~pipeline.events.frames`)
     frames: dict[str, tuple[Frame, ...]] = field(default_factory=dict)
+    #: a verb's class, WordNet's lexicographer file of its first sense ("motion" for "go")
+    verb_classes: dict[str, str] = field(default_factory=dict)
+    #: the general type of each verb class ("motion": move); stative verbs have none
+    general: dict[str, EventType] = field(default_factory=dict)
+
+    def general_type(self, lemma: str) -> EventType | None:
+        """The general type of a verb no type of the ontology names, by its WordNet class.
+
+        >>> lexicon().general_type("go"), lexicon().general_type("include")
+        (EventType(type='move', subtype='', plover=''), None)
+        """
+        return self.general.get(self.verb_classes.get(lemma, ""))
+
+    @cached_property
+    def general_names(self) -> frozenset[str]:
+        """The names of the general types."""
+        return frozenset(t.type for t in self.general.values())
 
     @property
     def body_words(self) -> frozenset[str]:
@@ -204,5 +222,8 @@ def lexicon() -> Lexicon:
         sentence_window=int(coref.get("sentence_window", 3)),
         noun_classes={row["noun"]: row["class"] for row in read_tsv("wordnet_nouns.tsv")},
         frames=read_frames(onto.get("frames", []), by_name),
+        verb_classes={row["verb"]: row["class"] for row in read_tsv("wordnet_verbs.tsv")},
+        general={e["wordnet_class"]: by_name[e["type"]] for e in onto["types"]
+                 if "wordnet_class" in e},
     )
 

@@ -35,6 +35,7 @@ VERSIONS = {
     "wordnet_nouns.tsv": "newsgraph.wordnet_nouns.v1",
     "wordnet_events.tsv": "newsgraph.wordnet_events.v1",
     "wordnet_irregular.tsv": "newsgraph.wordnet_irregular.v1",
+    "wordnet_verbs.tsv": "newsgraph.wordnet_verbs.v1",
 }
 
 

@@ -316,3 +316,18 @@ def test_events_a_person_noun_takes_part_in_a_typed_event(text: str, trigger: st
                                                           victim: str) -> None:
     """A noun WordNet classes as a person is a generic actor of a typed event."""
     assert _roles(text, trigger).get(victim) == "target"
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("Acme Corp went to court.", "went", "move"),             # WordNet's verb.motion
+    ("Manchester United won the match.", "won", "compete"),   # verb.competition
+    ("Acme Corp built a factory.", "built", "create"),        # verb.creation
+])
+def test_events_general_type_from_the_verb_class(text: str, trigger: str, expected: str) -> None:
+    """A verb no type of the ontology names takes the general type of its WordNet class."""
+    assert _event(text, trigger).type == expected
+
+
+def test_events_stative_verb_stays_other() -> None:
+    """A state is no event of any class: "include" stays ``other``."""
+    assert _event("The Acme Corp board includes Jane Smith.", "includes").type == "other"
