@@ -26,6 +26,11 @@ from ..types import Mention, Participant, Role, Tok
 from .lexicon import Lexicon
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+_THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
+#: WordNet's classes of the nouns an "it" may stand for rather than an organisation
+_THING_CLASSES = frozenset({"artifact", "group", "act", "event", "location", "object",
+                            "communication", "phenomenon"})
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -192,10 +197,22 @@ class Article:
             if _pleonastic(sent, i):
                 return None  # "it is expected that ...": no one
             kinds = self.lex.pronouns.get(t.lower)
+            quoted = False
             if kinds is None and t.lower in self.lex.quoted_pronouns and self._quoted(t.start):
-                kinds = self.lex.quoted_pronouns[t.lower]  # "we" in a quote: the speaker
+                kinds = self.lex.quoted_pronouns[t.lower]  # "I" in a quote: the speaker
+                quoted = True
             gender = self.lex.pronoun_gender.get(t.lower, "")
+            speaker = self._speaker(sent, i) if quoted else False
+            if speaker is not False:  # "'I saw it,' said Eva": the speaker, or no one
+                    ref = speaker if isinstance(speaker, Referent) else None
+                    if ref is not None and gender and self.genders.get(
+                            _person_key(ref.mention), gender) != gender:
+                        ref = None
+                    return self._refers(t, ref, "coreference")
             ante = self._antecedent(t.start, kinds, gender=gender) if kinds else None
+            if ante is not None and t.lower in _THING_PRONOUNS and _thing_between(
+                    sent, ante.mention.end, t.start, self.lex):
+                return None  # "a car ... it exploded": a thing nearer than the name
             if ante is not None and gender and ante.kind == "person":
                 self.genders.setdefault(_person_key(ante.mention), gender)
             return self._refers(t, ante, "coreference")
@@ -212,6 +229,42 @@ class Article:
                 return Resolved(t.start, t.end, self.text[t.start:t.end], named.label,
                                 named.start, named.end, "apposition")
         return self._description(sent, i) or self._agent(sent, i)
+
+    def _speaker(self, sent: Sentence, i: int) -> Referent | None | bool:
+        """The named speaker a person pronoun stands for when a reporting verb governs its
+        clause ("Smith said he would resign") or stands in its sentence ("'I saw it,' said
+        Eva"); ``None`` when the verb's subject is no named person ("a source said he"): no
+        link; ``False`` when no reporting verb is there."""
+        toks, cur = sent.toks, i
+        verbs = []
+        for _ in range(6):  # up through the clauses that hold the pronoun
+            head = toks[cur].head
+            if head == cur:
+                break
+            if toks[head].lemma.lower() in self.lex.statement_verbs and toks[cur].dep in (
+                    "ccomp", "parataxis", "xcomp"):
+                verbs.append(head)
+                break
+            cur = head
+        if not verbs and self._quoted(toks[i].start):  # "'I saw it,' said Eva"
+            verbs = [v for v, t in enumerate(toks) if t.dep == "ROOT"
+                     and t.lemma.lower() in self.lex.statement_verbs
+                     and not self._quoted(t.start) and v != i]
+        for v in verbs:
+            subjects = [c for c in sent.kids[v] if toks[c].dep in ("nsubj", "nsubjpass")]
+            for c in subjects:
+                m = sent.mention_at(c)
+                if c == i:
+                    return False
+                if toks[c].pos == "PRON":  # "'I did,' he said": whom "he" stands for
+                    kinds = self.lex.pronouns.get(toks[c].lower, ())
+                    gender = self.lex.pronoun_gender.get(toks[c].lower, "")
+                    return self._antecedent(toks[c].start, kinds, gender=gender) \
+                        if "person" in kinds else None
+                if m is None or kind_of(m) != "person":
+                    return None
+                return next((r for r in self._current if r.mention is m), None)
+        return False
 
     def _quoted(self, pos: int) -> bool:
         """Whether ``pos`` is inside a quotation of its paragraph."""
@@ -255,6 +308,10 @@ class Article:
         earlier = [r for r in self._current if r.mention.end <= pos]
         # a thing ("it", "the company") only from the last few sentences; farther back, no link
         first = -1 if "person" in kinds else self._sentences - self.lex.sentence_window
+        if strict and "country" in kinds and len({
+                r.mention.country for r in [*self.history[-self.lookback:], *earlier]
+                if r.kind == "country" and r.sentence >= first}) > 1:
+            return None  # "the country" with two countries in reach: no guess
         unknown: Referent | None = None
         for n, ref in enumerate(reversed([*self.history[-self.lookback:], *earlier])):
             if ref.sentence < first:
@@ -298,6 +355,16 @@ class Article:
                     country = m.country
         return Resolved(t.start, t.end, self.text[t.start:t.end], "AGENT", -1, -1, "agent",
                         agent=lemma, sector=sector or "", country=country, by_class=by_class)
+
+
+def _thing_between(sent: Sentence, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a singular common noun that names a thing (a car, a drone, the patrol) stands
+    as a subject or object of the sentence between a name and an "it" that follows it."""
+    for t in sent.toks:
+        if start <= t.start < end and t.tag == "NN" and t.dep in _CORE_DEPS and (
+                lex.noun_classes.get(t.lemma.lower()) in _THING_CLASSES):
+            return True
+    return False
 
 
 def _person_key(m: Mention) -> str:

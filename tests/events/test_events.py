@@ -331,3 +331,30 @@ def test_events_general_type_from_the_verb_class(text: str, trigger: str, expect
 def test_events_stative_verb_stays_other() -> None:
     """A state is no event of any class: "include" stays ``other``."""
     assert _event("The Acme Corp board includes Jane Smith.", "includes").type == "other"
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    # the speaker named beside the quote, not the person named before it
+    ('Acme Corp hired John Smith last year. "I saw the fire," said Mary Jones.', "saw",
+     "Mary Jones"),
+    # a speaker the text does not name: no link
+    ('Acme Corp hired John Smith last year. "I saw the fire," a witness said.', "saw", None),
+])
+def test_coref_first_person_in_a_quote_is_its_speaker(text: str, trigger: str,
+                                                      expected: str | None) -> None:
+    roles = _roles(text, trigger) if any(e.trigger == trigger for e, _ in _events(text)) else {}
+    named = [k for k in roles if k in ("John Smith", "Mary Jones")]
+    assert named == ([expected] if expected else [])
+
+
+def test_coref_it_prefers_a_nearer_thing() -> None:
+    """"it" after a thing named nearer than the organisation is that thing: no link."""
+    text = "Acme Corp said a truck was parked outside and it exploded at noon."
+    found = [p for e, parts in _events(text) if e.trigger == "exploded" for p in parts]
+    assert not [p for p in found if p.resolved_from == "coreference"]
+
+
+def test_coref_the_country_with_two_countries_in_reach_is_no_one() -> None:
+    text = "France and Germany signed a treaty. The country will sanction Acme Corp."
+    found = [p for e, parts in _events(text) if e.trigger == "sanction" for p in parts]
+    assert not [p for p in found if p.resolved_from == "coreference"]
