@@ -47,7 +47,7 @@ EVENT_SETTINGS = ("lookback", "gender_window")
 OUTPUT_SETTINGS = ("label_majority", "max_html_nodes", "html_events_per_actor", "png_actors",
                    "png_events")
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv",
-              "currencies.json")
+              "currencies.json", "markets.tsv")
 EVENT_TABLES = ("event_ontology.json", "agents.tsv", "coreference.json", "wordnet_events.tsv",
                 "wordnet_nouns.tsv", "wordnet_irregular.tsv", "wordnet_verbs.tsv")
 

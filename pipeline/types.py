@@ -305,8 +305,9 @@ class Actor:
     Fields:
         actor_id: content hash of kind and name.
         name: canonical name.
-        kind: ``organisation``, ``person``, ``country``, ``product``, ``agent`` or ``place``
-            (where events happened, linked with the role ``location``).
+        kind: ``organisation``, ``person``, ``country``, ``product``, ``agent``, ``place``
+            (where events happened, linked with the role ``location``), or ``index``,
+            ``currency`` or ``security`` (which take part with the role ``other`` only).
         country: ISO code (the country itself, or the one an organisation acts for).
         aliases: the other names of the same actor, sorted.
         n_mentions: mentions in all articles.

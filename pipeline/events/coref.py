@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..identity.kinds import kind_of, place_kind
+from ..identity.kinds import NOT_ACTING, kind_of, place_kind
 from ..identity.names import canonical_name
 from ..types import Mention, Participant, Role, Tok
 from .lexicon import Lexicon
@@ -73,6 +73,9 @@ class Resolved:
     #: a generic person known only from WordNet's class of the noun ("the victim", "a
     #: commander"), not the agents table: an actor of typed events only
     by_class: bool = False
+    #: False for a product, an index, a currency or a security: it takes part (role
+    #: ``other``), never acts nor is acted on
+    acts: bool = True
 
     def key(self) -> tuple[object, ...]:
         """What makes two arguments the same actor within one event."""
@@ -192,7 +195,8 @@ class Article:
                 return None  # where it happened, not who took part
             if kind == "place" or (kind == "capital" and role not in ("source", "target")):
                 return None
-            return Resolved(m.start, m.end, m.text, m.label, m.start, m.end)
+            return Resolved(m.start, m.end, m.text, m.label, m.start, m.end,
+                            acts=kind not in NOT_ACTING)
         if t.pos == "PRON":
             if _pleonastic(sent, i):
                 return None  # "it is expected that ...": no one
@@ -295,7 +299,8 @@ class Article:
         if ante is None:
             return None
         a = ante.mention
-        return Resolved(t.start, t.end, self.text[t.start:t.end], a.label, a.start, a.end, how)
+        return Resolved(t.start, t.end, self.text[t.start:t.end], a.label, a.start, a.end, how,
+                        acts=ante.kind not in NOT_ACTING)
 
     def _antecedent(self, pos: int, kinds: Sequence[str], title: str | None = None, *,
                     strict: bool = False, gender: str = "", named: str | None = None

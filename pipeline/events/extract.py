@@ -185,9 +185,10 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
         for r in found:
             if r is None or (r.by_class and untyped):
                 continue
+            part = role if r.acts else "other"  # "the Dow fell", "the iPhone sold": no actor
             key = r.key()
-            if key not in resolved or Role(role).rank < Role(resolved[key][1]).rank:
-                resolved[key] = (r, role)
+            if key not in resolved or Role(part).rank < Role(resolved[key][1]).rank:
+                resolved[key] = (r, part)
     if not resolved or untyped and all(r.by_class or role == Role.LOCATION
                                        for r, role in resolved.values()):
         return None

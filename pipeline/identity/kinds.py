@@ -11,9 +11,14 @@ actor at all (a city or region is where an event happened, never an alias of its
 from __future__ import annotations
 
 from ..lexicon.countries import country_name, resolve_place
+from ..lexicon.tables import from_tables, read_tsv
 from ..types import PLACE_LABELS, Mention, Participant
 from .names import org_country
 
+#: kinds of names that take part in events but never act nor are acted on (their role is
+#: ``other``): a stock index, a currency, a kind of security (a product is left as the NER
+#: tags it: the small model tags a company "PRODUCT" as often as a product)
+NOT_ACTING = frozenset({"index", "currency", "security"})
 #: the mark of an ORG mention that names no actor: a bare institution word
 GENERIC = "generic institution word"
 #: kinds of place-table entries that name a country (an ORG written so is the country: "EU")
@@ -48,12 +53,31 @@ def place_kind(m: Mention) -> str:
     return "capital" if place.kind == "capital" else "place"
 
 
+@from_tables()
+def _markets() -> dict[str, str]:
+    return {row["name"].casefold(): row["kind"] for row in read_tsv("markets.tsv")}
+
+
+def market_kind(name: str) -> str:
+    """``index``, ``currency`` or ``security`` for a name of ``models/markets.tsv``.
+
+    >>> market_kind("the Dow Jones"), market_kind("Sterling"), market_kind("Dow Chemical")
+    ('index', 'currency', '')
+    """
+    key = " ".join(name.split()).casefold()
+    return _markets().get(key.removeprefix("the "), "")
+
+
 def kind_of(m: Mention) -> str:
     """The kind of actor a mention names (``""`` if it names none).
 
     >>> kind_of(Mention("a", 0, 2, "EU", "ORG", norm="European Union", country="EU"))
     'country'
+    >>> kind_of(Mention("a", 0, 3, "Dow", "ORG"))
+    'index'
     """
+    if m.label in ("ORG", "PERSON", "PRODUCT", "GPE", "NORP") and market_kind(m.text):
+        return market_kind(m.text)
     if m.label == "PERSON":
         return "person"
     if m.label == "ORG":
@@ -79,8 +103,8 @@ def actor_of(m: Mention) -> tuple[str, str, str] | None:
     if kind == "organisation":
         name = m.norm or m.text
         return "organisation", name, m.country or org_country(name)
-    if kind == "product":
-        return "product", " ".join((m.norm or m.text).split()), ""
+    if kind in NOT_ACTING or kind == "product":
+        return kind, " ".join((m.norm or m.text).split()), ""
     if kind == "country":
         return "country", country_name(m.country), m.country
     return None

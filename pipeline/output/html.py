@@ -53,7 +53,7 @@ const canvas = document.getElementById("c"), ctx = canvas.getContext("2d");
 const byId = new Map(D.nodes.map(n => [n.id, n]));
 const adj = new Map(D.nodes.map(n => [n.id, []]));
 for (const e of D.links) { adj.get(e.source).push([e.target, e.role]); adj.get(e.target).push([e.source, e.role]); }
-const colours = {organisation: "#1f77b4", person: "#2ca02c", country: "#d62728", product: "#9467bd", agent: "#8c564b", place: "#7f7f7f"};
+const colours = {organisation: "#1f77b4", person: "#2ca02c", country: "#d62728", product: "#9467bd", agent: "#8c564b", place: "#7f7f7f", index: "#bcbd22", currency: "#17becf", security: "#e377c2"};
 const palette = ["#17becf", "#bcbd22", "#e377c2", "#7f7f7f", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d"];
 const eventTypes = [...new Set(D.nodes.filter(n => n.kind === "event").map(n => n.type))].sort();
 const typeColours = new Map(eventTypes.map((t, i) => [t, palette[i % palette.length]]));

@@ -358,3 +358,22 @@ def test_coref_the_country_with_two_countries_in_reach_is_no_one() -> None:
     text = "France and Germany signed a treaty. The country will sanction Acme Corp."
     found = [p for e, parts in _events(text) if e.trigger == "sanction" for p in parts]
     assert not [p for p in found if p.resolved_from == "coreference"]
+
+
+@pytest.mark.parametrize("text,trigger,name", [
+    ("The Dow Jones fell 2 percent on Monday.", "fell", "Dow Jones"),
+    ("The FTSE rose sharply after the vote.", "rose", "FTSE"),
+])
+def test_events_indices_never_act(text: str, trigger: str, name: str) -> None:
+    """An index takes part with the role ``other``, never as source or target."""
+    roles = {p.mention: p.role for e, parts in _events(text) if e.trigger == trigger
+             for p in parts}
+    assert roles.get(name) == "other"
+
+
+@pytest.mark.parametrize("name,kind", [("the Dow", "index"), ("FTSE 100", "index"),
+                                       ("Sterling", "currency"), ("Gilts", "security"),
+                                       ("Dow Chemical", "")])
+def test_identity_market_names_have_their_own_kind(name: str, kind: str) -> None:
+    from pipeline.identity.kinds import market_kind
+    assert market_kind(name) == kind
