@@ -49,7 +49,7 @@ OUTPUT_SETTINGS = ("label_majority", "max_html_nodes", "html_events_per_actor", 
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv",
               "currencies.json", "markets.tsv")
 EVENT_TABLES = ("event_ontology.json", "agents.tsv", "coreference.json", "wordnet_events.tsv",
-                "wordnet_nouns.tsv", "wordnet_irregular.tsv", "wordnet_verbs.tsv")
+                "wordnet_nouns.tsv", "wordnet_irregular.tsv", "wordnet_verbs.tsv", "grammar.json")
 
 
 @lru_cache(maxsize=32)

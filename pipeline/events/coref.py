@@ -23,14 +23,9 @@ from dataclasses import dataclass, field
 from ..identity.kinds import NOT_ACTING, kind_of, place_kind
 from ..identity.names import canonical_name
 from ..types import Mention, Participant, Role, Tok
+from .grammar import grammar
 from .lexicon import Lexicon
 
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
-_THING_PRONOUNS = frozenset({"it", "its", "itself"})
-_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
-#: WordNet's classes of the nouns an "it" may stand for rather than an organisation
-_THING_CLASSES = frozenset({"artifact", "group", "act", "event", "location", "object",
-                            "communication", "phenomenon"})
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -107,6 +102,7 @@ class Sentence:
         self.dates = [m for m in self.mentions if m.label in ("DATE", "TIME") and m.date_start]
         self.money = [m for m in self.mentions if m.label == "MONEY" and m.amount is not None]
         self.names = [m for m in self.mentions if kind_of(m)]
+        self.g = grammar()  # the word classes the extractor tests
 
     def mention_at(self, i: int) -> Mention | None:
         """The named mention that token ``i`` is part of, if any."""
@@ -214,7 +210,7 @@ class Article:
                         ref = None
                     return self._refers(t, ref, "coreference")
             ante = self._antecedent(t.start, kinds, gender=gender) if kinds else None
-            if ante is not None and t.lower in _THING_PRONOUNS and _thing_between(
+            if ante is not None and t.lower in sent.g.thing_pronouns and _thing_between(
                     sent, ante.mention.end, t.start, self.lex):
                 return None  # "a car ... it exploded": a thing nearer than the name
             if ante is not None and gender and ante.kind == "person":
@@ -284,7 +280,7 @@ class Article:
         if kind is None or t.tag not in ("NN", "NNP"):
             return None
         definite = any(sent.toks[c].dep in ("det", "poss")
-                       and sent.toks[c].lower in self.lex.determiners | _POSSESSIVE_PRONOUNS
+                       and sent.toks[c].lower in self.lex.determiners | sent.g.possessive_pronouns
                        for c in sent.kids[i])
         described = any(sent.toks[c].dep in ("acl", "relcl") or (
             sent.toks[c].dep == "prep" and sent.toks[c].lower == "of") for c in sent.kids[i])
@@ -366,8 +362,8 @@ def _thing_between(sent: Sentence, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a singular common noun that names a thing (a car, a drone, the patrol) stands
     as a subject or object of the sentence between a name and an "it" that follows it."""
     for t in sent.toks:
-        if start <= t.start < end and t.tag == "NN" and t.dep in _CORE_DEPS and (
-                lex.noun_classes.get(t.lemma.lower()) in _THING_CLASSES):
+        if start <= t.start < end and t.tag == "NN" and t.dep in sent.g.core_dependencies and (
+                lex.noun_classes.get(t.lemma.lower()) in sent.g.thing_classes):
             return True
     return False
 

@@ -31,30 +31,12 @@ from ..identity.kinds import place_kind
 from ..types import Event, Mention, Participant, Role, Tok, content_id
 from .coref import Article, Resolved, Sentence
 from .frames import sense
+from .grammar import grammar
 from .lexicon import EventType, Lexicon, lexicon
 
 _OTHER = EventType("other")
 _UNTYPED = EventType("")  # a verb no type of the ontology names (a sentinel)
 _STATEMENT = EventType("statement")
-_NOT_PREDICATES = frozenset({"be", "do"})
-_SUBJECT = frozenset({"nsubj", "csubj", "expl"})
-_PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
-_OBJECT = frozenset({"dobj", "obj", "dative", "oprd"})
-_TARGET_PREPS = frozenset({"into", "against", "on", "upon", "over"})
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside",
-                             "around", "within"})
-_DIRECTION_PREPS = frozenset({"from", "to", "into", "toward", "towards"})
-_RELATIVE = frozenset({"which", "who", "that", "whom"})
-_PLANNED_HEADS = frozenset({"plan", "expect", "intend", "aim", "hope", "want", "seek", "prepare",
-                            "propose", "schedule", "set", "try", "promise", "pledge", "vow",
-                            "agree", "decide", "threaten", "offer"})
-_PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "would", "should", "ca"})
-_DENIAL_HEADS = frozenset({"deny", "refute", "dismiss", "reject"})
-_PLANNED_MODIFIERS = frozenset({"planned", "proposed", "expected", "possible", "potential",
-                                "future", "prospective", "upcoming", "pending"})
-
-
 @dataclass(frozen=True, slots=True)
 class _Predicate:
     index: int
@@ -97,7 +79,7 @@ def _predicates(sent: Sentence, lex: Lexicon) -> list[_Predicate]:
     for i, t in enumerate(toks):
         if t.pos == "VERB" and t.dep not in ("aux", "auxpass", "amod"):
             lemma, etype = lex.verb(t.lemma, t.lower)
-            if lemma in _NOT_PREDICATES:
+            if lemma in sent.g.not_predicates:
                 continue
             prt = [toks[c].lower for c in kids[i] if toks[c].dep == "prt"]
             if prt and f"{lemma} {prt[0]}" in lex.phrasal:
@@ -136,13 +118,10 @@ def _light_object(toks: Sequence[Tok], kids: list[list[int]], v: int, lemma: str
     return None
 
 
-_QUANTITY_NOUNS = frozenset({"series", "number", "set", "pair", "string", "wave", "raft",
-                             "batch", "couple", "range", "host", "handful", "total", "package"})
-
 
 def _through_quantity(toks: Sequence[Tok], kids: list[list[int]], n: int) -> tuple[str, str]:
     """``(lemma, lower)`` of a noun, or of what it counts ("a series of contracts")."""
-    if toks[n].lemma.lower() in _QUANTITY_NOUNS:
+    if toks[n].lemma.lower() in grammar().quantity_nouns:
         for p in kids[n]:
             if toks[p].dep == "prep" and toks[p].lower == "of":
                 for g in kids[p]:
@@ -232,20 +211,20 @@ def _free_place(sent: Sentence, resolved: dict[tuple[object, ...], tuple[Resolve
 # --------------------------------------------------------------------------- arguments
 
 def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str]]:
-    toks, kids = sent.toks, sent.kids
+    toks, kids, g = sent.toks, sent.kids, sent.g
     args: list[tuple[int, str]] = []
     has_subject = False
     lemma = lex.verb(toks[v].lemma, toks[v].lower)[0]
     light = lemma in lex.light_verbs or lemma in lex.statement_verbs
     for c in kids[v]:
         dep = toks[c].dep
-        if dep in _SUBJECT:
+        if dep in g.subject:
             args.append((c, "source"))
             has_subject = True
-        elif dep in _PASSIVE_SUBJECT:
+        elif dep in g.passive_subject:
             args.append((c, "target"))
             has_subject = True
-        elif dep in _OBJECT:
+        elif dep in g.object:
             args.append((c, "target"))
             if light and lex.noun(toks[c].lemma, toks[c].lower)[1] is not None:
                 args += _noun_arguments(sent, c)  # "imposed a fine on X", "signed a deal with Y"
@@ -256,14 +235,14 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
         elif dep in ("ccomp", "xcomp") and any(toks[g].dep == "aux" and toks[g].lower == "to"
                                                for g in kids[c]):
             # "allowed developers to create": who is allowed is the object of "allow"
-            args += [(g, "target") for g in kids[c] if toks[g].dep in _SUBJECT]
+            args += [(a, "target") for a in kids[c] if toks[a].dep in g.subject]
     if not _transitive(sent, v) and (
             any(toks[c].dep == "agent" for c in kids[v])          # "Apple swamped by orders"
             or lex.verb(toks[v].lemma, toks[v].lower)[0] in lex.unaccusative):  # "Jobs died"
-        args = [(a, "target" if toks[a].dep in _SUBJECT and role == "source" else role)
+        args = [(a, "target" if toks[a].dep in g.subject and role == "source" else role)
                 for a, role in args]
     if toks[v].dep == "relcl":
-        args = [(toks[v].head, role) if toks[a].lower in _RELATIVE else (a, role)
+        args = [(toks[v].head, role) if toks[a].lower in g.relative else (a, role)
                 for a, role in args]
         if not has_subject:  # "the phone Apple launched": the head is the object
             args.append((toks[v].head, "target"))
@@ -297,24 +276,11 @@ def _noun_arguments(sent: Sentence, n: int) -> list[tuple[int, str]]:
 
 
 def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, str]]:
+    """The objects of preposition ``p`` with their roles (``preposition_roles`` of the
+    grammar): "fined by X", "an attack on X", "an agreement between X and Y", "in Lyon"."""
     toks = sent.toks
-    word = toks[p].lower
-    if word == "by":
-        role = "other" if verb else "source"
-    elif word == "of":
-        role = "other" if verb else "target"
-    elif word in _TARGET_PREPS:
-        role = "target"
-    elif word in ("between", "among"):
-        role = "source"  # "an agreement between X and Y": both parties act
-    elif word in _LOCATIVE_PREPS:
-        role = "place"
-    else:
-        role = "other"
-    out = [(g, role) for g in sent.kids[p] if toks[g].dep == "pobj"]
-    if word in _DIRECTION_PREPS:  # "fled to Lyon", "crossed into Dagestan": a city or region
-        out = [(g, "place" if _region(sent, g) else r) for g, r in out]
-    return out
+    return [(g, sent.g.prep_role(toks[p].lower, verb=verb, region=_region(sent, g)))
+            for g in sent.kids[p] if toks[g].dep == "pobj"]
 
 
 def _region(sent: Sentence, i: int) -> bool:
@@ -323,8 +289,9 @@ def _region(sent: Sentence, i: int) -> bool:
 
 
 def _subjects(sent: Sentence, v: int) -> list[tuple[int, str]]:
-    return [(c, "source" if sent.toks[c].dep in _SUBJECT else "target")
-            for c in sent.kids[v] if sent.toks[c].dep in _SUBJECT | _PASSIVE_SUBJECT]
+    g = sent.g
+    return [(c, "source" if sent.toks[c].dep in g.subject else "target")
+            for c in sent.kids[v] if sent.toks[c].dep in g.subject | g.passive_subject]
 
 
 def _inherited_subject(sent: Sentence, v: int) -> list[tuple[int, str]]:
@@ -365,7 +332,7 @@ def _transitive(sent: Sentence, v: int) -> bool:
     hinting"): then its subject acts, whatever the verb."""
     toks = sent.toks
     for c in sent.kids[v]:
-        if toks[c].dep in _OBJECT or toks[c].dep in ("xcomp", "ccomp"):
+        if toks[c].dep in sent.g.object or toks[c].dep in ("xcomp", "ccomp"):
             return True
         if toks[c].dep == "prep" and any(toks[g].dep == "pcomp" for g in sent.kids[c]):
             return True
@@ -426,7 +393,7 @@ def _negated(sent: Sentence, pred: _Predicate) -> bool:
 
 
 def _mode(sent: Sentence, pred: _Predicate) -> str:
-    toks, kids = sent.toks, sent.kids
+    toks, kids, g = sent.toks, sent.kids, sent.g
     i = pred.index
     words = {toks[c].lower for c in kids[i] if toks[c].dep in ("aux", "auxpass", "mark", "amod")}
     cur = i
@@ -435,15 +402,15 @@ def _mode(sent: Sentence, pred: _Predicate) -> str:
         if head == cur or toks[cur].dep not in ("xcomp", "ccomp"):
             break
         lemma = toks[head].lemma.lower()
-        if lemma in _DENIAL_HEADS and toks[cur].dep == "ccomp":
+        if lemma in g.denial_heads and toks[cur].dep == "ccomp":
             return "denied"
-        if lemma in _PLANNED_HEADS:
+        if lemma in g.planned_heads:
             return "planned"
         words |= {toks[c].lower for c in kids[head] if toks[c].dep in ("aux", "auxpass")}
         cur = head
-    if words & _PLANNED_AUX or (pred.noun and words & _PLANNED_MODIFIERS):
+    if words & g.planned_aux or (pred.noun and words & g.planned_modifiers):
         return "planned"
-    if words & _POSSIBLE_AUX or "if" in words or "unless" in words:
+    if words & (g.possible_aux | g.conditional_marks):
         return "possible"
     return "asserted"
 

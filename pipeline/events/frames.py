@@ -22,10 +22,7 @@ from ..types import Tok
 from .coref import Sentence
 from .lexicon import EventType, Frame, Lexicon
 
-_AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
-#: WordNet's classes of nouns that name what happens
-_EVENTIVE = frozenset({"act", "event", "phenomenon", "process"})
-_GOVERNMENT_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+
 def sense(sent: Sentence, i: int, lemma: str, etype: EventType, lex: Lexicon
           ) -> EventType | None:
     """The type of the predicate at token ``i`` by the first frame of ``lemma`` that fits
@@ -35,7 +32,7 @@ def sense(sent: Sentence, i: int, lemma: str, etype: EventType, lex: Lexicon
         for c in sent.kids[i]:
             if sent.toks[c].dep == "compound" and c == i - 1:
                 found = lex.noun_classes.get(f"{sent.toks[c].lower} {lemma}")
-                if found is not None and found not in _EVENTIVE:
+                if found is not None and found not in sent.g.eventive:
                     return None
     for frame in lex.frames.get(lemma, ()):
         if all(_holds(sent, i, slot, wanted, frame, lex) for slot, wanted in frame.conditions):
@@ -72,7 +69,7 @@ def arg_class(sent: Sentence, i: int, lex: Lexicon) -> frozenset[str]:
     t: Tok = sent.toks[i]
     for m in sent.mentions:
         if m.start <= t.start < m.end:
-            if m.label in _AMOUNT_LABELS:
+            if m.label in sent.g.amount_labels:
                 return frozenset({"amount"})
             kind = kind_of(m)
             if kind in ("capital", "place"):
@@ -83,7 +80,7 @@ def arg_class(sent: Sentence, i: int, lex: Lexicon) -> frozenset[str]:
                 return frozenset({kind})
     lemma = t.lemma.lower()
     out = set()
-    if lex.agents.get(lemma) in _GOVERNMENT_SECTORS:
+    if lex.agents.get(lemma) in sent.g.government_sectors:
         out.add("government")
     if t.pos == "PRON":
         out.add("person" if t.lower in ("he", "she", "him", "her", "they", "them") else "thing")

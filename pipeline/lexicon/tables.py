@@ -37,6 +37,7 @@ VERSIONS = {
     "wordnet_irregular.tsv": "newsgraph.wordnet_irregular.v1",
     "wordnet_verbs.tsv": "newsgraph.wordnet_verbs.v1",
     "markets.tsv": "newsgraph.markets.v1",
+    "grammar.json": "newsgraph.grammar.v1",
 }
 
 

@@ -377,3 +377,28 @@ def test_events_indices_never_act(text: str, trigger: str, name: str) -> None:
 def test_identity_market_names_have_their_own_kind(name: str, kind: str) -> None:
     from pipeline.identity.kinds import market_kind
     assert market_kind(name) == kind
+
+
+@pytest.mark.parametrize("text,trigger,name,role", [   # one per rule of preposition_roles
+    ("The acquisition of Globex by Acme Corp was approved.", "acquisition", "Acme Corp",
+     "source"),                                                           # by, after a noun
+    ("The acquisition of Globex by Acme Corp was approved.", "acquisition", "Globex",
+     "target"),                                                           # of, after a noun
+    ("Thousands of refugees fled into Bavaria.", "fled", "Bavaria", "location"),  # a region
+    ("Workers protested against Acme Corp on Monday.", "protested", "Acme Corp", "target"),
+    ("The agreement between Acme Corp and Globex was signed.", "agreement", "Globex",
+     "source"),
+    ("Acme Corp negotiated with Globex.", "negotiated", "Globex", "other"),   # the default
+])
+def test_grammar_preposition_roles(text: str, trigger: str, name: str, role: str) -> None:
+    assert _roles(text, trigger).get(name) == role
+
+
+@pytest.mark.parametrize("text,trigger,mode", [
+    ("Acme Corp will buy Globex.", "buy", "planned"),          # planned_aux
+    ("Acme Corp plans to buy Globex.", "buy", "planned"),      # planned_heads
+    ("Acme Corp could buy Globex.", "buy", "possible"),        # possible_aux
+    ("Acme Corp denied that it bought Globex.", "bought", "denied"),  # denial_heads
+])
+def test_grammar_mode_cues(text: str, trigger: str, mode: str) -> None:
+    assert _event(text, trigger).mode == mode
