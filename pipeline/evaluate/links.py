@@ -8,7 +8,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..types import ArticleResult, Event, Mention, Participant
+from ..errors import NewsgraphError
+from ..types import ArticleResult, Event, Mention, Participant, WorkItem
 
 _STOP = frozenset("a an the of in on at to for by and or its it his her their they he she we "
                   "this that these those with from as is was be new".split())
@@ -39,6 +40,23 @@ class Pair:
     role: str
     sentence: int
     date_start: str
+
+
+def analyse_all(items: list[WorkItem], model: str) -> list[ArticleResult]:
+    """Stages 2-4 over the documents of an evaluation (the pipeline's engine, no store), 16
+    at a time; a document whose analysis failed stops the evaluation with its reason (a
+    failure must not pass for a document with no events)."""
+    from ..engine import analyse_batch
+
+    out: list[ArticleResult] = []
+    for i in range(0, len(items), 16):
+        out += analyse_batch(items[i:i + 16], model)
+    failed = [(item.article_id, r.failed) for item, r in zip(items, out, strict=True)
+              if r.failed]
+    if failed:
+        raise NewsgraphError(f"{len(failed)} document(s) failed to analyse, the first "
+                             f"{failed[0][0]}: {failed[0][1]} (a bug: report it)")
+    return out
 
 
 class SystemLinks:

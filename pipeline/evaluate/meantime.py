@@ -39,7 +39,7 @@ from typing import Any
 from ..settings import DEFAULT_MODEL
 from ..types import ArticleResult, Role, WorkItem
 from .gold import gold_files, gold_text, gold_xml
-from .links import Counts, SystemLinks, content_words, overlap, prf
+from .links import Counts, SystemLinks, analyse_all, content_words, overlap, prf
 
 SCORED_TYPES = frozenset({"ORG", "PER", "LOC"})
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "'s", "’s", "n't", ")", "]", "%",
@@ -164,17 +164,8 @@ def _role_agrees(gold: str, system: str) -> bool:
 
 def analyse_docs(docs: list[CatDoc], model: str) -> list[ArticleResult]:
     """Stages 2-4 over the documents' texts (the pipeline's own engine, no store)."""
-    from ..engine import analyse_batch
-
-    out: list[ArticleResult] = []
-    for i in range(0, len(docs), 16):
-        chunk = docs[i:i + 16]
-        out += analyse_batch([WorkItem(d.doc_id, d.text, d.published.isoformat()
-                                       if d.published else "") for d in chunk], model)
-    return out
-
-
-# --------------------------------------------------------------------------- scores
+    return analyse_all([WorkItem(d.doc_id, d.text, d.published.isoformat()
+                                 if d.published else "") for d in docs], model)
 
 
 def eval_meantime(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from ..errors import InputError
 from ..settings import DEFAULT_MODEL
 from ..types import ArticleResult, Role, WorkItem
 from .gold import gold_json_lines, gold_text
-from .links import Counts, SystemLinks, overlap, prf
+from .links import Counts, SystemLinks, analyse_all, overlap, prf
 
 SCORED_TYPES = frozenset({"PER", "ORG", "GPE"})
 #: KAIROS roles of who acts and who is acted on; any other role is a place, an instrument,
@@ -163,13 +163,8 @@ def _doc(row: dict[str, Any], clusters: dict[str, str]) -> WikiDoc:
 def eval_wikievents(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     """Trigger recall, type agreement, strict and role-strict links and resolution precision
     on the WikiEvents documents under ``folder`` (see the module docstring)."""
-    from ..engine import analyse_batch
-
     docs = read_wikievents(folder)
-    results: list[ArticleResult] = []
-    for i in range(0, len(docs), 16):
-        results += analyse_batch([WorkItem(d.doc_id, d.text, "") for d in docs[i:i + 16]], model)
-    return score(docs, results)
+    return score(docs, analyse_all([WorkItem(d.doc_id, d.text, "") for d in docs], model))
 
 def score(docs: list[WikiDoc], results: list[ArticleResult]) -> dict[str, Any]:
     """The scores of the system's results on the documents."""

@@ -99,3 +99,19 @@ def test_wikievents_dev_split_scores(corpora: Path) -> None:
     """The real dev split reads whole (counts from its PROVENANCE)."""
     docs = read_wikievents(corpora / "wikievents_dev")
     assert len(docs) == 20 and sum(len(d.events) for d in docs) == 345
+
+
+def test_eval_a_failed_document_stops_the_evaluation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document whose analysis failed must not pass for one with no events."""
+    from pipeline import engine
+    from pipeline.errors import NewsgraphError
+    from pipeline.evaluate.links import analyse_all
+    from pipeline.types import WorkItem
+
+    def broken(items: list[WorkItem], model: str) -> list[ArticleResult]:
+        return [ArticleResult(i.article_id, (), (), (), (), failed="ValueError: boom")
+                for i in items]
+
+    monkeypatch.setattr(engine, "analyse_batch", broken)
+    with pytest.raises(NewsgraphError, match=r"1 document\(s\) failed .* doc1: ValueError"):
+        analyse_all([WorkItem("doc1", "text", "")], "model")
