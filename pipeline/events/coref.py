@@ -68,6 +68,9 @@ class Resolved:
     #: a generic person known only from WordNet's class of the noun ("the victim", "a
     #: commander"), not the agents table: an actor of typed events only
     by_class: bool = False
+    #: a bare number that counts people ("496 were killed"): an actor of the types that take
+    #: people as a count (``counted_people_types`` of the grammar) only
+    count: bool = False
     #: False for a product, an index, a currency or a security: it takes part (role
     #: ``other``), never acts nor is acted on
     acts: bool = True
@@ -216,6 +219,15 @@ class Article:
             if ante is not None and gender and ante.kind == "person":
                 self.genders.setdefault(_person_key(ante.mention), gender)
             return self._refers(t, ante, "coreference")
+        counted = t.pos == "NUM" or (t.lower in sent.g.counted_people_heads and any(
+            sent.toks[c].dep == "nummod" for c in sent.kids[i]))  # "260 others"
+        if counted and t.dep in sent.g.counted_people_deps and not any(
+                sent.toks[c].dep == "prep" and sent.toks[c].lower == "of" for c in sent.kids[i]):
+            # "496 had been killed", "injuring 260": a count of people, an actor of typed
+            # events only
+            return Resolved(t.start, t.end, self.text[t.start:t.end], "AGENT", -1, -1, "agent",
+                            agent="people", sector=self.lex.agents.get("people", ""),
+                            by_class=True, count=True)
         if t.pos not in ("NOUN", "PROPN"):
             return None
         # an apposition names what it stands beside: "the chief executive, Steve Jobs",

@@ -162,7 +162,8 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
         if role == "place":
             role = "other"  # an organisation or a person "in" it
         for r in found:
-            if r is None or (r.by_class and untyped):
+            if r is None or (r.by_class and untyped) or (
+                    r.count and pred.etype.type not in sent.g.counted_people_types):
                 continue
             part = role if r.acts else "other"  # "the Dow fell", "the iPhone sold": no actor
             key = r.key()

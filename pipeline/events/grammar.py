@@ -44,6 +44,9 @@ class Grammar:
     thing_pronouns: frozenset[str]
     core_dependencies: frozenset[str]
     thing_classes: frozenset[str]
+    counted_people_deps: frozenset[str]
+    counted_people_types: frozenset[str]
+    counted_people_heads: frozenset[str]
     amount_labels: frozenset[str]
     government_sectors: frozenset[str]
     eventive: frozenset[str]
@@ -88,6 +91,9 @@ def grammar() -> Grammar:
         thing_pronouns=words("coreference", "thing_pronouns"),
         core_dependencies=words("coreference", "core_dependencies"),
         thing_classes=words("coreference", "thing_classes"),
+        counted_people_deps=words("coreference", "counted_people_deps"),
+        counted_people_types=words("coreference", "counted_people_types"),
+        counted_people_heads=words("coreference", "counted_people_heads"),
         amount_labels=words("classes", "amount_labels"),
         government_sectors=words("classes", "government_sectors"),
         eventive=words("classes", "eventive"),

@@ -402,3 +402,16 @@ def test_grammar_preposition_roles(text: str, trigger: str, name: str, role: str
 ])
 def test_grammar_mode_cues(text: str, trigger: str, mode: str) -> None:
     assert _event(text, trigger).mode == mode
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("By the end of the year, 496 had been killed.", "killed", "target"),
+    ("The blast injured 260 others near the station.", "injured", "target"),
+    ("Acme Corp sold 200 last month.", "sold", None),   # in company news, an amount
+])
+def test_events_a_count_of_people_takes_part(text: str, trigger: str,
+                                             expected: str | None) -> None:
+    """A bare number (or "260 others") is a count of people in events that take people as a
+    count: killings, injuries, arrests; not in a sale."""
+    parts = [p for e, ps in _events(text) if e.trigger == trigger for p in ps]
+    assert {p.role for p in parts if p.agent == "people"} == ({expected} if expected else set())
