@@ -40,6 +40,7 @@ class Referent:
     titles: set[str] = field(default_factory=set)
     body: bool = False
     sentence: int = 0  # the article's sentence it is in, counted from 0
+    subject: bool = False  # the subject of its clause (more salient than an oblique name)
 
     def fits(self, kind: str, strict: bool) -> bool:
         """Whether a word asking for ``kind`` can refer to this actor (``strict`` for a
@@ -133,6 +134,10 @@ class Article:
         #: the gender of a person of the article, by name, where a title or an unambiguous
         #: pronoun told it ("Mrs Ramírez", "Maduro ... he")
         self.genders: dict[str, str] = {}
+        #: the sentence whose quote named its speaker, and who that is (a quote that goes on
+        #: in the next sentence keeps that speaker)
+        self._quote_speaker: tuple[int, Referent | None] = (-9, None)
+        self._previous: Sentence | None = None
         self._sentences = 0
 
     def sentence(self, toks: Sequence[Tok]) -> Sentence:
@@ -142,6 +147,7 @@ class Article:
                                   sentence=self._sentences)
                          for m in sent.names for kind in [kind_of(m)]]
         for ref in self._current:
+            ref.subject = _is_subject(sent, ref.mention)
             ref.titles |= self._titles(sent, ref.mention)
             if ref.kind == "person":
                 self._title_gender(ref)
@@ -161,6 +167,7 @@ class Article:
         self.history.extend(self._current)
         self._current = []
         self._sentences += 1
+        self._previous = sent
 
     def _body(self, m: Mention) -> bool:
         name = f"{m.text} {canonical_name(m.text)}".lower()
@@ -213,8 +220,14 @@ class Article:
                         ref = None
                     return self._refers(t, ref, "coreference")
             ante = self._antecedent(t.start, kinds, gender=gender) if kinds else None
-            if ante is not None and t.lower in sent.g.thing_pronouns and _thing_between(
-                    sent, ante.mention.end, t.start, self.lex):
+            if ante is not None and gender and not ante.subject:
+                ante = self._salient(t.start, ante, gender)
+            if ante is not None and t.lower in sent.g.thing_pronouns and (
+                    _thing_between(sent, ante.mention.end, t.start, self.lex,
+                                   sent.g.core_dependencies)
+                    or (self._previous is not None and not ante.subject and _thing_between(
+                        self._previous, ante.mention.end, t.start, self.lex,
+                        sent.g.subject | sent.g.passive_subject))):
                 return None  # "a car ... it exploded": a thing nearer than the name
             if ante is not None and gender and ante.kind == "person":
                 self.genders.setdefault(_person_key(ante.mention), gender)
@@ -258,10 +271,23 @@ class Article:
                 verbs.append(head)
                 break
             cur = head
-        if not verbs and self._quoted(toks[i].start):  # "'I saw it,' said Eva"
+        quoted = self._quoted(toks[i].start)
+        if not verbs and quoted:  # "'I saw it,' said Eva"
             verbs = [v for v, t in enumerate(toks) if t.dep == "ROOT"
                      and t.lemma.lower() in self.lex.statement_verbs
                      and not self._quoted(t.start) and v != i]
+            if not verbs and self._quote_speaker[0] == self._sentences - 1:
+                # the quote goes on from the sentence that named its speaker
+                self._quote_speaker = (self._sentences, self._quote_speaker[1])
+                return self._quote_speaker[1]
+        found = self._verb_speaker(sent, i, verbs)
+        if quoted and (found is None or isinstance(found, Referent)):
+            self._quote_speaker = (self._sentences, found)
+        return found
+
+    def _verb_speaker(self, sent: Sentence, i: int, verbs: list[int]
+                      ) -> Referent | None | bool:
+        toks = sent.toks
         for v in verbs:
             subjects = [c for c in sent.kids[v] if toks[c].dep in ("nsubj", "nsubjpass")]
             for c in subjects:
@@ -346,6 +372,16 @@ class Article:
                 break
         return unknown
 
+    def _salient(self, pos: int, ante: Referent, gender: str) -> Referent:
+        """A person pronoun's antecedent, preferring a subject to a name in an oblique
+        place of the same sentence ("Maduro, heir of Hugo Chávez, defends ... what he
+        hails": Maduro)."""
+        same = [r for r in [*self.history[-self.lookback:], *self._current]
+                if r.sentence == ante.sentence and r.mention.end <= pos and r.subject
+                and r.kind == "person" and r is not ante
+                and self.genders.get(_person_key(r.mention), gender) == gender]
+        return same[-1] if same else ante
+
     @staticmethod
     def _name_words(m: Mention) -> set[str]:
         return set(_WORDS.findall(f"{m.text} {m.norm} {canonical_name(m.text)}".lower()))
@@ -370,14 +406,22 @@ class Article:
                         agent=lemma, sector=sector or "", country=country, by_class=by_class)
 
 
-def _thing_between(sent: Sentence, start: int, end: int, lex: Lexicon) -> bool:
+def _thing_between(sent: Sentence, start: int, end: int, lex: Lexicon,
+                   deps: frozenset[str]) -> bool:
     """Whether a singular common noun that names a thing (a car, a drone, the patrol) stands
-    as a subject or object of the sentence between a name and an "it" that follows it."""
+    in one of ``deps`` in the sentence between a name and an "it" that follows it (in the
+    sentence before the pronoun's, a thing that is a subject, where the name is none)."""
     for t in sent.toks:
-        if start <= t.start < end and t.tag == "NN" and t.dep in sent.g.core_dependencies and (
+        if start <= t.start < end and t.tag == "NN" and t.dep in deps and (
                 lex.noun_classes.get(t.lemma.lower()) in sent.g.thing_classes):
             return True
     return False
+
+
+def _is_subject(sent: Sentence, m: Mention) -> bool:
+    """Whether a name is the subject of its clause."""
+    return any(m.start <= t.start < m.end and t.dep in ("nsubj", "nsubjpass")
+               for t in sent.toks)
 
 
 def _person_key(m: Mention) -> str:
@@ -395,6 +439,10 @@ def _pleonastic(sent: Sentence, i: int) -> bool:
     if t.dep == "expl":
         return True
     head = t.head
+    if t.dep == "nsubj" and sent.toks[head].lemma == "be" and any(  # "it is a X that ..."
+            sent.toks[c].dep == "attr" and any(sent.toks[g].dep == "relcl"
+                                               for g in sent.kids[c]) for c in sent.kids[head]):
+        return True
     return t.dep in ("nsubj", "nsubjpass") and head != i and any(
         sent.toks[c].dep in ("ccomp", "csubj") and any(
             sent.toks[g].dep == "mark" and sent.toks[g].lower in ("that", "whether", "if")

@@ -415,3 +415,19 @@ def test_events_a_count_of_people_takes_part(text: str, trigger: str,
     count: killings, injuries, arrests; not in a sale."""
     parts = [p for e, ps in _events(text) if e.trigger == trigger for p in ps]
     assert {p.role for p in parts if p.agent == "people"} == ({expected} if expected else set())
+
+
+def test_coref_a_quote_that_goes_on_keeps_its_speaker() -> None:
+    """'"...," Mary Jones said. "I saw ..."': the quote's next sentence is still hers, not
+    the person named last in the first one."""
+    text = ('"We heard a bang near John Smith," Mary Jones said. "I saw the fire spread."')
+    roles = _roles(text, "saw")
+    assert "Mary Jones" in roles and "John Smith" not in roles
+
+
+def test_coref_cleft_it_is_no_one() -> None:
+    """"It was a decision that ..." is a cleft: "it" stands for no actor."""
+    text = "Acme Corp rejected the offer. It was a decision that surprised Globex."
+    found = [p for e, parts in _events(text) for p in parts
+             if p.mention == "It" and p.resolved_from == "coreference"]
+    assert not found
