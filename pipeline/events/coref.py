@@ -234,6 +234,8 @@ class Article:
             return self._refers(t, ante, "coreference")
         counted = t.pos == "NUM" or (t.lower in sent.g.counted_people_heads and any(
             sent.toks[c].dep == "nummod" for c in sent.kids[i]))  # "260 others"
+        counted = counted and not any(m.start <= t.start < m.end and m.label != "CARDINAL"
+                                      for m in sent.mentions)  # "€750,000" is money
         if counted and t.dep in sent.g.counted_people_deps and not any(
                 sent.toks[c].dep == "prep" and sent.toks[c].lower == "of" for c in sent.kids[i]):
             # "496 had been killed", "injuring 260": a count of people, an actor of typed

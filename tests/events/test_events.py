@@ -431,3 +431,8 @@ def test_coref_cleft_it_is_no_one() -> None:
     found = [p for e, parts in _events(text) for p in parts
              if p.mention == "It" and p.resolved_from == "coreference"]
     assert not found
+
+
+def test_events_an_amount_is_no_count_of_people() -> None:
+    text = "The regulator fined Acme Corp €750,000 on Monday."
+    assert not [p for e, ps in _events(text) for p in ps if p.agent == "people"]
