@@ -204,42 +204,10 @@ class Article:
             return Resolved(m.start, m.end, m.text, m.label, m.start, m.end,
                             acts=kind not in NOT_ACTING)
         if t.pos == "PRON":
-            if _pleonastic(sent, i):
-                return None  # "it is expected that ...": no one
-            kinds = self.lex.pronouns.get(t.lower)
-            quoted = False
-            if kinds is None and t.lower in self.lex.quoted_pronouns and self._quoted(t.start):
-                kinds = self.lex.quoted_pronouns[t.lower]  # "I" in a quote: the speaker
-                quoted = True
-            gender = self.lex.pronoun_gender.get(t.lower, "")
-            speaker = self._speaker(sent, i) if quoted else False
-            if speaker is not False:  # "'I saw it,' said Eva": the speaker, or no one
-                    ref = speaker if isinstance(speaker, Referent) else None
-                    if ref is not None and gender and self.genders.get(
-                            _person_key(ref.mention), gender) != gender:
-                        ref = None
-                    return self._refers(t, ref, "coreference")
-            ante = self._antecedent(t.start, kinds, gender=gender) if kinds else None
-            if ante is not None and gender and not ante.subject:
-                ante = self._salient(t.start, ante, gender)
-            if ante is not None and t.lower in sent.g.thing_pronouns and (
-                    _thing_between(sent, ante.mention.end, t.start, self.lex,
-                                   sent.g.core_dependencies)
-                    or (self._previous is not None and not ante.subject and _thing_between(
-                        self._previous, ante.mention.end, t.start, self.lex,
-                        sent.g.subject | sent.g.passive_subject))):
-                return None  # "a car ... it exploded": a thing nearer than the name
-            if ante is not None and gender and ante.kind == "person":
-                self.genders.setdefault(_person_key(ante.mention), gender)
-            return self._refers(t, ante, "coreference")
-        counted = t.pos == "NUM" or (t.lower in sent.g.counted_people_heads and any(
-            sent.toks[c].dep == "nummod" for c in sent.kids[i]))  # "260 others"
-        counted = counted and not any(m.start <= t.start < m.end and m.label != "CARDINAL"
-                                      for m in sent.mentions)  # "€750,000" is money
-        if counted and t.dep in sent.g.counted_people_deps and not any(
-                sent.toks[c].dep == "prep" and sent.toks[c].lower == "of" for c in sent.kids[i]):
-            # "496 had been killed", "injuring 260": a count of people, an actor of typed
-            # events only
+            return self._pronoun(sent, i)
+        if self._counted(sent, i):
+            # "496 had been killed", "injuring 260": a count of people, an actor of the
+            # events that take people as a count only
             return Resolved(t.start, t.end, self.text[t.start:t.end], "AGENT", -1, -1, "agent",
                             agent="people", sector=self.lex.agents.get("people", ""),
                             by_class=True, count=True)
@@ -305,6 +273,48 @@ class Article:
                     return None
                 return next((r for r in self._current if r.mention is m), None)
         return False
+
+    def _pronoun(self, sent: Sentence, i: int) -> Resolved | None:
+        """The named actor a pronoun refers to (see :meth:`_antecedent`), or None."""
+        t = sent.toks[i]
+        if _pleonastic(sent, i):
+            return None  # "it is expected that ...": no one
+        kinds = self.lex.pronouns.get(t.lower)
+        quoted = False
+        if kinds is None and t.lower in self.lex.quoted_pronouns and self._quoted(t.start):
+            kinds = self.lex.quoted_pronouns[t.lower]  # "I" in a quote: the speaker
+            quoted = True
+        gender = self.lex.pronoun_gender.get(t.lower, "")
+        speaker = self._speaker(sent, i) if quoted else False
+        if speaker is not False:  # "'I saw it,' said Eva": the speaker, or no one
+            ref = speaker if isinstance(speaker, Referent) else None
+            if ref is not None and gender and self.genders.get(
+                    _person_key(ref.mention), gender) != gender:
+                ref = None
+            return self._refers(t, ref, "coreference")
+        ante = self._antecedent(t.start, kinds, gender=gender) if kinds else None
+        if ante is not None and gender and not ante.subject:
+            ante = self._salient(t.start, ante, gender)
+        if ante is not None and t.lower in sent.g.thing_pronouns and (
+                _thing_between(sent, ante.mention.end, t.start, self.lex,
+                               sent.g.core_dependencies)
+                or (self._previous is not None and not ante.subject and _thing_between(
+                    self._previous, ante.mention.end, t.start, self.lex,
+                    sent.g.subject | sent.g.passive_subject))):
+            return None  # "a car ... it exploded": a thing nearer than the name
+        if ante is not None and gender and ante.kind == "person":
+            self.genders.setdefault(_person_key(ante.mention), gender)
+        return self._refers(t, ante, "coreference")
+
+    def _counted(self, sent: Sentence, i: int) -> bool:
+        """Whether token ``i`` is a bare number (or "260 others") that counts people."""
+        t = sent.toks[i]
+        counted = t.pos == "NUM" or (t.lower in sent.g.counted_people_heads and any(
+            sent.toks[c].dep == "nummod" for c in sent.kids[i]))  # "260 others"
+        counted = counted and not any(m.start <= t.start < m.end and m.label != "CARDINAL"
+                                      for m in sent.mentions)  # "€750,000" is money
+        return counted and t.dep in sent.g.counted_people_deps and not any(
+            sent.toks[c].dep == "prep" and sent.toks[c].lower == "of" for c in sent.kids[i])
 
     def _quoted(self, pos: int) -> bool:
         """Whether ``pos`` is inside a quotation of its paragraph."""
