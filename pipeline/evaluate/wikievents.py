@@ -46,16 +46,18 @@ SOURCE_ROLES = frozenset({"Attacker", "Killer", "Communicator", "Giver", "Invest
 TARGET_ROLES = frozenset({"Victim", "Target", "Defendant", "Detainee", "Recipient", "Patient",
                           "AcquiredEntity", "Artifact", "Employee", "Passenger",
                           "ObservedEntity", "IdentifiedObject"})
-#: the newsgraph types compatible with each KAIROS type (by its first two parts, or all three)
+#: the newsgraph types compatible with each KAIROS type (by its first two parts, or all three);
+#: of the general types (WordNet's verb classes), ``communicate`` is a communication and
+#: ``move`` a movement
 COMPATIBLE: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "Conflict.Attack": {"assault"},
     "Conflict.Demonstrate": {"protest"},
     "Life.Die": {"assault", "die"},
     "Life.Injure": {"assault", "injure"},
-    "Contact.Contact": {"statement", "consult"},
-    "Contact.Contact.Broadcast": {"statement"},
+    "Contact.Contact": {"statement", "consult", "communicate"},
+    "Contact.Contact.Broadcast": {"statement", "communicate"},
     "Contact.Contact.Meet": {"consult"},
-    "Contact.RequestCommand": {"demand", "order", "statement"},
+    "Contact.RequestCommand": {"demand", "order", "statement", "communicate"},
     "Contact.ThreatenCoerce": {"threaten", "coerce"},
     "Movement.Transportation": {"deliver", "mobilize", "retreat", "move", "evacuate"},
     "Justice.ArrestJailDetain": {"coerce", "legal", "arrest"},

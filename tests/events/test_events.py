@@ -436,3 +436,9 @@ def test_coref_cleft_it_is_no_one() -> None:
 def test_events_an_amount_is_no_count_of_people() -> None:
     text = "The regulator fined Acme Corp €750,000 on Monday."
     assert not [p for e, ps in _events(text) for p in ps if p.agent == "people"]
+
+
+def test_events_carry_out_takes_the_type_of_its_object() -> None:
+    """"carried out an attack" is an attack (a light phrasal verb)."""
+    assert _event("Rebel fighters carried out an attack on the town.", "carried").type == \
+        "assault"
