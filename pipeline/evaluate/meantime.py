@@ -159,7 +159,7 @@ def _role_agrees(gold: str, system: str) -> bool:
         return system == "source"
     if gold == "arg1":
         return system == "target"
-    return system in ("target", "other")
+    return system in ("target", "other", "location")  # a place: ArgM-LOC and the like
 
 
 def analyse_docs(docs: list[CatDoc], model: str) -> list[ArticleResult]:
