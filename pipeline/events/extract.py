@@ -157,8 +157,8 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
                 resolved.setdefault(at.key(), (at, Role.LOCATION))
                 continue
         found = [art.resolve(sent, tok, role)]
-        if found[0] is None:  # "a consortium including Huawei": its members act
-            found = [art.resolve(sent, m, role) for m in _members(sent, tok)]
+        if found[0] is None or found[0].agent:  # "a consortium including Huawei": its
+            found += [art.resolve(sent, m, role) for m in _members(sent, tok)]  # members
         if role == "place":
             role = "other"  # an organisation or a person "in" it
         for r in found:
@@ -217,6 +217,7 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
     has_subject = False
     lemma = lex.verb(toks[v].lemma, toks[v].lower)[0]
     light = lemma in lex.light_verbs or lemma in lex.statement_verbs
+    members: list[int] = []
     for c in kids[v]:
         dep = toks[c].dep
         if dep in g.subject:
@@ -230,7 +231,9 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
             if light and lex.noun(toks[c].lemma, toks[c].lower)[1] is not None:
                 args += _noun_arguments(sent, c)  # "imposed a fine on X", "signed a deal with Y"
         elif dep == "agent":
-            args += [(g, "source") for g in kids[c] if toks[g].dep == "pobj"]
+            args += [(a, "source") for a in kids[c] if toks[a].dep == "pobj"]
+        elif dep == "prep" and toks[c].lower in g.member_preps:
+            members.append(c)  # "leftists were arrested, including X": X as the subject
         elif dep == "prep":
             args += _prep_arguments(sent, c, verb=True)
         elif dep in ("ccomp", "xcomp") and any(toks[g].dep == "aux" and toks[g].lower == "to"
@@ -259,6 +262,10 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
         if any(toks[c].dep == "auxpass" for c in kids[v]):  # "... or was forced out"
             inherited = [(a, "target") for a, _ in inherited]
         args += inherited
+    subject = next((role for a, role in args if toks[a].dep in g.subject | g.passive_subject),
+                   None)
+    if subject is not None:
+        args += [(a, subject) for c in members for a in kids[c] if toks[a].dep == "pobj"]
     return _with_conjuncts(sent, args)
 
 
@@ -372,7 +379,7 @@ def _members(sent: Sentence, i: int) -> list[int]:
     toks, kids = sent.toks, sent.kids
     out = []
     for c in kids[i]:
-        if toks[c].dep == "prep" and toks[c].lower in ("including", "like"):
+        if toks[c].dep == "prep" and toks[c].lower in sent.g.member_preps:
             out += [g for g in kids[c] if toks[g].dep == "pobj"]
         elif toks[c].dep == "acl" and toks[c].lemma.lower() in ("lead", "head", "include"):
             for a in kids[c]:

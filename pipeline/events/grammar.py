@@ -40,6 +40,7 @@ class Grammar:
     denial_heads: frozenset[str]
     planned_modifiers: frozenset[str]
     quantity_nouns: frozenset[str]
+    member_preps: frozenset[str]
     possessive_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     core_dependencies: frozenset[str]
@@ -86,7 +87,7 @@ def grammar() -> Grammar:
         conditional_marks=words("mode", "conditional_marks"),
         denial_heads=words("mode", "denial_heads"),
         planned_modifiers=words("mode", "planned_modifiers"),
-        quantity_nouns=words("quantity_nouns"),
+        quantity_nouns=words("quantity_nouns"), member_preps=words("member_preps"),
         possessive_pronouns=words("coreference", "possessive_pronouns"),
         thing_pronouns=words("coreference", "thing_pronouns"),
         core_dependencies=words("coreference", "core_dependencies"),

@@ -442,3 +442,9 @@ def test_events_carry_out_takes_the_type_of_its_object() -> None:
     """"carried out an attack" is an attack (a light phrasal verb)."""
     assert _event("Rebel fighters carried out an attack on the town.", "carried").type == \
         "assault"
+
+
+def test_events_members_named_after_including_share_the_role() -> None:
+    """"Leftists were arrested, including Eva Forest": she is arrested too."""
+    text = "Leftists were arrested on Monday, including Eva Forest."
+    assert _roles(text, "arrested").get("Eva Forest") == "target"
