@@ -110,8 +110,8 @@ def _light_object(toks: Sequence[Tok], kids: list[list[int]], v: int, lemma: str
     reporting = lemma in lex.statement_verbs
     if lemma not in lex.light_verbs and not reporting:
         return None
-    for c in kids[v]:
-        if toks[c].dep in ("dobj", "obj"):
+    for c in kids[v]:  # "a warning was given": the passive subject of a light verb too
+        if toks[c].dep in ("dobj", "obj") or (toks[c].dep == "nsubjpass" and not reporting):
             found = lex.noun(*_through_quantity(toks, kids, c))[1]
             if found is not None and not (reporting and found.type in ("statement", "other")):
                 return found
@@ -132,9 +132,11 @@ def _through_quantity(toks: Sequence[Tok], kids: list[list[int]], n: int) -> tup
 
 def _merged_into_verb(toks: Sequence[Tok], n: int, lex: Lexicon) -> bool:
     h = toks[n].head
-    if h == n or toks[n].dep not in ("dobj", "obj") or toks[h].pos != "VERB":
+    if h == n or toks[n].dep not in ("dobj", "obj", "nsubjpass") or toks[h].pos != "VERB":
         return False
     verb = lex.verb(toks[h].lemma, toks[h].lower)[0]
+    if toks[n].dep == "nsubjpass":
+        return verb in lex.light_verbs
     return verb in lex.light_verbs or (verb in lex.statement_verbs
                                        and lex.noun(toks[n].lemma, toks[n].lower)[1]
                                        not in (None, _STATEMENT))
@@ -226,6 +228,8 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
         elif dep in g.passive_subject:
             args.append((c, "target"))
             has_subject = True
+            if light and lex.noun(toks[c].lemma, toks[c].lower)[1] is not None:
+                args += _noun_arguments(sent, c)  # "a fine was imposed on X"
         elif dep in g.object:
             args.append((c, "target"))
             if light and lex.noun(toks[c].lemma, toks[c].lower)[1] is not None:

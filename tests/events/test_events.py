@@ -448,3 +448,12 @@ def test_events_members_named_after_including_share_the_role() -> None:
     """"Leftists were arrested, including Eva Forest": she is arrested too."""
     text = "Leftists were arrested on Monday, including Eva Forest."
     assert _roles(text, "arrested").get("Eva Forest") == "target"
+
+
+def test_events_passive_light_verb_takes_the_type_of_its_subject() -> None:
+    """"A fine was imposed on X": one fine, X its target."""
+    found = [(e.type, e.trigger) for e, _ in
+             _events("A fine was imposed on Acme Corp by the regulator.")]
+    assert found == [("sanction", "imposed")]
+    assert _roles("A fine was imposed on Acme Corp by the regulator.", "imposed") == {
+        "Acme Corp": "target", "regulator": "source"}
