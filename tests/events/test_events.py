@@ -386,7 +386,7 @@ def test_identity_market_names_have_their_own_kind(name: str, kind: str) -> None
      "target"),                                                           # of, after a noun
     ("Thousands of refugees fled into Bavaria.", "fled", "Bavaria", "location"),  # a region
     ("Workers protested against Acme Corp on Monday.", "protested", "Acme Corp", "target"),
-    ("The agreement between Acme Corp and Globex was signed.", "agreement", "Globex",
+    ("The agreement between Acme Corp and Globex was signed.", "signed", "Globex",
      "source"),
     ("Acme Corp negotiated with Globex.", "negotiated", "Globex", "other"),   # the default
 ])
