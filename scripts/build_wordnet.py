@@ -51,6 +51,8 @@ WORD = re.compile(r"^[a-z][a-z-]*[a-z]$")
 #: a hyponym's word is kept only where it is the word's first sense
 FIRST_SENSES = 2
 HYPONYM_DEPTH = 2
+#: the particles of the phrasal verbs kept ("blow up", "shoot down", "set off")
+PARTICLES = frozenset({"up", "down", "off", "out", "in", "over", "away", "back", "on"})
 
 
 @dataclass
@@ -149,12 +151,22 @@ def event_words(onto: dict, synsets: dict[tuple[str, str], Synset],
                 for word, pos, offset, limit in _reach(seed(name, senses), synsets, depth):
                     own = senses.get((pos, word), [])
                     rank = own.index(offset) if offset in own else 99
-                    if not WORD.match(word) or rank >= limit or word in excluded:
+                    if not _word(word, pos) or rank >= limit or (
+                            word.replace("_", " ") in excluded):
                         continue
-                    row = (word, POS[pos], entry["type"], sub, name)
+                    row = (word.replace("_", " "), POS[pos], entry["type"], sub, name)
                     if (word, pos) not in best or (rank, order) < best[(word, pos)][:2]:
                         best[(word, pos)] = (rank, order, row)
     return sorted(row for _, _, row in best.values())
+
+
+def _word(word: str, pos: str) -> bool:
+    """A single word, or a phrasal verb of a verb and a particle ("blow_up", "set_off")."""
+    if WORD.match(word):
+        return True
+    parts = word.split("_")
+    return (pos == "v" and len(parts) == 2 and bool(WORD.match(parts[0]))
+            and parts[1] in PARTICLES)
 
 
 def _reach(start: tuple[str, str], synsets: dict[tuple[str, str], Synset], depth: int

@@ -191,10 +191,11 @@ def lexicon() -> Lexicon:
         for n in entry.get("nouns", []):
             nouns.setdefault(n, EventType(name, "", plover))
     by_name = {e["type"]: EventType(e["type"], "", e.get("plover", "")) for e in onto["types"]}
+    phrasal = {k: by_name[v] for k, v in onto.get("phrasal", {}).items()}
     for row in read_tsv("wordnet_events.tsv"):  # the words written in the ontology win
         if row["type"] not in by_name:
             continue  # a type since removed from the ontology
-        widened = nouns if row["pos"] == "noun" else verbs
+        widened = nouns if row["pos"] == "noun" else phrasal if " " in row["word"] else verbs
         sub = row["subtype"] if subtypes.get(row["subtype"]) == row["type"] else ""
         widened.setdefault(row["word"], EventType(row["type"], sub,
                                                   by_name[row["type"]].plover))
@@ -204,7 +205,7 @@ def lexicon() -> Lexicon:
         verbs=verbs, nouns=nouns,
         verb_forms={f: v for v in verbs for f in sorted(inflections(v)) if f not in verbs},
         noun_forms={f: n for n in nouns for f in sorted(inflections(n)) if f not in nouns},
-        phrasal={k: by_name[v] for k, v in onto.get("phrasal", {}).items()},
+        phrasal=phrasal,
         light_verbs=frozenset(onto.get("light_verbs", [])),
         statement_verbs=frozenset(v for v, t in verbs.items() if t.type == "statement"),
         types=(*sorted(by_name), *sorted(subtypes)),

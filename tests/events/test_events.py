@@ -457,3 +457,13 @@ def test_events_passive_light_verb_takes_the_type_of_its_subject() -> None:
     assert found == [("sanction", "imposed")]
     assert _roles("A fine was imposed on Acme Corp by the regulator.", "imposed") == {
         "Acme Corp": "target", "regulator": "source"}
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("Rebels blew up the bridge on Monday.", "blew", ("assault", "bomb")),
+    ("Acme Corp bought out Globex in May.", "bought", ("acquire", "")),
+])
+def test_events_phrasal_verbs_from_wordnet(text: str, trigger: str,
+                                           expected: tuple[str, str]) -> None:
+    e = _event(text, trigger)
+    assert (e.type, e.subtype) == expected
