@@ -91,6 +91,8 @@ def _predicates(sent: Sentence, lex: Lexicon) -> list[_Predicate]:
             found = sense(sent, i, lemma, etype or _UNTYPED, lex)
             if found is _UNTYPED:  # no type and no frame: the verb's general class
                 found = lex.general_type(lemma)
+                if found is None and lex.verb_classes.get(lemma) == "stative":
+                    continue  # a state, no event: "contains", "costs", "includes"
             out.append(_Predicate(i, lemma, found or _OTHER, False))
         elif t.pos == "NOUN":
             lemma, etype = lex.noun(t.lemma, t.lower)
