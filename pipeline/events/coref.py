@@ -250,6 +250,13 @@ class Article:
                 # the quote goes on from the sentence that named its speaker
                 self._quote_speaker = (self._sentences, self._quote_speaker[1])
                 return self._quote_speaker[1]
+            if not verbs and self._previous is not None:  # '"...," he told the BBC. "I ..."'
+                prev = self._previous
+                said = [v for v, t in enumerate(prev.toks) if t.dep == "ROOT"
+                        and t.lemma.lower() in self.lex.statement_verbs
+                        and not self._quoted(t.start)]
+                if said:
+                    return self._verb_speaker(prev, -1, said)
         found = self._verb_speaker(sent, i, verbs)
         if quoted and (found is None or isinstance(found, Referent)):
             self._quote_speaker = (self._sentences, found)
@@ -271,7 +278,8 @@ class Article:
                         if "person" in kinds else None
                 if m is None or kind_of(m) != "person":
                     return None
-                return next((r for r in self._current if r.mention is m), None)
+                return next((r for r in [*self._current, *reversed(self.history)]
+                             if r.mention is m), None)
         return False
 
     def _pronoun(self, sent: Sentence, i: int) -> Resolved | None:
@@ -293,6 +301,9 @@ class Article:
                 ref = None
             return self._refers(t, ref, "coreference")
         ante = self._antecedent(t.start, kinds, gender=gender) if kinds else None
+        if ante is not None and t.lower in sent.g.thing_pronouns and self._quoted(t.start) \
+                and ante.mention.start < self._quote_start(t.start):
+            return None  # "it" in a quote: a thing of the quote, not a name outside it
         if ante is not None and gender and not ante.subject:
             ante = self._salient(t.start, ante, gender)
         if ante is not None and t.lower in sent.g.thing_pronouns and (
@@ -315,6 +326,12 @@ class Article:
                                       for m in sent.mentions)  # "€750,000" is money
         return counted and t.dep in sent.g.counted_people_deps and not any(
             sent.toks[c].dep == "prep" and sent.toks[c].lower == "of" for c in sent.kids[i])
+
+    def _quote_start(self, pos: int) -> int:
+        """Where the quotation that holds ``pos`` opens (its paragraph's last opening mark)."""
+        para = self.text.rfind("\n\n", 0, pos) + 1
+        before = self.text[para:pos]
+        return para + max(before.rfind("“"), before.rfind('"'))
 
     def _quoted(self, pos: int) -> bool:
         """Whether ``pos`` is inside a quotation of its paragraph."""
@@ -418,6 +435,9 @@ class Article:
                         agent=lemma, sector=sector or "", country=country, by_class=by_class)
 
 
+_BE = frozenset({"be", "'s", "’s"})
+
+
 def _thing_between(sent: Sentence, start: int, end: int, lex: Lexicon,
                    deps: frozenset[str]) -> bool:
     """Whether a singular common noun that names a thing (a car, a drone, the patrol) stands
@@ -451,7 +471,7 @@ def _pleonastic(sent: Sentence, i: int) -> bool:
     if t.dep == "expl":
         return True
     head = t.head
-    if t.dep == "nsubj" and sent.toks[head].lemma == "be" and any(  # "it is a X that ..."
+    if t.dep == "nsubj" and sent.toks[head].lemma.lower() in _BE and any(  # "it is a X that"
             sent.toks[c].dep == "attr" and any(sent.toks[g].dep == "relcl"
                                                for g in sent.kids[c]) for c in sent.kids[head]):
         return True

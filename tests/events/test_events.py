@@ -468,3 +468,18 @@ def test_events_phrasal_verbs_from_wordnet(text: str, trigger: str,
                                            expected: tuple[str, str]) -> None:
     e = _event(text, trigger)
     assert (e.type, e.subtype) == expected
+
+
+def test_coref_it_in_a_quote_is_no_name_outside_it() -> None:
+    text = 'Acme Corp tested a drone. "If you shoot it down, it will explode," Jane Smith said.'
+    found = [p for e, ps in _events(text) for p in ps
+             if p.mention == "it" and p.resolved_from == "coreference"]
+    assert not found
+
+
+def test_coref_a_quote_after_the_speakers_sentence_is_theirs() -> None:
+    """'"...," Tom Kale told reporters. "I phoned the police."': Tom Kale phoned."""
+    text = ('Acme Corp hired John Smith. "The plan failed," Tom Kale told reporters. '
+            '"I phoned the police."')
+    roles = _roles(text, "phoned")
+    assert "Tom Kale" in roles and "John Smith" not in roles
