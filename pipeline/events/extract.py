@@ -1,5 +1,7 @@
 """Stage 4: events from the dependency parse. Every predicate (a verb, or an eventive noun of
-the ontology) with at least one actor among its arguments is an event.
+the ontology) with at least one actor among its arguments is an event; a predicate of an
+actorless type of the ontology (an attack, a death, an arrest, a protest: ``actorless_types``)
+is one even when the text names none of its actors ("a bomb exploded").
 
 Per sentence, for each predicate:
 
@@ -173,9 +175,10 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
             key = r.key()
             if key not in resolved or Role(part).rank < Role(resolved[key][1]).rank:
                 resolved[key] = (r, part)
-    if not resolved or untyped and all(r.by_class or role == Role.LOCATION
-                                       for r, role in resolved.values()):
-        return None
+    if untyped and all(r.by_class or role == Role.LOCATION for r, role in resolved.values()):
+        return None  # "other" and the general types need a named actor or a table agent
+    if not resolved and pred.etype.type not in lex.actorless:
+        return None  # only an attack, a death, an arrest... is news with no actor named
     toks = sent.toks
     t = toks[pred.index]
     event_id = content_id(article_id, str(t.start))

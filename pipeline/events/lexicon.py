@@ -130,6 +130,8 @@ class Lexicon:
     verb_classes: dict[str, str] = field(default_factory=dict)
     #: the general type of each verb class ("motion": move); stative verbs have none
     general: dict[str, EventType] = field(default_factory=dict)
+    #: types that make an event though the text names none of its actors ("bombs exploded")
+    actorless: frozenset[str] = frozenset()
 
     def general_type(self, lemma: str) -> EventType | None:
         """The general type of a verb no type of the ontology names, by its WordNet class.
@@ -226,5 +228,6 @@ def lexicon() -> Lexicon:
         verb_classes={row["verb"]: row["class"] for row in read_tsv("wordnet_verbs.tsv")},
         general={e["wordnet_class"]: by_name[e["type"]] for e in onto["types"]
                  if "wordnet_class" in e},
+        actorless=frozenset(onto.get("actorless_types", [])),
     )
 

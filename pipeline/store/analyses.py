@@ -185,7 +185,8 @@ class AnalysisStore(Connection):
             yield _participant(row)
 
     def iter_linked_events(self, event_ids: Iterable[str] | None = None) -> Iterator[Event]:
-        """The events that have an actor (in ``out_links``), in article output order; only
+        """The events that have an actor (in ``out_links``) or none at all (an attack, a death
+        whose actors the text does not name), in article output order; only
         those of ``event_ids`` if given."""
         if event_ids is not None:
             wanted = sorted(set(event_ids))
@@ -199,6 +200,7 @@ class AnalysisStore(Connection):
         cur = self.db.execute(
             f"""SELECT e.* FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
                 WHERE e.event_id IN (SELECT event_id FROM out_links)
+                   OR e.event_id NOT IN (SELECT event_id FROM participants)
                 ORDER BY o.k, e.article_id, e.start, e.type""")
         for row in cur:
             yield _event(row)

@@ -65,7 +65,9 @@ class ScratchStore(Connection):
     def linked_event_count(self) -> int:
         """How many events link to an actor."""
         return int(self.db.execute(
-            "SELECT COUNT(DISTINCT event_id) FROM out_links").fetchone()[0])
+            """SELECT (SELECT COUNT(DISTINCT event_id) FROM out_links)
+                    + (SELECT COUNT(*) FROM events
+                       WHERE event_id NOT IN (SELECT event_id FROM participants))""").fetchone()[0])
 
     def actor_articles(self, actor_id: str) -> list[str]:
         """The articles an actor appears in, sorted."""

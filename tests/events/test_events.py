@@ -483,3 +483,15 @@ def test_coref_a_quote_after_the_speakers_sentence_is_theirs() -> None:
             '"I phoned the police."')
     roles = _roles(text, "phoned")
     assert "Tom Kale" in roles and "John Smith" not in roles
+
+
+@pytest.mark.parametrize("text,trigger,kept", [
+    ("A bomb exploded on Friday.", "exploded", True),      # an attack, no actor named
+    ("Two gunmen were arrested.", "arrested", True),
+    ("Sales rose sharply on Friday.", "rose", False),       # a market move needs a participant
+])
+def test_events_attacks_and_deaths_need_no_named_actor(text: str, trigger: str,
+                                                       kept: bool) -> None:
+    """The actorless types of the ontology (an attack, a death, an arrest...) are news even
+    when the text names none of their actors; any other event needs a participant."""
+    assert any(e.trigger == trigger for e, _ in _events(text)) == kept

@@ -255,3 +255,17 @@ def test_graph_seed_gold_events_found(seed_out: Path, title: str, etype: str,
              if titles[e["article_id"]].startswith(title) and e["type"] == etype
              and any(actor in name for name in links.get(e["event_id"], ()))]
     assert found, f"no {etype} event with {actor} in the story {title!r}"
+
+
+def test_graph_event_with_no_actor_named_is_written(tmp_path: Path) -> None:
+    """An attack whose actors the text does not name is in events.csv and the graph (an
+    event node with no edge), not dropped with the events whose participants are no actor."""
+    dump = tmp_path / "blast.txt"
+    dump.write_text("Blast in the city\n\nA bomb exploded on Friday near the old market.\n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    run([dump], out, progress=False)
+    events = _rows(out / "events.csv")
+    assert [(e["type"], e["trigger"]) for e in events] == [("assault", "exploded")]
+    g = nx.read_graphml(out / "graph.graphml")
+    assert any(d.get("kind") == "event" for _, d in g.nodes(data=True))
