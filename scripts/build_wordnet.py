@@ -111,14 +111,24 @@ def seed(name: str, senses: dict[tuple[str, str], list[str]]) -> tuple[str, str]
 def noun_classes(synsets: dict[tuple[str, str], Synset],
                  senses: dict[tuple[str, str], list[str]], heads: set[str]) -> dict[str, str]:
     """Each noun's class; and each two-word compound whose head is an event noun ("bank
-    bill", "treasury bill": money, not legislation), written with a space."""
+    bill", "treasury bill": money, not legislation) or that names a person where its head
+    does not ("suicide bomber"), written with a space."""
     out = {}
     for (pos, word), offsets in sorted(senses.items()):
         parts = word.split("_")
+        lexname = synsets[("n", offsets[0])].lexname if pos == "n" else ""
         if pos == "n" and (WORD.match(word) or (
-                len(parts) == 2 and parts[1] in heads and all(WORD.match(p) for p in parts))):
-            out[" ".join(parts)] = synsets[("n", offsets[0])].lexname
+                len(parts) == 2 and all(WORD.match(p) for p in parts)
+                and (parts[1] in heads or (lexname == "person" and _class(
+                    parts[1], synsets, senses) != "person")))):
+            out[" ".join(parts)] = lexname
     return out
+
+
+def _class(noun: str, synsets: dict[tuple[str, str], Synset],
+           senses: dict[tuple[str, str], list[str]]) -> str:
+    offsets = senses.get(("n", noun))
+    return synsets[("n", offsets[0])].lexname if offsets else ""
 
 
 def verb_classes(synsets: dict[tuple[str, str], Synset],

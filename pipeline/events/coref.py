@@ -422,7 +422,10 @@ class Article:
         if compound and f"{compound[-1]} {lemma}" in self.lex.agents:
             lemma = f"{compound[-1]} {lemma}"  # "prime minister"
         sector = self.lex.agents.get(lemma)
-        by_class = sector is None and self.lex.noun_classes.get(lemma) == "person"
+        by_class = sector is None and "person" in (
+            self.lex.noun_classes.get(lemma),  # "the victims"
+            self.lex.noun_classes.get(f"{compound[-1]} {lemma}" if compound else ""))  # "a
+        # suicide bomber", where a bomber alone is an aircraft
         if (sector is None and not by_class) or t.pos != "NOUN":
             return None
         country = ""

@@ -495,3 +495,10 @@ def test_events_attacks_and_deaths_need_no_named_actor(text: str, trigger: str,
     """The actorless types of the ontology (an attack, a death, an arrest...) are news even
     when the text names none of their actors; any other event needs a participant."""
     assert any(e.trigger == trigger for e, _ in _events(text)) == kept
+
+
+def test_events_a_compound_that_names_a_person_acts() -> None:
+    """"a suicide bomber" is a person (WordNet's compound), where "bomber" alone is first an
+    aircraft."""
+    roles = _roles("A suicide bomber killed six soldiers on Monday.", "killed")
+    assert roles.get("bomber") == "source"
