@@ -45,6 +45,8 @@ class _Predicate:
     lemma: str
     etype: EventType
     noun: bool
+    #: the eventive noun a light verb carries ("imposed *a fine*"): the event's trigger
+    anchor: int = -1
 
 
 def extract_events(article_id: str, text: str, sentences: Sequence[Sequence[Tok]],
@@ -87,9 +89,14 @@ def _predicates(sent: Sentence, lex: Lexicon) -> list[_Predicate]:
             if prt and f"{lemma} {prt[0]}" in lex.phrasal:
                 etype = lex.phrasal[f"{lemma} {prt[0]}"]
                 lemma = f"{lemma} {prt[0]}"
-            noun = _light_object(toks, kids, i, lemma, lex)
-            if noun is not None:
-                etype = noun
+            light = _light_object(toks, kids, i, lemma, lex)
+            if light is not None and lemma in lex.empty_light_verbs:  # "carried out an
+                n = light[1]  # attack": the attack, with the verb's arguments
+                out.append(_Predicate(i, lex.noun(toks[n].lemma, toks[n].lower)[0], light[0],
+                                      False, n))
+                continue
+            if light is not None:  # "imposed a fine", "disclosed a breach": the verb
+                etype = light[0]
             found = sense(sent, i, lemma, etype or _UNTYPED, lex)
             if found is _UNTYPED:  # no type and no frame: the verb's general class
                 found = lex.general_type(lemma)
@@ -107,7 +114,7 @@ def _predicates(sent: Sentence, lex: Lexicon) -> list[_Predicate]:
 
 
 def _light_object(toks: Sequence[Tok], kids: list[list[int]], v: int, lemma: str,
-                  lex: Lexicon) -> EventType | None:
+                  lex: Lexicon) -> tuple[EventType, int] | None:
     """The type of an eventive noun that is the object of a light verb ("imposed a fine",
     "awarded a series of contracts"), or of a reporting verb where the noun is an event of
     another type ("disclosed a breach", "announced investments")."""
@@ -118,7 +125,7 @@ def _light_object(toks: Sequence[Tok], kids: list[list[int]], v: int, lemma: str
         if toks[c].dep in ("dobj", "obj") or (toks[c].dep == "nsubjpass" and not reporting):
             found = lex.noun(*_through_quantity(toks, kids, c))[1]
             if found is not None and not (reporting and found.type in ("statement", "other")):
-                return found
+                return found, c
     return None
 
 
@@ -180,7 +187,7 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
     if not resolved and pred.etype.type not in lex.actorless:
         return None  # only an attack, a death, an arrest... is news with no actor named
     toks = sent.toks
-    t = toks[pred.index]
+    t = toks[pred.anchor if pred.anchor >= 0 else pred.index]
     event_id = content_id(article_id, str(t.start))
     pub = published.isoformat() if published else ""
     d = _nearest(sent.dates, t.start)

@@ -132,6 +132,9 @@ class Lexicon:
     general: dict[str, EventType] = field(default_factory=dict)
     #: types that make an event though the text names none of its actors ("bombs exploded")
     actorless: frozenset[str] = frozenset()
+    #: light verbs that say nothing of their own: the noun is the trigger ("carried out an
+    #: attack")
+    empty_light_verbs: frozenset[str] = frozenset()
 
     def general_type(self, lemma: str) -> EventType | None:
         """The general type of a verb no type of the ontology names, by its WordNet class.
@@ -229,5 +232,6 @@ def lexicon() -> Lexicon:
         general={e["wordnet_class"]: by_name[e["type"]] for e in onto["types"]
                  if "wordnet_class" in e},
         actorless=frozenset(onto.get("actorless_types", [])),
+        empty_light_verbs=frozenset(onto.get("empty_light_verbs", [])),
     )
 
