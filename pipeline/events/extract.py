@@ -39,6 +39,8 @@ from .lexicon import EventType, Lexicon, lexicon
 _OTHER = EventType("other")
 _UNTYPED = EventType("")  # a verb no type of the ontology names (a sentinel)
 _STATEMENT = EventType("statement")
+
+
 @dataclass(frozen=True, slots=True)
 class _Predicate:
     index: int
@@ -127,7 +129,6 @@ def _light_object(toks: Sequence[Tok], kids: list[list[int]], v: int, lemma: str
             if found is not None and not (reporting and found.type in ("statement", "other")):
                 return found, c
     return None
-
 
 
 def _through_quantity(toks: Sequence[Tok], kids: list[list[int]], n: int) -> tuple[str, str]:
