@@ -22,6 +22,10 @@ from ..types import Tok
 from .coref import Sentence
 from .lexicon import EventType, Frame, Lexicon
 
+#: the dependency labels of the arguments a frame's slot tests
+_SLOT_DEPS = {"object": ("dobj", "obj", "nsubjpass"), "subject": ("nsubj",),
+              "compound": ("compound", "amod")}
+
 
 def sense(sent: Sentence, i: int, lemma: str, etype: EventType, lex: Lexicon
           ) -> EventType | None:
@@ -43,8 +47,7 @@ def sense(sent: Sentence, i: int, lemma: str, etype: EventType, lex: Lexicon
 def _holds(sent: Sentence, i: int, slot: str, wanted: frozenset[str], frame: Frame,
            lex: Lexicon) -> bool:
     toks, kids = sent.toks, sent.kids
-    deps = {"object": ("dobj", "obj", "nsubjpass"), "subject": ("nsubj",),
-            "compound": ("compound", "amod")}
+    deps = _SLOT_DEPS
     if slot == "particle":
         return any(toks[c].dep == "prt" and toks[c].lower in wanted for c in kids[i])
     if slot == "prep":
@@ -83,7 +86,7 @@ def arg_class(sent: Sentence, i: int, lex: Lexicon) -> frozenset[str]:
     if lex.agents.get(lemma) in sent.g.government_sectors:
         out.add("government")
     if t.pos == "PRON":
-        out.add("person" if t.lower in ("he", "she", "him", "her", "they", "them") else "thing")
+        out.add("person" if "person" in lex.pronouns.get(t.lower, ()) else "thing")
     if t.pos == "PROPN" and is_country(sent.text[t.start - sent.start:t.end - sent.start]):
         out.add("country")  # a country the NER left out ("UK to require ...")
     found = lex.noun_classes.get(lemma)
