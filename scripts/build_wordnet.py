@@ -114,13 +114,14 @@ def noun_classes(synsets: dict[tuple[str, str], Synset],
     bill", "treasury bill": money, not legislation) or that names a person where its head
     does not ("suicide bomber"), written with a space."""
     out = {}
-    for (pos, word), offsets in sorted(senses.items()):
-        parts = word.split("_")
-        lexname = synsets[("n", offsets[0])].lexname if pos == "n" else ""
-        if pos == "n" and (WORD.match(word) or (
+    for pos, word in sorted(senses):
+        if pos != "n":
+            continue
+        parts, lexname = word.split("_"), _class(word, synsets, senses)
+        if WORD.match(word) or (
                 len(parts) == 2 and all(WORD.match(p) for p in parts)
-                and (parts[1] in heads or (lexname == "person" and _class(
-                    parts[1], synsets, senses) != "person")))):
+                and (parts[1] in heads or (lexname == "person"
+                                           and _class(parts[1], synsets, senses) != "person"))):
             out[" ".join(parts)] = lexname
     return out
 
@@ -138,8 +139,7 @@ def verb_classes(synsets: dict[tuple[str, str], Synset],
     out = {}
     for (pos, word), offsets in sorted(senses.items()):
         parts = word.split("_")
-        if pos == "v" and len(parts) <= 2 and all(WORD.match(p) or len(p) == 1 and p.isalpha()
-                                                  for p in parts):
+        if pos == "v" and len(parts) <= 2 and all(WORD.match(p) for p in parts):
             out[" ".join(parts)] = synsets[("v", offsets[0])].lexname
     return out
 

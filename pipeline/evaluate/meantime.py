@@ -168,6 +168,8 @@ def analyse_docs(docs: list[CatDoc], model: str) -> list[ArticleResult]:
                                  if d.published else "") for d in docs], model)
 
 
+# --------------------------------------------------------------------------- scores
+
 def eval_meantime(folder: Path, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     """Actor–event link scores on the MEANTIME documents under ``folder`` and timeline
     recall on the SemEval-2015 trial timelines beside them (see the module docstring)."""

@@ -243,30 +243,31 @@ class Article:
             cur = head
         quoted = self._quoted(toks[i].start)
         if not verbs and quoted:  # "'I saw it,' said Eva"
-            verbs = [v for v, t in enumerate(toks) if t.dep == "ROOT"
-                     and t.lemma.lower() in self.lex.statement_verbs
-                     and not self._quoted(t.start) and v != i]
+            verbs = [v for v in self._said(sent) if v != i]
             if not verbs and self._quote_speaker[0] == self._sentences - 1:
                 # the quote goes on from the sentence that named its speaker
                 self._quote_speaker = (self._sentences, self._quote_speaker[1])
                 return self._quote_speaker[1]
             if not verbs and self._previous is not None:  # '"...," he told the BBC. "I ..."'
-                prev = self._previous
-                said = [v for v, t in enumerate(prev.toks) if t.dep == "ROOT"
-                        and t.lemma.lower() in self.lex.statement_verbs
-                        and not self._quoted(t.start)]
+                said = self._said(self._previous)
                 if said:
-                    return self._verb_speaker(prev, -1, said)
+                    return self._verb_speaker(self._previous, -1, said)
         found = self._verb_speaker(sent, i, verbs)
         if quoted and (found is None or isinstance(found, Referent)):
             self._quote_speaker = (self._sentences, found)
         return found
 
+    def _said(self, sent: Sentence) -> list[int]:
+        """The reporting verbs that head a sentence outside its quotations ("..., said X")."""
+        return [v for v, t in enumerate(sent.toks) if t.dep == "ROOT"
+                and t.lemma.lower() in self.lex.statement_verbs and not self._quoted(t.start)]
+
     def _verb_speaker(self, sent: Sentence, i: int, verbs: list[int]
                       ) -> Referent | None | bool:
         toks = sent.toks
         for v in verbs:
-            subjects = [c for c in sent.kids[v] if toks[c].dep in ("nsubj", "nsubjpass")]
+            subjects = [c for c in sent.kids[v]
+                        if toks[c].dep in sent.g.subject | sent.g.passive_subject]
             for c in subjects:
                 m = sent.mention_at(c)
                 if c == i:
@@ -301,7 +302,7 @@ class Article:
                 ref = None
             return self._refers(t, ref, "coreference")
         ante = self._antecedent(t.start, kinds, gender=gender) if kinds else None
-        if ante is not None and t.lower in sent.g.thing_pronouns and self._quoted(t.start) \
+        if ante is not None and t.lower in sent.g.thing_pronouns \
                 and ante.mention.start < self._quote_start(t.start):
             return None  # "it" in a quote: a thing of the quote, not a name outside it
         if ante is not None and gender and not ante.subject:
@@ -327,18 +328,19 @@ class Article:
         return counted and t.dep in sent.g.counted_people_deps and not any(
             sent.toks[c].dep == "prep" and sent.toks[c].lower == "of" for c in sent.kids[i])
 
-    def _quote_start(self, pos: int) -> int:
-        """Where the quotation that holds ``pos`` opens (its paragraph's last opening mark)."""
-        para = self.text.rfind("\n\n", 0, pos) + 1
-        before = self.text[para:pos]
-        return para + max(before.rfind("“"), before.rfind('"'))
-
     def _quoted(self, pos: int) -> bool:
         """Whether ``pos`` is inside a quotation of its paragraph."""
+        return self._quote_start(pos) >= 0
+
+    def _quote_start(self, pos: int) -> int:
+        """Where the quotation that holds ``pos`` opens (its paragraph's last opening mark),
+        or -1 outside a quotation."""
         para = self.text.rfind("\n\n", 0, pos) + 1
         before = self.text[para:pos]
         opened = before.count("“") - before.count("”")
-        return opened > 0 or (opened == 0 and before.count('"') % 2 == 1)
+        if opened > 0 or (opened == 0 and before.count('"') % 2 == 1):
+            return para + max(before.rfind("“"), before.rfind('"'))
+        return -1
 
     def _description(self, sent: Sentence, i: int) -> Resolved | None:
         t = sent.toks[i]
@@ -438,9 +440,6 @@ class Article:
                         agent=lemma, sector=sector or "", country=country, by_class=by_class)
 
 
-_BE = frozenset({"be", "'s", "’s"})
-
-
 def _thing_between(sent: Sentence, start: int, end: int, lex: Lexicon,
                    deps: frozenset[str]) -> bool:
     """Whether a singular common noun that names a thing (a car, a drone, the patrol) stands
@@ -455,7 +454,7 @@ def _thing_between(sent: Sentence, start: int, end: int, lex: Lexicon,
 
 def _is_subject(sent: Sentence, m: Mention) -> bool:
     """Whether a name is the subject of its clause."""
-    return any(m.start <= t.start < m.end and t.dep in ("nsubj", "nsubjpass")
+    return any(m.start <= t.start < m.end and t.dep in sent.g.subject | sent.g.passive_subject
                for t in sent.toks)
 
 
@@ -474,10 +473,6 @@ def _pleonastic(sent: Sentence, i: int) -> bool:
     if t.dep == "expl":
         return True
     head = t.head
-    if t.dep == "nsubj" and sent.toks[head].lemma.lower() in _BE and any(  # "it is a X that"
-            sent.toks[c].dep == "attr" and any(sent.toks[g].dep == "relcl"
-                                               for g in sent.kids[c]) for c in sent.kids[head]):
-        return True
     return t.dep in ("nsubj", "nsubjpass") and head != i and any(
         sent.toks[c].dep in ("ccomp", "csubj") and any(
             sent.toks[g].dep == "mark" and sent.toks[g].lower in ("that", "whether", "if")

@@ -38,7 +38,6 @@ from .lexicon import EventType, Lexicon, lexicon
 
 _OTHER = EventType("other")
 _UNTYPED = EventType("")  # a verb no type of the ontology names (a sentinel)
-_STATEMENT = EventType("statement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,18 +116,26 @@ def _predicates(sent: Sentence, lex: Lexicon) -> list[_Predicate]:
 
 def _light_object(toks: Sequence[Tok], kids: list[list[int]], v: int, lemma: str,
                   lex: Lexicon) -> tuple[EventType, int] | None:
-    """The type of an eventive noun that is the object of a light verb ("imposed a fine",
-    "awarded a series of contracts"), or of a reporting verb where the noun is an event of
-    another type ("disclosed a breach", "announced investments")."""
-    reporting = lemma in lex.statement_verbs
-    if lemma not in lex.light_verbs and not reporting:
-        return None
-    for c in kids[v]:  # "a warning was given": the passive subject of a light verb too
-        if toks[c].dep in ("dobj", "obj") or (toks[c].dep == "nsubjpass" and not reporting):
-            found = lex.noun(*_through_quantity(toks, kids, c))[1]
-            if found is not None and not (reporting and found.type in ("statement", "other")):
-                return found, c
+    """The type and index of the eventive noun a verb carries (:func:`_carries`): "imposed a
+    fine", "awarded a series of contracts", "a warning was given", "disclosed a breach"."""
+    for c in kids[v]:
+        found = lex.noun(*_through_quantity(toks, kids, c))[1]
+        if found is not None and _carries(lemma, found, toks[c].dep, lex):
+            return found, c
     return None
+
+
+def _carries(verb: str, noun: EventType | None, dep: str, lex: Lexicon) -> bool:
+    """Whether a verb carries the eventive noun that is its ``dep``: a light verb its object
+    or passive subject ("imposed a fine", "a fine was imposed"), a reporting verb an object
+    of another type ("disclosed a breach", "announced investments"); the noun is then no event
+    of its own, and its arguments are the verb's."""
+    if noun is None:
+        return False
+    if verb in lex.light_verbs:
+        return dep in ("dobj", "obj", "nsubjpass")
+    return (verb in lex.statement_verbs and dep in ("dobj", "obj")
+            and noun.type not in ("statement", "other"))
 
 
 def _through_quantity(toks: Sequence[Tok], kids: list[list[int]], n: int) -> tuple[str, str]:
@@ -144,14 +151,10 @@ def _through_quantity(toks: Sequence[Tok], kids: list[list[int]], n: int) -> tup
 
 def _merged_into_verb(toks: Sequence[Tok], n: int, lex: Lexicon) -> bool:
     h = toks[n].head
-    if h == n or toks[n].dep not in ("dobj", "obj", "nsubjpass") or toks[h].pos != "VERB":
+    if h == n or toks[h].pos != "VERB":
         return False
-    verb = lex.verb(toks[h].lemma, toks[h].lower)[0]
-    if toks[n].dep == "nsubjpass":
-        return verb in lex.light_verbs
-    return verb in lex.light_verbs or (verb in lex.statement_verbs
-                                       and lex.noun(toks[n].lemma, toks[n].lower)[1]
-                                       not in (None, _STATEMENT))
+    return _carries(lex.verb(toks[h].lemma, toks[h].lower)[0],
+                    lex.noun(toks[n].lemma, toks[n].lower)[1], toks[n].dep, lex)
 
 
 def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
@@ -230,8 +233,6 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
     toks, kids, g = sent.toks, sent.kids, sent.g
     args: list[tuple[int, str]] = []
     has_subject = False
-    lemma = lex.verb(toks[v].lemma, toks[v].lower)[0]
-    light = lemma in lex.light_verbs or lemma in lex.statement_verbs
     members: list[int] = []
     for c in kids[v]:
         dep = toks[c].dep
@@ -241,11 +242,11 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
         elif dep in g.passive_subject:
             args.append((c, "target"))
             has_subject = True
-            if light and lex.noun(toks[c].lemma, toks[c].lower)[1] is not None:
+            if _merged_into_verb(toks, c, lex):
                 args += _noun_arguments(sent, c)  # "a fine was imposed on X"
         elif dep in g.object:
             args.append((c, "target"))
-            if light and lex.noun(toks[c].lemma, toks[c].lower)[1] is not None:
+            if _merged_into_verb(toks, c, lex):
                 args += _noun_arguments(sent, c)  # "imposed a fine on X", "signed a deal with Y"
         elif dep == "agent":
             args += [(a, "source") for a in kids[c] if toks[a].dep == "pobj"]

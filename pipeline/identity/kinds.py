@@ -19,6 +19,9 @@ from .names import org_country
 #: ``other``): a stock index, a currency, a kind of security (a product is left as the NER
 #: tags it: the small model tags a company "PRODUCT" as often as a product)
 NOT_ACTING = frozenset({"index", "currency", "security"})
+#: the labels the NER gives an index or a currency ("the Dow" an organisation, "Sterling" a
+#: person)
+_MARKET_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "NORP"})
 #: the mark of an ORG mention that names no actor: a bare institution word
 GENERIC = "generic institution word"
 #: kinds of place-table entries that name a country (an ORG written so is the country: "EU")
@@ -76,8 +79,9 @@ def kind_of(m: Mention) -> str:
     >>> kind_of(Mention("a", 0, 3, "Dow", "ORG"))
     'index'
     """
-    if m.label in ("ORG", "PERSON", "PRODUCT", "GPE", "NORP") and market_kind(m.text):
-        return market_kind(m.text)
+    market = market_kind(m.text) if m.label in _MARKET_LABELS else ""
+    if market:
+        return market
     if m.label == "PERSON":
         return "person"
     if m.label == "ORG":

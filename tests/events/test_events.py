@@ -226,6 +226,16 @@ def test_events_named_body_description_needs_its_word(text: str, description: st
     # "we" in a quote is the speaker's side, not the speaker named before it
     ('Tom Kale spoke in Leeds. "We will fight the plan," he said.', "We", None),
     ('Microsoft said: "We will acquire LinkedIn this year."', "We", None),
+    # "it" after a thing named nearer than the organisation is that thing
+    ("Acme Corp said a truck was parked outside and it exploded at noon.", "it", None),
+    # "the country" with two countries in reach
+    ("France and Germany signed a treaty. The country will sanction Acme Corp.", "country",
+     None),
+    # "it" in a quote is no name outside it (each "it" of the quote)
+    ('Acme Corp tested a drone. "If you shoot it down, it will explode," Jane Smith said.',
+     "it", None),
+    ('Acme Corp tested a drone. "If you shoot it down, nothing happens," Jane Smith said.',
+     "it", None),
 ])
 def test_events_coreference_prefers_no_link(text: str, word: str, expected: str | None
                                             ) -> None:
@@ -348,19 +358,6 @@ def test_coref_first_person_in_a_quote_is_its_speaker(text: str, trigger: str,
     assert named == ([expected] if expected else [])
 
 
-def test_coref_it_prefers_a_nearer_thing() -> None:
-    """"it" after a thing named nearer than the organisation is that thing: no link."""
-    text = "Acme Corp said a truck was parked outside and it exploded at noon."
-    found = [p for e, parts in _events(text) if e.trigger == "exploded" for p in parts]
-    assert not [p for p in found if p.resolved_from == "coreference"]
-
-
-def test_coref_the_country_with_two_countries_in_reach_is_no_one() -> None:
-    text = "France and Germany signed a treaty. The country will sanction Acme Corp."
-    found = [p for e, parts in _events(text) if e.trigger == "sanction" for p in parts]
-    assert not [p for p in found if p.resolved_from == "coreference"]
-
-
 @pytest.mark.parametrize("text,trigger,name", [
     ("The Dow Jones fell 2 percent on Monday.", "fell", "Dow Jones"),
     ("The FTSE rose sharply after the vote.", "rose", "FTSE"),
@@ -426,14 +423,6 @@ def test_coref_a_quote_that_goes_on_keeps_its_speaker() -> None:
     assert "Mary Jones" in roles and "John Smith" not in roles
 
 
-def test_coref_cleft_it_is_no_one() -> None:
-    """"It was a decision that ..." is a cleft: "it" stands for no actor."""
-    text = "Acme Corp rejected the offer. It was a decision that surprised Globex."
-    found = [p for e, parts in _events(text) for p in parts
-             if p.mention == "It" and p.resolved_from == "coreference"]
-    assert not found
-
-
 def test_events_an_amount_is_no_count_of_people() -> None:
     text = "The regulator fined Acme Corp €750,000 on Monday."
     assert not [p for e, ps in _events(text) for p in ps if p.agent == "people"]
@@ -477,13 +466,6 @@ def test_events_phrasal_verbs_from_wordnet(text: str, trigger: str,
     assert (e.type, e.subtype) == expected
 
 
-def test_coref_it_in_a_quote_is_no_name_outside_it() -> None:
-    text = 'Acme Corp tested a drone. "If you shoot it down, it will explode," Jane Smith said.'
-    found = [p for e, ps in _events(text) for p in ps
-             if p.mention == "it" and p.resolved_from == "coreference"]
-    assert not found
-
-
 def test_coref_a_quote_after_the_speakers_sentence_is_theirs() -> None:
     """'"...," Tom Kale told reporters. "I phoned the police."': Tom Kale phoned."""
     text = ('Acme Corp hired John Smith. "The plan failed," Tom Kale told reporters. '
@@ -509,3 +491,10 @@ def test_events_a_compound_that_names_a_person_acts() -> None:
     aircraft."""
     roles = _roles("A suicide bomber killed six soldiers on Monday.", "killed")
     assert roles.get("bomber") == "source"
+
+
+def test_coref_a_person_pronoun_prefers_the_subject() -> None:
+    """"Tom Kale, a rival of John Smith, said he would resign": he is Tom Kale, the subject,
+    not the name nearer the pronoun in an oblique place."""
+    assert _resolved("Tom Kale, a rival of John Smith, said on Monday that he would resign.",
+                     "he") == "Tom Kale"
