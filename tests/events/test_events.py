@@ -232,9 +232,9 @@ def test_events_named_body_description_needs_its_word(text: str, description: st
     ("France and Germany signed a treaty. The country will sanction Acme Corp.", "country",
      None),
     # "it" in a quote is no name outside it (each "it" of the quote)
-    ('Acme Corp tested a drone. "If you shoot it down, it will explode," Jane Smith said.',
+    ('Acme Corp built a robot. "When you switch it off, it will stop," Jane Smith said.',
      "it", None),
-    ('Acme Corp tested a drone. "If you shoot it down, nothing happens," Jane Smith said.',
+    ('Acme Corp built a robot. "When you switch it off, nothing happens," Jane Smith said.',
      "it", None),
 ])
 def test_events_coreference_prefers_no_link(text: str, word: str, expected: str | None
@@ -403,13 +403,13 @@ def test_grammar_mode_cues(text: str, trigger: str, mode: str) -> None:
 
 
 @pytest.mark.parametrize("text,trigger,expected", [
-    ("By the end of the year, 496 had been killed.", "killed", "target"),
-    ("The blast injured 260 others near the station.", "injured", "target"),
+    ("In the floods, 37 were killed.", "killed", "target"),
+    ("The riot injured 45 others in the square.", "injured", "target"),
     ("Acme Corp sold 200 last month.", "sold", None),   # in company news, an amount
 ])
 def test_events_a_count_of_people_takes_part(text: str, trigger: str,
                                              expected: str | None) -> None:
-    """A bare number (or "260 others") is a count of people in events that take people as a
+    """A bare number (or "45 others") is a count of people in events that take people as a
     count: killings, injuries, arrests; not in a sale."""
     parts = [p for e, ps in _events(text) if e.trigger == trigger for p in ps]
     assert {p.role for p in parts if p.agent == "people"} == ({expected} if expected else set())
@@ -442,9 +442,9 @@ def test_events_a_verb_that_only_performs_its_object_is_that_event(text: str,
 
 
 def test_events_members_named_after_including_share_the_role() -> None:
-    """"Leftists were arrested, including Eva Forest": she is arrested too."""
-    text = "Leftists were arrested on Monday, including Eva Forest."
-    assert _roles(text, "arrested").get("Eva Forest") == "target"
+    """"Protesters were arrested, including Ann Berg": she is arrested too."""
+    text = "Protesters were arrested on Monday, including Ann Berg."
+    assert _roles(text, "arrested").get("Ann Berg") == "target"
 
 
 def test_events_passive_light_verb_takes_the_type_of_its_subject() -> None:
@@ -489,7 +489,7 @@ def test_events_attacks_and_deaths_need_no_named_actor(text: str, trigger: str,
 def test_events_a_compound_that_names_a_person_acts() -> None:
     """"a suicide bomber" is a person (WordNet's compound), where "bomber" alone is first an
     aircraft."""
-    roles = _roles("A suicide bomber killed six soldiers on Monday.", "killed")
+    roles = _roles("On Tuesday a suicide bomber attacked a checkpoint.", "attacked")
     assert roles.get("bomber") == "source"
 
 
