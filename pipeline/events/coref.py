@@ -9,6 +9,9 @@ Rules (the words are data, ``models/coreference.json`` and ``models/agents.tsv``
 * a definite description ("the company", "this bank", "the president") refers to the most
   recent earlier actor of its kind; a person's description must have been tied to that person
   by a title ("President Obama") or an apposition ("Dana Perino, the press secretary");
+* a pronoun that may mean someone the text introduced without a name ("a friend of the
+  attacker told the BBC that he ...") or who is named only inside the quotation it follows
+  ('"He listened to X," he said') is linked to no one;
 * an apposition names what it stands beside ("the chief executive, Steve Jobs");
 * a common noun of the agents table ("regulators", "the French government") that refers to no
   named actor is a generic actor with its sector and, where the text gives it, its country.
@@ -18,103 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from ..identity.kinds import NOT_ACTING, kind_of, place_kind
 from ..identity.names import canonical_name
-from ..types import Mention, Participant, Role, Tok
-from .grammar import grammar
+from ..types import Mention, Tok
 from .lexicon import Lexicon
+from .sentence import Referent, Resolved, Sentence
 
 _WORDS = re.compile(r"[a-z]+")
-
-
-@dataclass(slots=True)
-class Referent:
-    """A named actor mention of the article, and the words tied to it (titles). ``body``:
-    an organisation whose name holds a body word ("Competition Authority", "CNIL" for the
-    Commission nationale ...), which "the regulator" may refer to and "the company" not."""
-
-    mention: Mention
-    kind: str
-    titles: set[str] = field(default_factory=set)
-    body: bool = False
-    sentence: int = 0  # the article's sentence it is in, counted from 0
-    subject: bool = False  # the subject of its clause (more salient than an oblique name)
-
-    def fits(self, kind: str, strict: bool) -> bool:
-        """Whether a word asking for ``kind`` can refer to this actor (``strict`` for a
-        description: a company is not "the regulator", and the other way round)."""
-        if kind == "body":
-            return self.kind == "organisation" and self.body
-        if strict and kind == "organisation":
-            return self.kind == "organisation" and not self.body
-        return self.kind == kind
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """An argument resolved to an actor: where it is written, and what it refers to."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    ref_start: int = -1
-    ref_end: int = -1
-    resolved_from: str = ""
-    agent: str = ""
-    sector: str = ""
-    country: str = ""
-    #: a generic person known only from WordNet's class of the noun ("the victim", "a
-    #: commander"), not the agents table: an actor of typed events only
-    by_class: bool = False
-    #: a bare number that counts people ("496 were killed"): an actor of the types that take
-    #: people as a count (``counted_people_types`` of the grammar) only
-    count: bool = False
-    #: False for a product, an index, a currency or a security: it takes part (role
-    #: ``other``), never acts nor is acted on
-    acts: bool = True
-
-    def key(self) -> tuple[object, ...]:
-        """What makes two arguments the same actor within one event."""
-        if self.agent:
-            return ("agent", self.agent, self.country)
-        return (self.ref_start, self.ref_end, self.label)
-
-    def participant(self, event_id: str, article_id: str, role: str) -> Participant:
-        """The participant this argument makes in an event."""
-        return Participant(event_id, article_id, self.start, self.end, self.label, Role(role),
-                           mention=" ".join(self.text.split()), ref_start=self.ref_start,
-                           ref_end=self.ref_end, resolved_from=self.resolved_from,
-                           agent=self.agent, sector=self.sector, country=self.country)
-
-
-class Sentence:
-    """One parsed sentence with what the extractor looks up in it."""
-
-    def __init__(self, text: str, toks: Sequence[Tok], mentions: Sequence[Mention]) -> None:
-        self.toks = toks
-        self.start = toks[0].start
-        self.end = toks[-1].end
-        self.text = text[self.start:self.end]
-        self.kids: list[list[int]] = [[] for _ in toks]
-        for i, t in enumerate(toks):
-            if t.head != i:
-                self.kids[t.head].append(i)
-        self.mentions = [m for m in mentions if m.start >= self.start and m.end <= self.end]
-        self.dates = [m for m in self.mentions if m.label in ("DATE", "TIME") and m.date_start]
-        self.money = [m for m in self.mentions if m.label == "MONEY" and m.amount is not None]
-        self.names = [m for m in self.mentions if kind_of(m)]
-        self.g = grammar()  # the word classes the extractor tests
-
-    def mention_at(self, i: int) -> Mention | None:
-        """The named mention that token ``i`` is part of, if any."""
-        pos = self.toks[i].start
-        for m in self.names:
-            if m.start <= pos < m.end:
-                return m
-        return None
 
 
 class Article:
@@ -146,12 +60,34 @@ class Article:
         self._current = [Referent(m, kind, body=kind == "organisation" and self._body(m),
                                   sentence=self._sentences)
                          for m in sent.names for kind in [kind_of(m)]]
+        self._current = sorted([*self._current, *self._unnamed(sent)],
+                               key=lambda r: r.mention.start)
         for ref in self._current:
+            if ref.anonymous:
+                continue
             ref.subject = _is_subject(sent, ref.mention)
             ref.titles |= self._titles(sent, ref.mention)
             if ref.kind == "person":
                 self._title_gender(ref)
         return sent
+
+    def _unnamed(self, sent: Sentence) -> list[Referent]:
+        """The people a sentence introduces by an indefinite common noun as a clause's
+        subject ("a onetime friend", "one witness"; not "the man" nor "his lawyer", who may be
+        someone named before), tied to no name by an apposition."""
+        out = []
+        for i, t in enumerate(sent.toks):
+            if t.tag != "NN" or t.dep not in sent.g.subject | sent.g.passive_subject \
+                    or self.lex.noun_classes.get(t.lemma.lower()) != "person" \
+                    or sent.mention_at(i) is not None \
+                    or any(sent.toks[c].dep == "appos" for c in sent.kids[i]) \
+                    or not any(sent.toks[c].lower in sent.g.indefinite for c in sent.kids[i]):
+                continue  # "the man", "his lawyer" may be someone named before
+            m = Mention("", t.start, t.end, self.text[t.start:t.end], "PERSON", norm=f"#{t.start}")
+            ref = Referent(m, "person", sentence=self._sentences, subject=True, anonymous=True)
+            self._title_gender(ref)
+            out.append(ref)
+        return out
 
     def _title_gender(self, ref: Referent) -> None:
         """A person's gender from a title before the name or tied to it ("Mrs", "King")."""
@@ -248,11 +184,11 @@ class Article:
                 # the quote goes on from the sentence that named its speaker
                 self._quote_speaker = (self._sentences, self._quote_speaker[1])
                 return self._quote_speaker[1]
-            if not verbs and self._previous is not None:  # '"...," he told the BBC. "I ..."'
-                said = self._said(self._previous)
-                if said:
-                    return self._verb_speaker(self._previous, -1, said)
         found = self._verb_speaker(sent, i, verbs)
+        if found is False and quoted and self._previous is not None:
+            # '"...," he told the BBC. "I phoned ..."'
+            said = self._said(self._previous)
+            found = self._verb_speaker(self._previous, -1, said) if said else False
         if quoted and (found is None or isinstance(found, Referent)):
             self._quote_speaker = (self._sentences, found)
         return found
@@ -266,6 +202,9 @@ class Article:
                       ) -> Referent | None | bool:
         toks = sent.toks
         for v in verbs:
+            if toks[v].dep == "conj" and not any(
+                    toks[c].dep in sent.g.subject for c in sent.kids[v]):
+                v = toks[v].head  # "her children came home and said": the first verb's
             subjects = [c for c in sent.kids[v]
                         if toks[c].dep in sent.g.subject | sent.g.passive_subject]
             for c in subjects:
@@ -342,6 +281,17 @@ class Article:
             return para + max(before.rfind("“"), before.rfind('"'))
         return -1
 
+    def _quote_before(self, pos: int) -> tuple[int, int]:
+        """The quotation that closes just before ``pos`` in its sentence ('"...," he said'),
+        as (where it opens, where it closes); (-1, -1) when there is none."""
+        para = self.text.rfind("\n\n", 0, pos) + 1
+        before = self.text[para:pos]
+        close = max(before.rfind("”"), before.rfind('"') if before.count('"') % 2 == 0 else -1)
+        if close < 0 or self._quoted(pos) or re.search(r"[.!?]", before[close + 1:]):
+            return -1, -1
+        mark = "“" if before[close] == "”" else '"'
+        return para + before.rfind(mark, 0, close), para + close
+
     def _description(self, sent: Sentence, i: int) -> Resolved | None:
         t = sent.toks[i]
         lemma = t.lemma.lower()
@@ -361,7 +311,7 @@ class Article:
         return self._refers(t, ante, "coreference")
 
     def _refers(self, t: Tok, ante: Referent | None, how: str) -> Resolved | None:
-        if ante is None:
+        if ante is None or ante.anonymous:
             return None
         a = ante.mention
         return Resolved(t.start, t.end, self.text[t.start:t.end], a.label, a.start, a.end, how,
@@ -375,15 +325,19 @@ class Article:
         person of unknown gender and one known to have it, among the last few named, could
         both be meant: no link rather than a guess), and for a description of a named body
         ("the commission") one whose name holds that word."""
-        earlier = [r for r in self._current if r.mention.end <= pos]
+        earlier = [*self.history[-self.lookback:],
+                   *(r for r in self._current if r.mention.end <= pos)]
+        if "person" in kinds:  # '"He listened to X," he said': not X, whom the quote names
+            opened, closed = self._quote_before(pos)
+            earlier = [r for r in earlier if not opened <= r.mention.start < closed]
         # a thing ("it", "the company") only from the last few sentences; farther back, no link
         first = -1 if "person" in kinds else self._sentences - self.lex.sentence_window
         if strict and "country" in kinds and len({
-                r.mention.country for r in [*self.history[-self.lookback:], *earlier]
+                r.mention.country for r in earlier
                 if r.kind == "country" and r.sentence >= first}) > 1:
             return None  # "the country" with two countries in reach: no guess
         unknown: Referent | None = None
-        for n, ref in enumerate(reversed([*self.history[-self.lookback:], *earlier])):
+        for n, ref in enumerate(reversed(earlier)):
             if ref.sentence < first:
                 break
             if not any(ref.fits(k, strict) for k in kinds):

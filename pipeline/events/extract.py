@@ -31,10 +31,11 @@ from datetime import date
 
 from ..identity.kinds import place_kind
 from ..types import Event, Mention, Participant, Role, Tok, content_id
-from .coref import Article, Resolved, Sentence
+from .coref import Article
 from .frames import sense
 from .grammar import grammar
 from .lexicon import EventType, Lexicon, lexicon
+from .sentence import Resolved, Sentence
 
 _OTHER = EventType("other")
 _UNTYPED = EventType("")  # a verb no type of the ontology names (a sentinel)

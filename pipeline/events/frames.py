@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from ..identity.kinds import is_country, kind_of
 from ..types import Tok
-from .coref import Sentence
 from .lexicon import EventType, Frame, Lexicon
+from .sentence import Sentence
 
 #: the dependency labels of the arguments a frame's slot tests
 _SLOT_DEPS = {"object": ("dobj", "obj", "nsubjpass"), "subject": ("nsubj",),

@@ -45,6 +45,7 @@ class Grammar:
     thing_pronouns: frozenset[str]
     core_dependencies: frozenset[str]
     thing_classes: frozenset[str]
+    indefinite: frozenset[str]
     counted_people_deps: frozenset[str]
     counted_people_types: frozenset[str]
     counted_people_heads: frozenset[str]
@@ -92,6 +93,7 @@ def grammar() -> Grammar:
         thing_pronouns=words("coreference", "thing_pronouns"),
         core_dependencies=words("coreference", "core_dependencies"),
         thing_classes=words("coreference", "thing_classes"),
+        indefinite=words("coreference", "indefinite"),
         counted_people_deps=words("coreference", "counted_people_deps"),
         counted_people_types=words("coreference", "counted_people_types"),
         counted_people_heads=words("coreference", "counted_people_heads"),

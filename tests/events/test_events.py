@@ -236,6 +236,15 @@ def test_events_named_body_description_needs_its_word(text: str, description: st
      "it", None),
     ('Acme Corp built a robot. "When you switch it off, nothing happens," Jane Smith said.',
      "it", None),
+    # someone introduced without a name may be meant ("a friend ... he"); "his lawyer" may
+    # not be new, and leaves the name named before
+    ("Tom Kale was arrested in Leeds. A friend of the family told reporters that he warned "
+     "the police.", "he", None),
+    ("Tom Kale was arrested in Leeds. His lawyer told reporters that he would appeal.", "he",
+     "Tom Kale"),
+    # the speaker after a quote is no one the quote names, nor is the "I" of the next quote
+    ('Acme Corp was sued on Monday. "He used to work for Jane Smith," he told reporters. '
+     '"I phoned the police."', "I", None),
 ])
 def test_events_coreference_prefers_no_link(text: str, word: str, expected: str | None
                                             ) -> None:
