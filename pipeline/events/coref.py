@@ -12,6 +12,8 @@ Rules (the words are data, ``models/coreference.json`` and ``models/agents.tsv``
 * a pronoun that may mean someone the text introduced without a name ("a friend of the
   attacker told the BBC that he ...") or who is named only inside the quotation it follows
   ('"He listened to X," he said') is linked to no one;
+* a person's name that only qualifies a common noun ("the Bellecour metro station", "the
+  district of Barking") is no one a pronoun may mean;
 * an apposition names what it stands beside ("the chief executive, Steve Jobs");
 * a common noun of the agents table ("regulators", "the French government") that refers to no
   named actor is a generic actor with its sector and, where the text gives it, its country.
@@ -59,7 +61,8 @@ class Article:
         sent = Sentence(self.text, toks, self.mentions)
         self._current = [Referent(m, kind, body=kind == "organisation" and self._body(m),
                                   sentence=self._sentences)
-                         for m in sent.names for kind in [kind_of(m)]]
+                         for m in sent.names for kind in [kind_of(m)]
+                         if kind != "person" or not self._modifies(sent, m)]
         self._current = sorted([*self._current, *self._unnamed(sent)],
                                key=lambda r: r.mention.start)
         for ref in self._current:
@@ -88,6 +91,22 @@ class Article:
             self._title_gender(ref)
             out.append(ref)
         return out
+
+    def _modifies(self, sent: Sentence, m: Mention) -> bool:
+        """Whether a name only qualifies a common noun: "the Bellecour metro station", "the
+        district of Barking" (a person's name there names a place or a thing)."""
+        toks = sent.toks
+        for t in toks:
+            if not m.start <= t.start < m.end or m.start <= toks[t.head].start < m.end:
+                continue
+            head = toks[t.head]
+            if t.dep == "compound" and head.pos == "NOUN":
+                return True
+            if t.dep == "pobj" and head.lower == "of" and head.head != t.head:
+                noun = toks[head.head]
+                return noun.pos == "NOUN" and self.lex.noun_classes.get(
+                    noun.lemma.lower()) == "location"
+        return False
 
     def _title_gender(self, ref: Referent) -> None:
         """A person's gender from a title before the name or tied to it ("Mrs", "King")."""
@@ -338,7 +357,7 @@ class Article:
             return None  # "the country" with two countries in reach: no guess
         unknown: Referent | None = None
         for n, ref in enumerate(reversed(earlier)):
-            if ref.sentence < first:
+            if ref.sentence < first or (unknown is not None and n >= self.gender_window):
                 break
             if not any(ref.fits(k, strict) for k in kinds):
                 continue
@@ -353,8 +372,6 @@ class Article:
                 return None if unknown is not None else ref  # two it may be: no guess
             if known is None and unknown is None:
                 unknown = ref
-            if unknown is not None and n >= self.gender_window:
-                break
         return unknown
 
     def _salient(self, pos: int, ante: Referent, gender: str) -> Referent:

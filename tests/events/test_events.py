@@ -195,6 +195,15 @@ def _resolved(text: str, pronoun: str) -> str | None:
     # the woman named first, or the man named last whose gender is not known: no guess
     ("Mrs Anna Berg met Tom Kale in Oslo on Monday. Later she criticised the plan.", "she",
      None),
+    # ... unless the man was named farther back than the window of that doubt
+    ("Mr Tom Kale spoke first. Acme Corp, Globex, Initech, Hooli, Umbrella Corp, Vandelay "
+     "Industries and Wayne Enterprises signed the deal. Sam Lee said he would resign.", "he",
+     "Sam Lee"),
+    # a person's name that only qualifies a noun names a place or a thing, no one to refer to
+    ("Mr Tom Kale met residents near the Anna Berg metro station. Later he criticised the "
+     "plan.", "he", "Tom Kale"),
+    ("Mr Tom Kale lives in the district of Anna Berg, where he criticised the plan.", "he",
+     "Tom Kale"),
 ])
 def test_events_person_pronoun_agrees_in_gender(text: str, pronoun: str,
                                                 expected: str | None) -> None:
