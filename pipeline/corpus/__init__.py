@@ -4,7 +4,7 @@
 """
 
 from .actors import CatalogueBuilder, build_catalogue
-from .catalogue import Catalogue, ListCatalogue, StoreCatalogue
+from .catalogue import Catalogue, EventParties, ListCatalogue, StoreCatalogue
 
-__all__ = ["Catalogue", "CatalogueBuilder", "ListCatalogue", "StoreCatalogue",
+__all__ = ["Catalogue", "CatalogueBuilder", "EventParties", "ListCatalogue", "StoreCatalogue",
            "build_catalogue"]

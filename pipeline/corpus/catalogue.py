@@ -16,6 +16,38 @@ from ..store import Store, open_existing
 from ..types import Actor, Event, Link, Mention, Role
 
 
+@dataclass(frozen=True, slots=True)
+class EventParties:
+    """An event with who did it to whom, and where it was read: a row of ``events.csv``.
+
+    Fields:
+        event: the event.
+        sources: the actors whose strongest role in it is ``source``, sorted by name.
+        targets: the actors whose strongest role in it is ``target``, sorted by name.
+        title: its article's title.
+        url: its article's URL, or ``""``.
+        source: the file (or feed) its article was first read from.
+    """
+
+    event: Event
+    sources: tuple[Actor, ...] = ()
+    targets: tuple[Actor, ...] = ()
+    title: str = ""
+    url: str = ""
+    source: str = ""
+
+
+def _parties(actors: dict[str, Actor], event: Event, best: Iterable[tuple[str, Role]],
+             title: str, url: str, source: str) -> EventParties:
+    by_role: dict[Role, list[Actor]] = {Role.SOURCE: [], Role.TARGET: []}
+    for aid, role in best:
+        if role in by_role and aid in actors:
+            by_role[role].append(actors[aid])
+    sources, targets = (tuple(sorted(by_role[r], key=lambda a: (a.name, a.actor_id)))
+                      for r in (Role.SOURCE, Role.TARGET))
+    return EventParties(event, sources, targets, title, url, source)
+
+
 class Catalogue(ABC):
     """Actors, and the events and links the graph and table writers stream.
 
@@ -33,6 +65,10 @@ class Catalogue(ABC):
     @abstractmethod
     def iter_events(self) -> Iterator[Event]:
         """The events that have an actor, in article order."""
+
+    @abstractmethod
+    def iter_event_parties(self) -> Iterator[EventParties]:
+        """:meth:`iter_events` with each event's sources, targets and article."""
 
     @abstractmethod
     def iter_roles(self) -> Iterator[Link]:
@@ -77,6 +113,8 @@ class ListCatalogue(Catalogue):
     links: list[Link]
     actor_articles: dict[str, list[str]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    #: ``article_id → (title, url, source)``
+    articles: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     def iter_mentions(self) -> Iterator[Mention]:
         return iter(self.mentions)
@@ -86,6 +124,21 @@ class ListCatalogue(Catalogue):
 
     def iter_roles(self) -> Iterator[Link]:
         return iter(self.links)
+
+    def iter_event_parties(self) -> Iterator[EventParties]:
+        for e in self.events:
+            best = self.roles_of(e.event_id)
+            yield _parties(self.actors, e, best.items(), *self.articles.get(e.article_id,
+                                                                            ("", "", "")))
+
+    def roles_of(self, event_id: str) -> dict[str, Role]:
+        """``actor_id → its strongest role`` in an event."""
+        best: dict[str, Role] = {}
+        for link in self.links:
+            if link.event_id == event_id and (link.actor_id not in best
+                                              or link.role.rank < best[link.actor_id].rank):
+                best[link.actor_id] = link.role
+        return best
 
     def articles_of(self, actor_id: str) -> list[str]:
         return self.actor_articles.get(actor_id, [])
@@ -147,6 +200,11 @@ class StoreCatalogue(Catalogue):
 
     def iter_roles(self) -> Iterator[Link]:
         yield from self._store().links()
+
+    def iter_event_parties(self) -> Iterator[EventParties]:
+        roles = tuple(Role)
+        for e, best, *article in self._store().iter_event_parties():
+            yield _parties(self.actors, e, ((a, roles[r]) for a, r in best), *article)
 
     def articles_of(self, actor_id: str) -> list[str]:
         if actor_id not in self._articles:  # read once: every graph writer asks

@@ -25,6 +25,7 @@ from ..corpus import Catalogue
 from ..types import Event, Link, Role
 from . import html
 from .files import atomic_open
+from .tables import parties
 from .xmlgraph import gexf_lines, graphml_lines
 
 
@@ -48,6 +49,8 @@ NODE_KINDS = {
     "mode": "string", "negated": "boolean", "date": "string", "date_end": "string",
     "currency": "string", "countries": "string", "location": "string",
     "location_country": "string", "sentence": "string", "amount": "double",
+    "source_actors": "string", "target_actors": "string", "source_ids": "string",
+    "target_ids": "string", "title": "string", "url": "string", "article_source": "string",
 }
 EDGE_KINDS = {"role": "string", "mention": "string", "resolved_from": "string",
               "article_ids": "string"}
@@ -85,8 +88,9 @@ def _nodes(cat: Catalogue, dates: bool = False) -> Iterator[tuple[str, dict[str,
     date as its GEXF ``start``/``end``."""
     for aid in _actor_ids(cat):
         yield actor_node(aid), actor_attrs(cat, aid)
-    for e in cat.iter_events():
-        d = event_attrs(e)
+    for row in cat.iter_event_parties():
+        e = row.event
+        d = event_attrs(e) | parties(row)
         if dates and e.date_start:
             d["start"], d["end"] = e.date_start, e.date_end or e.date_start
         yield event_node(e.event_id), d

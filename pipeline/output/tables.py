@@ -8,7 +8,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from ..corpus import Catalogue
+from ..corpus import Catalogue, EventParties
 from ..normalize.rates import convert
 from ..types import Mention
 from .files import write_csv, write_jsonl
@@ -66,9 +66,10 @@ def entity_rows(cat: Catalogue, published: Mapping[str, str]) -> Iterator[dict[s
 ACTOR_COLUMNS = ("actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles",
                  "n_events", "sector")
 EVENT_COLUMNS = ("event_id", "article_id", "type", "subtype", "plover", "lemma", "trigger",
-                 "start", "end", "mode", "negated", "date_start", "date_end", "amount",
-                 "currency", "amount_eur", "amount_usd", "countries", "location",
-                 "location_country", "sentence")
+                 "source_actors", "target_actors", "start", "end", "mode", "negated",
+                 "date_start", "date_end", "amount", "currency", "amount_eur", "amount_usd",
+                 "countries", "location", "location_country", "sentence", "source_ids",
+                 "target_ids", "title", "url", "article_source")
 EVENT_ACTOR_COLUMNS = ("event_id", "actor_id", "role", "mention", "start", "end",
                        "resolved_from")
 
@@ -84,11 +85,12 @@ def actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
 
 def event_rows(cat: Catalogue, published: Mapping[str, str] | None = None
                ) -> Iterator[dict[str, Any]]:
-    """Rows of ``events.csv``, in article order; an amount also in euros and US dollars at
-    its article's ``published`` date."""
-    for e in cat.iter_events():
+    """Rows of ``events.csv``, in article order, with who did it to whom (:func:`parties`);
+    an amount also in euros and US dollars at its article's ``published`` date."""
+    for row in cat.iter_event_parties():
+        e = row.event
         eur, usd = convert(e.amount, e.currency, (published or {}).get(e.article_id, ""))
-        yield {"amount_eur": eur, "amount_usd": usd, "event_id": e.event_id,
+        yield {**parties(row), "amount_eur": eur, "amount_usd": usd, "event_id": e.event_id,
                "article_id": e.article_id, "type": e.type,
                "subtype": e.subtype, "plover": e.plover, "lemma": e.lemma,
                "trigger": e.trigger, "start": e.start, "end": e.end, "mode": e.mode,
@@ -96,6 +98,16 @@ def event_rows(cat: Catalogue, published: Mapping[str, str] | None = None
                "date_end": e.date_end, "amount": e.amount, "currency": e.currency,
                "countries": " ".join(e.countries), "location": e.location,
                "location_country": e.location_country, "sentence": e.sentence}
+
+
+def parties(row: EventParties) -> dict[str, str]:
+    """Who did it to whom (names and ids, "; "-joined in the same order) and where it was
+    read: the columns ``events.csv`` and the graph's event nodes add to an event."""
+    return {"source_actors": "; ".join(a.name for a in row.sources),
+            "target_actors": "; ".join(a.name for a in row.targets),
+            "source_ids": "; ".join(a.actor_id for a in row.sources),
+            "target_ids": "; ".join(a.actor_id for a in row.targets),
+            "title": row.title, "url": row.url, "article_source": row.source}
 
 
 def event_actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:

@@ -197,13 +197,28 @@ class AnalysisStore(Connection):
                         chunk):
                     yield _event(row)
             return
+        for event, *_ in self.iter_event_parties():
+            yield event
+
+    def iter_event_parties(self) -> Iterator[tuple[Event, list[tuple[str, int]], str, str,
+                                                   str]]:
+        """:meth:`iter_linked_events` with who took part, as ``(actor_id, rank of its
+        strongest role)`` sorted, and the article's title, URL and first source."""
+        n = len(_EVENT_FIELDS)
         cur = self.db.execute(
-            f"""SELECT e.* FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
+            f"""SELECT e.*, (SELECT group_concat(actor_id || ' ' || r, ',') FROM (
+                               SELECT actor_id, MIN(rank) AS r FROM out_links l
+                               WHERE l.event_id = e.event_id GROUP BY actor_id)),
+                       a.title, a.url, substr(o.k, 1, instr(o.k, char(31)) - 1)
+                FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
+                JOIN articles a ON a.article_id = e.article_id
                 WHERE e.event_id IN (SELECT event_id FROM out_links)
                    OR e.event_id NOT IN (SELECT event_id FROM participants)
                 ORDER BY o.k, e.article_id, e.start, e.type""")
         for row in cur:
-            yield _event(row)
+            parties = sorted((aid, int(rank)) for aid, rank in (
+                p.split(" ") for p in (row[n] or "").split(",") if p))
+            yield _event(row[:n]), parties, row[n + 1] or "", row[n + 2] or "", row[n + 3] or ""
 
     def published_dates(self) -> dict[str, str]:
         """``article_id → published`` of every article that has one."""

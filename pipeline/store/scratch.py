@@ -17,6 +17,7 @@ CREATE TABLE out_links (
     mention TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     resolved_from TEXT NOT NULL, article_id TEXT NOT NULL
 );
+CREATE INDEX out_links_event ON out_links (event_id);
 CREATE TABLE out_actor_articles (
     actor_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (actor_id, article_id)
 ) WITHOUT ROWID;

@@ -77,6 +77,30 @@ def test_graph_seed_regulator_fines_publisher(seed_out: Path, amount: str,
                    "Les Publications Condé Nast": "target"}
 
 
+def test_graph_events_csv_says_who_did_what_to_whom(seed_out: Path) -> None:
+    """Each row of events.csv names its sources and targets (the strongest role of each
+    actor in event_actors.csv) and its article's title and URL; graph.json's event nodes
+    say the same."""
+    roles: dict[str, dict[str, set[str]]] = {}
+    for r in _rows(seed_out / "event_actors.csv"):
+        roles.setdefault(r["event_id"], {}).setdefault(r["role"], set()).add(r["actor_id"])
+    names = {r["actor_id"]: r["name"] for r in _rows(seed_out / "actors.csv")}
+    titles = {r["article_id"]: r["title"] for r in _rows(seed_out / "articles.csv")}
+    events = _rows(seed_out / "events.csv")
+    for e in events:
+        for role in ("source", "target"):
+            ids = [i for i in e[f"{role}_ids"].split("; ") if i]
+            assert set(ids) == roles.get(e["event_id"], {}).get(role, set())
+            assert e[f"{role}_actors"] == "; ".join(names[i] for i in ids)
+        assert e["title"] == titles[e["article_id"]]
+    fine = next(e for e in events if e["subtype"] == "fine" and e["amount"] == "750000")
+    assert fine["source_actors"] == "Commission nationale de l'informatique et des libertés"
+    assert fine["target_actors"] == "Les Publications Condé Nast"
+    nodes = json.loads((seed_out / "graph.json").read_text())["nodes"]
+    node = next(n for n in nodes if n["id"] == f"event:{fine['event_id']}")
+    assert (node["source_actors"], node["title"]) == (fine["source_actors"], fine["title"])
+
+
 @pytest.mark.parametrize("amount,date", [("23000000", "2025-04-01")])
 def test_graph_seed_huawei_deal(seed_out: Path, amount: str, date: str) -> None:
     actors = {r["actor_id"]: r["name"] for r in _rows(seed_out / "actors.csv")}
