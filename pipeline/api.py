@@ -42,7 +42,16 @@ from .report import outputs_current, outputs_state
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
 from .store import Store, chunks
 from .store.lock import folder_lock
-from .types import Mention, NameCounts, Record, Skipped, WorkItem, content_id
+from .types import (
+    Event,
+    Mention,
+    NameCounts,
+    Participant,
+    Record,
+    Skipped,
+    WorkItem,
+    content_id,
+)
 
 log = logging.getLogger("newsgraph")
 
@@ -343,13 +352,33 @@ def split_file(path: str | Path, *, separator: str | None = None) -> list[Segmen
     return out
 
 
-def extract(text: str, *, published: date | None = None,
-            model: str = DEFAULT_MODEL) -> list[Mention]:
-    """Entities of one text, normalised (relative dates need ``published``), with the names
-    a run gives the same text: the same analysis (:func:`pipeline.engine.analyse_batch`) and
-    the same identity rules, over a folder of this one article.
+@dataclass(frozen=True)
+class TextAnalysis:
+    """What newsgraph finds in one text: its entities (normalised, with the names a run
+    gives them), its events and who takes part in each (``participants``, by
+    ``event_id``)."""
 
-    >>> [m.country for m in extract("Vietnam signed it.") if m.label == "GPE"]   # doctest: +SKIP
+    text: str
+    mentions: list[Mention]
+    events: list[Event]
+    participants: list[Participant]
+
+    def actor(self, p: Participant) -> str:
+        """Whom a participant stands for: the name a pronoun or a description refers to,
+        the generic actor ("regulators"), or the words as written."""
+        if p.ref_start >= 0:
+            return self.text[p.ref_start:p.ref_end]
+        return p.agent or p.mention
+
+
+def analyse(text: str, *, published: date | None = None,
+            model: str = DEFAULT_MODEL) -> TextAnalysis:
+    """Entities and events of one text, normalised (relative dates need ``published``):
+    the same analysis (:func:`pipeline.engine.analyse_batch`) and the same identity rules a
+    run applies, over a folder of this one article.
+
+    >>> a = analyse("Vietnam signed it.")                              # doctest: +SKIP
+    >>> [m.country for m in a.mentions if m.label == "GPE"]            # doctest: +SKIP
     ['VN']
     """
     from .identity import FolderNames
@@ -364,4 +393,11 @@ def extract(text: str, *, published: date | None = None,
         raise NewsgraphError(f"the text could not be analysed ({result.failed})")
     counts = NameCounts.of_mentions(result.mentions, VOTE_LABELS,
                                     [(article_id, a, long) for a, long in result.acronyms])
-    return FolderNames(counts, tuning.label_majority).apply_article(result.mentions)
+    mentions = FolderNames(counts, tuning.label_majority).apply_article(result.mentions)
+    return TextAnalysis(text, mentions, result.events, result.participants)
+
+
+def extract(text: str, *, published: date | None = None,
+            model: str = DEFAULT_MODEL) -> list[Mention]:
+    """The entities of :func:`analyse`."""
+    return analyse(text, published=published, model=model).mentions

@@ -7,59 +7,37 @@ line on stderr with what to do. Data goes to stdout; progress and reports go to 
 from __future__ import annotations
 
 import json
-import re
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any
 
 import click
 
 from . import api, report
+from .clikit import date_option, fail, money, printable, regex_option, say
 from .config import Tuning
 from .errors import NewsgraphError
+from .explore_cli import explore_group
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, LANGUAGES, RunSettings
-
-
-def _fail(message: str) -> NoReturn:
-    _say("error", message)
-    sys.exit(1)
-
-
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def printable(text: str) -> str:
-    r"""Text safe to print: control characters (terminal escapes, a newline in a file name)
-    written as escapes.
-
-    >>> printable("a\x1b]0;x\x07b\nnewsgraph: c")
-    'a\\x1b]0;x\\x07b\\nnewsgraph: c'
-    """
-    return _UNPRINTABLE.sub(lambda m: repr(m.group(0))[1:-1], text)
-
-
-def _say(kind: str, message: str) -> None:
-    """One line on stderr: ``newsgraph: <kind>: <message>``, escaped."""
-    click.echo(f"newsgraph: {kind}: {printable(message)}", err=True)
 
 
 def _report(result: api.RunResult, listed: int, *, timings: bool, as_json: bool) -> None:
     """Problems on stderr, one line each; the summary on stdout (``--json``: as JSON)."""
     for line in result.failed:
-        _say("error", line)
+        say("error", line)
     for line in result.warnings:
-        _say("warning", line)
+        say("warning", line)
     for item in result.skipped[:listed]:
-        _say("skipped", str(item).removesuffix("; skipped"))
+        say("skipped", str(item).removesuffix("; skipped"))
     if len(result.skipped) > listed:
-        _say("skipped", f"... and {len(result.skipped) - listed} more")
+        say("skipped", f"... and {len(result.skipped) - listed} more")
     for article_id, reason in result.failed_articles[:listed]:
-        _say("error", f"article {article_id} could not be analysed ({reason}); it is skipped "
+        say("error", f"article {article_id} could not be analysed ({reason}); it is skipped "
                       "and marked failed (run --retry-failed to try again)")
     if result.not_analysed:
         langs = ", ".join(f"{lang} {n}" for lang, n in result.not_analysed.items())
-        _say("note", f"{sum(result.not_analysed.values())} article(s) not in English stored "
+        say("note", f"{sum(result.not_analysed.values())} article(s) not in English stored "
                      f"but not analysed ({langs}); --language any analyses them")
     summary = result.summary()
     if as_json:
@@ -85,25 +63,6 @@ def _report(result: api.RunResult, listed: int, *, timings: bool, as_json: bool)
         click.echo(f"  {'total':8} {total:8.2f} s", err=True)
 
 
-def _regex(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        re.compile(value)
-    except re.error as exc:
-        raise click.BadParameter(f"not a valid regular expression ({exc})") from None
-    return value
-
-
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsgraph")
 def main() -> None:
@@ -114,9 +73,9 @@ def main() -> None:
 @click.argument("inputs", nargs=-1)
 @click.option("--out", default=str(DEFAULT_OUT), show_default=True,
               help="Output folder (its state makes runs incremental).")
-@click.option("--date", "date_", callback=_date, metavar="YYYY-MM-DD",
+@click.option("--date", "date_", callback=date_option, metavar="YYYY-MM-DD",
               help="Publication date for articles that carry none.")
-@click.option("--separator", callback=_regex, metavar="REGEX",
+@click.option("--separator", callback=regex_option, metavar="REGEX",
               help="Lines matching this regex separate articles in plain-text dumps.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
               help="Installed spaCy pipeline to use for NER.")
@@ -154,7 +113,7 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
         result = api.run(settings, progress=not quiet, rebuild=rebuild,
                          retry_failed=retry_failed)
     except (NewsgraphError, OSError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     _report(result, settings.tuning.max_listed, timings=timings, as_json=as_json)
     if not result.ok:
         sys.exit(1)
@@ -162,7 +121,7 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
 
 @main.command("split")
 @click.argument("file")
-@click.option("--separator", callback=_regex, metavar="REGEX",
+@click.option("--separator", callback=regex_option, metavar="REGEX",
               help="Lines matching this regex separate articles.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
 def split_cmd(file: str, separator: str | None, as_json: bool) -> None:
@@ -171,7 +130,7 @@ def split_cmd(file: str, separator: str | None, as_json: bool) -> None:
     try:
         segments = api.split_file(file, separator=separator)
     except NewsgraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     for i, seg in enumerate(segments, start=1):
         if as_json:
@@ -193,12 +152,12 @@ def split_cmd(file: str, separator: str | None, as_json: bool) -> None:
 def status_cmd(out: str, model: str) -> None:
     """Dumps processed, article counts, the last run and whether the folder is stale."""
     if not Path(out).exists():
-        _fail(f"{out}: no such folder (run 'newsgraph run' first, or pass --out)")
+        fail(f"{out}: no such folder (run 'newsgraph run' first, or pass --out)")
     try:
         st = report.status(out, model=model)
         listed = Tuning.load().max_listed
     except NewsgraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(f"output folder: {st.out}")
     click.echo(f"dumps processed: {st.dumps}")
     click.echo(f"articles: {st.articles} (from {st.article_sources} records)")
@@ -253,32 +212,51 @@ EXTRACT_COLUMNS = ("start", "end", "label", "text", "norm", "country", "date_sta
 
 @main.command("extract")
 @click.argument("text", required=False)
-@click.option("--date", "date_", callback=_date, metavar="YYYY-MM-DD",
+@click.option("--date", "date_", callback=date_option, metavar="YYYY-MM-DD",
               help="Publication date that relative dates resolve against.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per entity.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per entity, then one per event (with an \"event\" key).")
 def extract_cmd(text: str | None, date_: date | None, model: str, as_json: bool) -> None:
-    """Entities of TEXT (or of standard input with - or no argument), normalised."""
+    """Entities and events of TEXT (or of standard input with - or no argument),
+    normalised: who did what to whom, as a run finds it."""
     if text is None or text == "-":
         text = sys.stdin.read()
     if not text.strip():
-        _fail("no text given (pass TEXT, or pipe it in with -)")
+        fail("no text given (pass TEXT, or pipe it in with -)")
     try:
-        mentions = api.extract(text, published=date_, model=model)
-    except OSError as exc:
-        _fail(str(exc))
-        return
-    rows = [{c: getattr(m, c) for c in EXTRACT_COLUMNS} for m in mentions]
+        found = api.analyse(text, published=date_, model=model)
+    except (OSError, NewsgraphError) as exc:
+        fail(str(exc))
+    rows = [{c: getattr(m, c) for c in EXTRACT_COLUMNS} for m in found.mentions]
+    events: list[dict[str, Any]] = [{
+        "event": e.type, "subtype": e.subtype, "trigger": e.trigger, "start": e.start,
+        "end": e.end, "date_start": e.date_start, "amount": e.amount, "currency": e.currency,
+        "participants": [{"role": str(p.role), "actor": found.actor(p), "mention": p.mention,
+                          "resolved_from": p.resolved_from}
+                         for p in found.participants if p.event_id == e.event_id]}
+        for e in found.events]
     if as_json:
-        for row in rows:
+        for row in [*rows, *events]:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     shown = [c for c in EXTRACT_COLUMNS if any(r[c] not in ("", None) for r in rows)]
     cells = [[str(r[c]) if r[c] is not None else "" for c in shown] for r in rows]
     widths = [max([len(c)] + [len(x[i]) for x in cells]) for i, c in enumerate(shown)]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(shown, widths, strict=True)).rstrip())
+    click.echo(printable("  ".join(c.ljust(w) for c, w in zip(shown, widths, strict=True))
+                         .rstrip()))
     for x in cells:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(x, widths, strict=True)).rstrip())
+        click.echo(printable("  ".join(v.ljust(w) for v, w in zip(x, widths, strict=True))
+                             .rstrip()))
+    click.echo(f"\nevents: {len(events)}")
+    for ev in events:
+        who = "; ".join(f"{p['role']}: {p['actor']}" + (
+            f" (\"{p['mention']}\")" if p["mention"] != p["actor"] else "")
+            for p in ev["participants"])
+        kind = f"{ev['event']}/{ev['subtype']}" if ev["subtype"] else ev["event"]
+        amount = money(ev["amount"], ev["currency"])
+        click.echo(printable(f"  {kind:18} \"{ev['trigger']}\"{'  ' + amount if amount else ''}"
+                             f"{'  ' + who if who else ''}"))
 
 
 @main.command("eval")
@@ -308,116 +286,13 @@ def eval_cmd(kind: str, paths: tuple[Path, ...], model: str, floor: float | None
         floors = parse_floors(kind, type_floors)
         result = KINDS[kind].score(paths, model)
     except NewsgraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(json.dumps(result, indent=2))
     failed = below_floors(kind, result, floor, floors)
     for line in failed:
-        _say("error", line)
+        say("error", line)
     if failed:
         sys.exit(1)
 
 
-def _money(amount: float | None, currency: str) -> str:
-    if amount is None:
-        return ""
-    return f" {int(amount) if amount == int(amount) else amount} {currency}"
-
-
-@main.group("explore")
-def explore_group() -> None:
-    """Query the actor-event graph of an output folder (built by 'newsgraph run')."""
-
-
-def _explorer(out: str):  # type: ignore[no-untyped-def]
-    from .output.explore import Explorer
-
-    try:
-        return Explorer.open(out)
-    except NewsgraphError as exc:
-        _fail(str(exc))
-
-
-_OUT = click.option("--out", default=str(DEFAULT_OUT), show_default=True,
-                    help="Output folder.")
-
-
-@explore_group.command("top")
-@_OUT
-@click.option("--by", type=click.Choice(["events", "mentions", "degree", "betweenness"]),
-              default="events", show_default=True)
-@click.option("-n", "n", default=10, show_default=True, type=click.IntRange(1, 10000))
-def explore_top(out: str, by: str, n: int) -> None:
-    """The top actors by events, mentions, degree (co-actors) or betweenness."""
-    for i, (name, kind, score) in enumerate(_explorer(out).top(by, n), start=1):
-        value = f"{score:.4f}" if by == "betweenness" else str(int(score))
-        click.echo(f"{i:>3}  {value:>8}  {name} ({kind})")
-
-
-@explore_group.command("actor")
-@click.argument("name")
-@_OUT
-def explore_actor(name: str, out: str) -> None:
-    """One actor: aliases, country, timeline of events and closest co-actors."""
-    from .output.explore import UnknownName
-
-    try:
-        p = _explorer(out).profile(name)
-    except UnknownName as exc:
-        _fail(str(exc))
-        return
-    click.echo(f"{p['name']} ({p['kind']}{', ' + p['country'] if p['country'] else ''})")
-    if p["aliases"]:
-        click.echo(f"also: {p['aliases']}")
-    click.echo(f"events: {len(p['timeline'])}")
-    for t in p["timeline"]:
-        money = _money(t["amount"], t["currency"])
-        with_ = f" with {', '.join(t['counterparts'])}" if t["counterparts"] else ""
-        click.echo(f"  {t['date'] or 'undated':10}  {t['type']:13} {t['role']:6}{money}{with_}")
-        click.echo(f"              {t['sentence']}")
-    if p["co_actors"]:
-        click.echo("closest co-actors: " + ", ".join(f"{n} ({k})" for n, k in p["co_actors"]))
-
-
-@explore_group.command("events")
-@_OUT
-@click.option("--type", "type_",
-              help="Event type, subtype or PLOVER code (sanction, fine, acquire, SANCTION, ...).")
-@click.option("--country", help="ISO 3166-1 alpha-2 code (EU for the European Union).")
-@click.option("--since", callback=_date, metavar="YYYY-MM-DD")
-@click.option("--until", callback=_date, metavar="YYYY-MM-DD")
-def explore_events(out: str, type_: str | None, country: str | None, since: date | None,
-                   until: date | None) -> None:
-    """Events by type, country and date."""
-    from .output.explore import UnknownType
-
-    try:
-        rows = _explorer(out).events(type_, country, since.isoformat() if since else None,
-                                     until.isoformat() if until else None)
-    except UnknownType as exc:
-        _fail(str(exc))
-        return
-    for r in rows:
-        money = _money(r["amount"], r["currency"])
-        click.echo(f"{r['date'] or 'undated':10}  {r['type']:13}{money}  {'; '.join(r['actors'])}")
-        click.echo(f"            {r['sentence']}")
-    click.echo(f"{len(rows)} event(s)", err=True)
-
-
-@explore_group.command("path")
-@click.argument("a")
-@click.argument("b")
-@_OUT
-def explore_path(a: str, b: str, out: str) -> None:
-    """How two actors connect through events."""
-    from .output.explore import UnknownName
-
-    try:
-        steps = _explorer(out).path(a, b)
-    except UnknownName as exc:
-        _fail(str(exc))
-        return
-    if steps is None:
-        click.echo(f"{a} and {b} are not connected", err=True)
-        sys.exit(1)
-    for s in steps:
-        click.echo(s)
+main.add_command(explore_group)

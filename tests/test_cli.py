@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -155,6 +156,20 @@ def test_cli_model_given_as_a_folder(text: str, label: str) -> None:
                   if (p / "config.cfg").is_file())
     result = CliRunner().invoke(main, ["extract", "--json", "--model", str(folder), text])
     assert result.exit_code == 0 and label in result.output
+
+
+def test_cli_extract_shows_events_with_roles() -> None:
+    """extract says who did what to whom, resolved pronouns included, as a run finds it."""
+    text = "Police arrested Tom Kale in Leeds on Monday. He was fined by the court."
+    res = CliRunner().invoke(main, ["extract", text])
+    assert res.exit_code == 0 and "events: 2" in res.output
+    assert 'coerce/arrest      "arrested"' in res.output and "target: Tom Kale" in res.output
+    lines = [json.loads(x) for x in CliRunner().invoke(main, ["extract", "--json", text])
+             .output.splitlines()]
+    fine = next(x for x in lines if x.get("subtype") == "fine")
+    assert {"role": "target", "actor": "Tom Kale", "mention": "He",
+            "resolved_from": "coreference"} in fine["participants"]
+    assert any(x.get("label") == "PERSON" for x in lines)  # the entities come first
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -41,6 +41,18 @@ class UnknownName(NewsgraphError):
         super().__init__(f"no actor called {name!r}{hint}")
 
 
+class AmbiguousName(NewsgraphError):
+    """Several actors answer to this name; ``candidates`` holds ``(name, kind, events)``,
+    busiest first."""
+
+    def __init__(self, name: str, candidates: list[tuple[str, str, int]]) -> None:
+        self.candidates = candidates
+        listed = ", ".join(f"{n} ({k}, {e} event{'s' if e != 1 else ''})"
+                           for n, k, e in candidates[:8])
+        more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
+        super().__init__(f"{name!r} may be {listed}{more}; give the full name")
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "Condé" and "CONDE" match, and so do
     "U.S. Steel" and "US Steel".
@@ -74,19 +86,32 @@ class Explorer:
         return sorted(n for n, d in self.g.nodes(data=True) if d.get("kind") == "actor")
 
     def find(self, name: str) -> str:
-        """The actor node called ``name`` (or with it as an alias)."""
+        """The actor node called ``name``; else the one actor with it as an alias or as
+        whole words of its name ("Condé Nast" is "Les Publications Condé Nast"). Several
+        such actors raise :class:`AmbiguousName` ("Brown": Gordon Brown, Steve Brown), none
+        :class:`UnknownName`."""
         key = fold(name)
         names: dict[str, str] = {}
+        exact: set[str] = set()
+        fits: set[str] = set()
         for n in self.actors():
             d = self.g.nodes[n]
-            for alias in [d.get("name", ""), *(d.get("aliases") or "").split("; ")]:
-                if alias:
-                    names.setdefault(fold(alias), n)
-        if key in names:
-            return names[key]
-        within = {names[k] for k in names if key and f" {key} " in f" {k} "}
-        if len(within) == 1:  # "Condé Nast" is "Les Publications Condé Nast"
-            return within.pop()
+            for i, alias in enumerate([d.get("name", ""), *(d.get("aliases") or "").split("; ")]):
+                if not alias:
+                    continue
+                k = fold(alias)
+                names.setdefault(k, n)
+                if k == key:
+                    (exact if i == 0 else fits).add(n)
+                elif key and f" {key} " in f" {k} ":
+                    fits.add(n)
+        found = exact if exact else fits
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            raise AmbiguousName(name, sorted(
+                ((self.g.nodes[n]["name"], self.g.nodes[n].get("actor_kind", ""),
+                  self.g.degree(n)) for n in found), key=lambda c: (-c[2], c[0])))
         close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
         contains = [k for k in names if key and key in k][:5]
         shown = []
@@ -97,6 +122,12 @@ class Explorer:
         raise UnknownName(name, shown[:5])
 
     # ------------------------------------------------------------------ queries
+
+    def named(self) -> Explorer:
+        """The graph without its generic actors ("people", "the company", "officials"):
+        who is named."""
+        keep = [n for n, d in self.g.nodes(data=True) if d.get("actor_kind") != "agent"]
+        return Explorer(self.g.subgraph(keep))
 
     def top(self, by: str = "events", n: int = 10) -> list[tuple[str, str, float]]:
         """``(name, kind, score)`` of the ``n`` top actors by events, mentions, degree
@@ -125,21 +156,30 @@ class Explorer:
                     shared[other] += 1
         return shared
 
+    def _event_row(self, ev: str) -> dict[str, Any]:
+        """One event as the explorer shows it: when, what (type and trigger word), who in
+        which role, how much, and where it was read."""
+        e = self.g.nodes[ev]
+        parties: dict[str, list[str]] = {"source": [], "target": [], "other": []}
+        for a in sorted(self.g.neighbors(ev), key=lambda a: self.g.nodes[a]["name"]):
+            role = self.g.edges[a, ev]["role"]
+            parties["other" if role not in parties else role].append(self.g.nodes[a]["name"])
+        return {"date": e.get("date", ""), "type": e.get("subtype") or e.get("type", ""),
+                "trigger": e.get("trigger", ""), "sources": parties["source"],
+                "targets": parties["target"], "others": parties["other"],
+                "amount": e.get("amount"), "currency": e.get("currency", ""),
+                "sentence": e.get("sentence", ""), "title": e.get("title", ""),
+                "source": e.get("article_source", ""), "url": e.get("url", ""),
+                "event_id": ev.removeprefix("event:")}
+
     def profile(self, name: str) -> dict[str, Any]:
-        """An actor's details, timeline of events (with counterparts) and closest co-actors."""
+        """An actor's details, timeline of events (with its role and the event's actors)
+        and closest co-actors."""
         node = self.find(name)
         d = self.g.nodes[node]
-        timeline = []
-        for ev in sorted(self.g.neighbors(node),
-                         key=lambda e: (self.g.nodes[e].get("date", ""), e)):
-            e = self.g.nodes[ev]
-            others = [f"{self.g.nodes[o]['name']} ({self.g.edges[o, ev]['role']})"
-                      for o in sorted(self.g.neighbors(ev)) if o != node]
-            timeline.append({"date": e.get("date", ""),
-                             "type": e.get("subtype") or e.get("type", ""),
-                             "role": self.g.edges[node, ev]["role"],
-                             "amount": e.get("amount"), "currency": e.get("currency", ""),
-                             "counterparts": others, "sentence": e.get("sentence", "")})
+        timeline = [self._event_row(ev) | {"role": self.g.edges[node, ev]["role"]}
+                    for ev in sorted(self.g.neighbors(node),
+                                     key=lambda e: (self.g.nodes[e].get("date", ""), e))]
         close = [(self.g.nodes[o]["name"], n) for o, n in sorted(
             self.co_actors(node).items(), key=lambda kv: (-kv[1], self.g.nodes[kv[0]]["name"]))]
         return {"name": d["name"], "kind": d.get("actor_kind", ""),
@@ -147,17 +187,20 @@ class Explorer:
                 "timeline": timeline, "co_actors": close[:10]}
 
     def events(self, type_: str | None = None, country: str | None = None,
-               since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+               since: str | None = None, until: str | None = None,
+               actor: str | None = None) -> list[dict[str, Any]]:
         """Events filtered by type (an ontology type, a subtype such as ``fine`` or a PLOVER
-        code, any case), country (ISO code) and date range (ISO dates)."""
+        code, any case), country (ISO code), date range (ISO dates) and actor (a name, as
+        :meth:`find` takes it), by date."""
         wanted = type_.casefold() if type_ else None
         if wanted is not None and wanted not in event_types():
             raise UnknownType(f"no event type {type_!r}; the types are: "
                               f"{', '.join(sorted(event_types()))}")
+        nodes = (self.g.neighbors(self.find(actor)) if actor else
+                 (n for n, e in self.g.nodes(data=True) if e.get("kind") == "event"))
         out = []
-        for n, e in self.g.nodes(data=True):
-            if e.get("kind") != "event":
-                continue
+        for n in nodes:
+            e = self.g.nodes[n]
             date = e.get("date", "")
             if wanted and wanted not in (str(e.get("type", "")).casefold(),
                                          str(e.get("subtype", "")).casefold(),
@@ -171,24 +214,15 @@ class Explorer:
                 continue
             if until and (not date or date > until):
                 continue
-            actors = [f"{self.g.nodes[a]['name']} ({self.g.edges[a, n]['role']})"
-                      for a in sorted(self.g.neighbors(n))]
-            out.append({"date": date, "type": e.get("subtype") or e.get("type", ""),
-                        "actors": actors,
-                        "amount": e.get("amount"), "currency": e.get("currency", ""),
-                        "sentence": e.get("sentence", ""), "id": n})
-        return sorted(out, key=lambda r: (r["date"], r["id"]))
+            out.append(self._event_row(n))
+        return sorted(out, key=lambda r: (r["date"], r["event_id"]))
 
-    def path(self, a: str, b: str) -> list[str] | None:
-        """How two actors connect: names and event labels along a shortest path."""
+    def path(self, a: str, b: str) -> list[dict[str, Any]] | None:
+        """How two actors connect: the actors (``{"actor": name, "kind": ...}``) and the
+        events (as in :meth:`events`) along a shortest path, or None."""
         nodes = graphs.shortest_path(self.g, self.find(a), self.find(b))
         if nodes is None:
             return None
-        steps = []
-        for n in nodes:
-            d = self.g.nodes[n]
-            if d.get("kind") == "actor":
-                steps.append(d["name"])
-            else:
-                steps.append(f"[{d.get('type')} {d.get('date', '')}: {d.get('sentence', '')}]")
-        return steps
+        return [{"actor": self.g.nodes[n]["name"], "kind": self.g.nodes[n].get("actor_kind", "")}
+                if self.g.nodes[n].get("kind") == "actor" else self._event_row(n)
+                for n in nodes]

@@ -144,9 +144,9 @@ def test_graph_explore_unknown_name_suggests(seed_out: Path, name: str, suggesti
 
 
 @pytest.mark.parametrize("args,needle", [
-    (["--type", "fine"], "750000 EUR"), (["--type", "SANCTION"], "750000 EUR"),
+    (["--type", "fine"], "750,000 EUR"), (["--type", "SANCTION"], "750,000 EUR"),
     (["--country", "VN"], "Huawei"),
-    (["--since", "2025-04-01", "--until", "2025-04-30"], "23000000 USD"),
+    (["--since", "2025-04-01", "--until", "2025-04-30"], "23,000,000 USD"),
     (["--type", "deal", "--since", "2025-05-01"], "Huawei"),
 ])
 def test_graph_explore_events(seed_out: Path, args: list[str], needle: str) -> None:
@@ -158,7 +158,89 @@ def test_graph_explore_events(seed_out: Path, args: list[str], needle: str) -> N
 def test_graph_explore_path(seed_out: Path, a: str, b: str) -> None:
     res = _cli("explore", "path", a, b, "--out", str(seed_out))
     lines = res.stdout.splitlines()
-    assert res.exit_code == 0 and lines[0] == a and lines[-1] == b
+    assert res.exit_code == 0 and lines[0].startswith(f"{a} (") and lines[-1].startswith(f"{b} (")
+
+
+@pytest.mark.parametrize("cmd", [["events"], ["events", "--type", "fine"], ["actor", "Huawei"],
+                                 ["top"], ["path", "ZTE", "Huawei"]])
+def test_graph_explore_json_and_csv_agree(seed_out: Path, cmd: list[str]) -> None:
+    """--json and --csv print the same rows (an actor's: its timeline)."""
+    as_json = json.loads(_cli("explore", *cmd, "--json", "--out", str(seed_out)).stdout)
+    rows = as_json["timeline"] if isinstance(as_json, dict) else as_json
+    res = _cli("explore", *cmd, "--csv", "--out", str(seed_out))
+    table = list(csv.DictReader(res.stdout.splitlines()))
+    assert res.exit_code == 0 and len(table) == len(rows) > 0
+    key = "name" if cmd == ["top"] else "sentence" if cmd[0] != "path" else "actor"
+    assert [r[key] or "" for r in table] == [r.get(key) or "" for r in rows]
+
+
+def test_graph_explore_events_show_trigger_title_and_source(seed_out: Path) -> None:
+    rows = json.loads(_cli("explore", "events", "--type", "fine", "--json", "--out",
+                           str(seed_out)).stdout)
+    fine = next(r for r in rows if r["amount"] == 750000)
+    titles = {r["title"] for r in _rows(seed_out / "articles.csv")}
+    assert fine["trigger"] and fine["title"] in titles and fine["source"].endswith(".txt")
+    assert fine["sources"] == ["Commission nationale de l'informatique et des libertés"]
+    text = _cli("explore", "events", "--type", "fine", "--out", str(seed_out)).stdout
+    assert f'"{fine["trigger"]}"' in text and fine["title"] in text
+
+
+def test_graph_explore_limit_and_actor(seed_out: Path) -> None:
+    every = json.loads(_cli("explore", "events", "--json", "--out", str(seed_out)).stdout)
+    res = _cli("explore", "events", "--limit", "2", "--json", "--out", str(seed_out))
+    assert len(json.loads(res.stdout)) == 2 < len(every) and "showing 2 of" in res.stderr
+    huawei = json.loads(_cli("explore", "events", "--actor", "huawei", "--json", "--out",
+                             str(seed_out)).stdout)
+    assert huawei and all("Huawei" in r["sources"] + r["targets"] + r["others"]
+                          for r in huawei)
+    assert len(huawei) == len(json.loads(_cli("explore", "actor", "Huawei", "--json", "--out",
+                                              str(seed_out)).stdout)["timeline"])
+
+
+@pytest.fixture(scope="module")
+def browns_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two Browns, and a generic actor ("people") that links Acme to Globex."""
+    from pipeline.output.graph import write_json
+
+    out = tmp_path_factory.mktemp("browns")
+    actors = {"g": Actor("g", "Gordon Brown", "person", n_events=3),
+              "s": Actor("s", "Steve Brown", "person", aliases=("Brown",), n_events=1),
+              "p": Actor("p", "people", "agent", n_events=2),
+              "a": Actor("a", "Acme", "organisation", n_events=2),
+              "x": Actor("x", "Globex", "organisation", n_events=1)}
+    events = [Event(f"e{i}", "art", "statement", "said", 0, 4, f"Sentence {i}.")
+              for i in range(5)]
+    links = [Link("e0", "g", Role.SOURCE, "Brown", 0, 1, "", "art"),
+             Link("e1", "g", Role.SOURCE, "Brown", 0, 1, "", "art"),
+             Link("e2", "g", Role.SOURCE, "Brown", 0, 1, "", "art"),
+             Link("e2", "a", Role.TARGET, "Acme", 0, 1, "", "art"),
+             Link("e3", "s", Role.SOURCE, "Brown", 0, 1, "", "art"),
+             Link("e3", "p", Role.TARGET, "people", 0, 1, "", "art"),
+             Link("e3", "a", Role.TARGET, "Acme", 0, 1, "", "art"),
+             Link("e4", "p", Role.SOURCE, "people", 0, 1, "", "art"),
+             Link("e4", "x", Role.TARGET, "Globex", 0, 1, "", "art")]
+    write_json(out, ListCatalogue(actors, events, links, {a: ["art"] for a in actors}))
+    return out
+
+
+def test_graph_explore_ambiguous_name_lists_candidates(browns_out: Path) -> None:
+    res = _cli("explore", "actor", "brown", "--out", str(browns_out))
+    assert res.exit_code == 1
+    assert "Gordon Brown (person, 3 events), Steve Brown (person, 1 event)" in res.stderr
+    assert _cli("explore", "actor", "gordon brown", "--out", str(browns_out)).exit_code == 0
+    res = _cli("explore", "events", "--actor", "brown", "--out", str(browns_out))
+    assert res.exit_code == 1 and "may be" in res.stderr
+
+
+def test_graph_explore_named_only(browns_out: Path) -> None:
+    top = _cli("explore", "top", "--csv", "--out", str(browns_out)).stdout
+    named = _cli("explore", "top", "--named-only", "--csv", "--out", str(browns_out)).stdout
+    assert "people" in top and "people" not in named
+    assert _cli("explore", "path", "Gordon Brown", "Globex", "--out",
+                str(browns_out)).exit_code == 0  # Acme, then people, then Globex
+    res = _cli("explore", "path", "Gordon Brown", "Globex", "--named-only", "--out",
+               str(browns_out))
+    assert res.exit_code == 1 and "not connected through named actors" in res.stderr
 
 
 @pytest.mark.parametrize("cmd", [["top"], ["events"]])
