@@ -30,7 +30,7 @@ lock:
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/newsgraph run
+	$(BIN)/newsgraph run data/raw
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

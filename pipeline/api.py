@@ -40,7 +40,7 @@ from .output import OUTPUTS, write_outputs
 from .progress import Progress
 from .report import outputs_current, outputs_state
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
-from .store import Store, chunks
+from .store import DB_NAME, Store, chunks
 from .store.lock import folder_lock
 from .types import (
     Event,
@@ -158,6 +158,7 @@ def run(
     """
     settings = inputs if isinstance(inputs, RunSettings) else \
         RunSettings(tuple(str(p) for p in inputs or ()), Path(out), **options)
+    check_inputs(settings)
     result = RunResult(out=settings.out)
     t_start = time.perf_counter()
     reload_tables()  # each run reads the data files afresh (an edit since the last one)
@@ -172,6 +173,29 @@ def run(
                              "kept, and the next run resumes") from None
     result.timings["total"] = time.perf_counter() - t_start
     return result
+
+
+def check_inputs(settings: RunSettings) -> None:
+    """Refuse, before anything is read or written, a run that cannot do what was asked: an
+    ``out`` that is a file, an input path that does not exist or a folder that holds no
+    file, and a run with no input on a folder newsgraph never wrote (nothing to refresh)."""
+    out = settings.out
+    if out.exists() and not out.is_dir():
+        raise NewsgraphError(f"{out}: is a file, not a folder; pass --out a folder (it is "
+                             "created if missing)")
+    for raw in settings.inputs:
+        path = Path(raw)
+        if raw == "-":
+            continue
+        if not path.exists():
+            raise InputError(raw, "no such file or folder",
+                             "check the path; nothing was read or written")
+        if path.is_dir() and not any(p.is_file() for p in path.rglob("*")):
+            raise InputError(raw, "the folder holds no file",
+                             "pass the folder the dumps are in; nothing was read or written")
+    if not settings.inputs and not (out / DB_NAME).exists():
+        raise NewsgraphError(f"nothing to do: {out} holds no newsgraph output yet; pass the "
+                             f"dumps to read (newsgraph run DUMP... --out {out})")
 
 
 def _run_locked(settings: RunSettings, fingerprint: Fingerprint, result: RunResult, *,

@@ -104,7 +104,9 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
             model: str, processes: int, engine: str, scheduler: str | None, rebuild: bool,
             no_wait: bool, retry_failed: bool, language: str, quiet: bool,
             timings: bool, as_json: bool, config: str | None) -> None:
-    """Process INPUT files, folders or - (stdin); default data/raw/ into data/processed/."""
+    """Process INPUT files, folders or - (stdin) into --out. With no INPUT, bring --out up to
+    date from what it already holds (failed articles to retry, changed rules); no default
+    folder is read."""
     try:
         settings = RunSettings(inputs, Path(out), date=date_, separator=separator, model=model,
                                processes=processes, engine=engine, scheduler=scheduler,

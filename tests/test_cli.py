@@ -29,13 +29,41 @@ def test_cli_run_seed(tmp_path: Path, n: int) -> None:
     assert (tmp_path / "articles.csv").exists()
 
 
-@pytest.mark.parametrize("path", ["no/such/dump.txt"])
-def test_cli_run_missing_path(tmp_path: Path, path: str) -> None:
-    res = _run("run", path, "--out", str(tmp_path), "-q")
-    assert res.exit_code == 1
-    assert "newsgraph: error: no/such/dump.txt: no such file or folder (check the path)" \
-        in res.stderr
-    assert "Traceback" not in res.stderr
+@pytest.mark.parametrize(("make", "args", "message"), [
+    # a missing path, even beside a good one: nothing is read
+    (None, ["no/such/dump.txt"], "no/such/dump.txt: no such file or folder (check the path"),
+    (None, [str(SEED), "no/such/dump.txt"], "no/such/dump.txt: no such file or folder"),
+    ("empty", ["{tmp}/empty"], "empty: the folder holds no file"),
+    # --out naming a file
+    ("file", [str(SEED), "--out", "{tmp}/a_file"], "a_file: is a file, not a folder"),
+    # no input, on a folder newsgraph never wrote: nothing to refresh
+    (None, [], "nothing to do: "),
+])
+def test_cli_run_mistakes_write_nothing(tmp_path: Path, make: str | None, args: list[str],
+                                        message: str) -> None:
+    """A mistake in the command is one clear line, exit 1, and nothing written."""
+    if make == "empty":
+        (tmp_path / "empty" / "sub").mkdir(parents=True)
+    if make == "file":
+        (tmp_path / "a_file").write_text("x")
+    out = tmp_path / "out"
+    argv = [a.format(tmp=tmp_path) for a in args]
+    res = _run("run", *argv, *([] if "--out" in argv else ["--out", str(out)]), "-q")
+    assert res.exit_code == 1 and "Traceback" not in res.stderr
+    errors = [ln for ln in res.stderr.splitlines() if ln.startswith("newsgraph: error:")]
+    assert len(errors) == 1 and message in errors[0], res.stderr
+    assert not out.exists()
+    if make == "file":
+        assert (tmp_path / "a_file").read_text() == "x"
+
+
+def test_cli_run_without_input_refreshes_the_folder(tmp_path: Path) -> None:
+    """With no input, run reads no default folder: it brings --out up to date from what it
+    holds (here: nothing changed)."""
+    assert _run("run", str(SEED), "--out", str(tmp_path), "-q").exit_code == 0
+    res = _run("run", "--out", str(tmp_path), "-q")
+    assert res.exit_code == 0 and "0 new dump(s), 0 unchanged" in res.stdout
+    assert "already up to date" in res.stdout
 
 
 @pytest.mark.parametrize("name,data,message", [
