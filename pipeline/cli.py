@@ -208,6 +208,25 @@ def status_cmd(out: str, model: str) -> None:
         click.echo(f"  ... and {len(st.dumps_list) - listed} more dumps")
 
 
+@main.command("forget")
+@click.argument("dumps", nargs=-1, required=True)
+@click.option("--out", default=str(DEFAULT_OUT), show_default=True, help="Output folder.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+              help="The spaCy pipeline the folder's runs use.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def forget_cmd(dumps: tuple[str, ...], out: str, model: str, quiet: bool) -> None:
+    """Remove DUMPS (files, archives or folders of dumps, as 'status' lists them or as
+    paths) from --out, with the articles no other dump holds; the outputs follow."""
+    try:
+        done = api.forget(dumps, out, model=model, progress=not quiet)
+    except (NewsgraphError, OSError) as exc:
+        fail(str(exc))
+    click.echo(printable(f"newsgraph: forgot {len(done.dumps)} dump(s) "
+                         f"({', '.join(done.dumps[:5])}{', ...' if len(done.dumps) > 5 else ''})"
+                         f" and {done.n_articles} article(s) no other dump holds; "
+                         f"outputs in {out} {'rewritten' if done.outputs_written else 'kept'}"))
+
+
 EXTRACT_COLUMNS = ("start", "end", "label", "text", "norm", "country", "date_start", "date_end",
                    "amount", "currency", "qualifier", "unresolved")
 

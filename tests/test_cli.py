@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -217,3 +218,36 @@ def test_cli_eval_checks_before_working(tmp_path: Path, args: list[str], message
     res = _run("eval", *[a.format(tmp=tmp_path) for a in args])
     assert res.exit_code == 1 and message in res.stderr
     assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def _article_titles(out: Path) -> set[str]:
+    with (out / "articles.csv").open(encoding="utf-8", newline="") as fh:
+        return {r["title"] for r in csv.DictReader(fh)}
+
+
+def test_cli_forget_removes_a_dump_and_the_articles_only_it_holds(tmp_path: Path) -> None:
+    x = {"title": "X", "text": "Acme Corp fined Globex in Paris on Monday."}
+    y = {"title": "Y", "text": "Initech bought Hooli for $5 million on Friday."}
+    z = {"title": "Z", "text": "Police arrested Tom Kale in Leeds on Tuesday."}
+    dumps = tmp_path / "dumps"
+    (dumps / "old").mkdir(parents=True)
+    (dumps / "a.jsonl").write_text("\n".join(json.dumps(r) for r in (x, y)) + "\n")
+    (dumps / "b.jsonl").write_text("\n".join(json.dumps(r) for r in (y, z)) + "\n")
+    (dumps / "old" / "c.jsonl").write_text(json.dumps(z) + "\n")
+    out = tmp_path / "out"
+    assert _run("run", str(dumps), "--out", str(out), "-q").exit_code == 0
+    assert _article_titles(out) == {"X", "Y", "Z"}
+    res = _run("forget", str(dumps / "a.jsonl"), "--out", str(out), "-q")
+    assert res.exit_code == 0, res.stderr
+    assert "forgot 1 dump(s)" in res.stdout and "1 article(s) no other dump holds" in res.stdout
+    assert _article_titles(out) == {"Y", "Z"}  # Y is still in b.jsonl
+    with (out / "events.csv").open(encoding="utf-8", newline="") as fh:
+        assert {r["title"] for r in csv.DictReader(fh)} <= {"Y", "Z"}
+    # as status names it, a folder of dumps: every dump under it
+    res = _run("forget", "dumps/old", "--out", str(out), "-q")
+    assert res.exit_code == 0 and "forgot 1 dump(s) (dumps/old/c.jsonl)" in res.stdout
+    assert _article_titles(out) == {"Y", "Z"}  # Z is still in b.jsonl
+    # a dump the folder does not hold: one line, nothing removed
+    res = _run("forget", "dumps/b.jsonl", "nope.txt", "--out", str(out), "-q")
+    assert res.exit_code == 1 and "no dump 'nope.txt'" in res.stderr
+    assert _article_titles(out) == {"Y", "Z"}

@@ -97,6 +97,28 @@ class DumpStore(Connection):
             "SELECT source, n_records, n_new, n_skipped FROM dumps ORDER BY source"
         ))
 
+    def forget(self, label: str) -> tuple[list[str], int]:
+        """Forget the dumps read from ``label`` (a file, an archive's members, or every file
+        under a folder, as :func:`~pipeline.ingest.source_label` names them) and the
+        articles no other dump holds, with everything found in them, in one transaction.
+        Returns the dumps forgotten and how many articles went."""
+        match = "(source = ? OR substr(source, 1, ?) IN (?, ?))"
+        label = label.rstrip("/")
+        args = (label, len(label) + 1, f"{label}!", f"{label}/")
+        with self.transaction():
+            forgotten = [r[0] for r in self.db.execute(
+                f"SELECT DISTINCT source FROM dumps WHERE {match} ORDER BY source", args)]
+            if not forgotten:
+                return [], 0
+            self.db.execute(f"DELETE FROM dumps WHERE {match}", args)
+            self.db.execute(f"DELETE FROM article_sources WHERE {match}", args)
+            orphans = "article_id NOT IN (SELECT article_id FROM article_sources)"
+            n_articles = self.db.execute(f"DELETE FROM articles WHERE {orphans}").rowcount
+            for table in ("mentions", "events", "participants", "acronyms"):
+                self.db.execute(f"DELETE FROM {table} WHERE {orphans}")
+            self.touch()
+        return forgotten, n_articles
+
     def last_run(self) -> dict[str, Any] | None:
         """The most recent run, or None."""
         cur = self.db.execute("SELECT * FROM runs ORDER BY run_id DESC LIMIT 1")
