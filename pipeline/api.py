@@ -28,6 +28,7 @@ from .fingerprint import Fingerprint
 from .ingest import (
     Segment,
     Source,
+    count_files,
     dump_key,
     iter_sources,
     looks_binary,
@@ -79,6 +80,9 @@ class RunResult:
             (``--language any`` analyses them).
         outputs_written: whether the outputs were rewritten (they are only when they no
             longer reflect the store and the rules).
+        n_undated: articles of this run's dumps with no publication date.
+        folder: what the folder holds after the run: ``articles``, and the rows of the
+            output tables (``entities``, ``actors``, ``events``).
     """
 
     out: Path
@@ -95,6 +99,8 @@ class RunResult:
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     outputs_written: bool = False
+    n_undated: int = 0
+    folder: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         """The run in numbers, for ``run --json``: what was read, analysed, skipped and
@@ -111,7 +117,7 @@ class RunResult:
             "not_analysed_languages": self.not_analysed, "skipped": len(self.skipped),
             "skipped_by_reason": dict(sorted(reasons.items(), key=lambda kv: -kv[1])),
             "unusable_files": self.failed, "warnings": self.warnings,
-            "outputs_written": self.outputs_written,
+            "outputs_written": self.outputs_written, "folder": self.folder,
             "files": list(OUTPUTS) if self.outputs_written else [],
             "seconds": {k: round(v, 2) for k, v in self.timings.items()},
         }
@@ -223,6 +229,15 @@ def _run_locked(settings: RunSettings, fingerprint: Fingerprint, result: RunResu
         result.outputs_written = refresh_outputs(store, settings, fingerprint,
                                                  progress=progress)
         result.timings["outputs"] = time.perf_counter() - t_out
+        result.folder = {"articles": store.counts()["articles"],
+                         **json.loads(store.meta("outputs_counts", "{}"))}
+        new = result.n_new_articles + result.n_duplicate_articles
+        if result.n_undated and 2 * result.n_undated >= new:
+            result.warnings.append(
+                f"{result.n_undated} of the {new} article(s) read have no publication date (no "
+                "date field, dateline or date in the file name): their relative dates and "
+                "their events stay undated; if a dump is from one day, run it with --date "
+                "YYYY-MM-DD")
         store.finish_run(
             run_id, _now(), n_new_dumps=result.n_new_dumps,
             n_new_articles=result.n_new_articles, n_skipped=len(result.skipped),
@@ -266,6 +281,8 @@ class _Feed:
     result: RunResult
     progress: Progress
     seconds: float = 0.0
+    _files_read: int = 0
+    _last_file: str = ""
 
     def batches(self) -> Iterator[list[WorkItem]]:
         t0 = time.perf_counter()
@@ -275,15 +292,20 @@ class _Feed:
         queued = set(queue)
         events_only = self.store.pending_events(nlp, self.fingerprint.events)
         self.progress.found(len(queue) + len(events_only))
+        before, files = len(queue) + len(events_only), count_files(self.settings.inputs)
         for ids in self._dumps():
             fresh = [i for i in self.store.not_done(ids, nlp) if i not in queued]
             queue.extend(fresh)
             queued.update(fresh)
             self.progress.found(len(fresh))
+            if self._files_read and files > self._files_read:  # the total, estimated
+                self.progress.expect(before + round(
+                    (self.progress.total_found - before) * files / self._files_read))
             while len(queue) >= batch:
                 self.seconds += time.perf_counter() - t0
                 yield self._texts([queue.popleft() for _ in range(batch)])
                 t0 = time.perf_counter()
+        self.progress.expect(0)
         while queue:
             self.seconds += time.perf_counter() - t0
             yield self._texts([queue.popleft() for _ in range(min(batch, len(queue)))])
@@ -303,6 +325,10 @@ class _Feed:
         for raw in self.settings.inputs:
             try:
                 for item in iter_sources([str(raw)], self.settings.tuning):
+                    file = (item.source if isinstance(item, Skipped) else item.name
+                            ).partition("!")[0]
+                    if file != self._last_file:  # an archive's members are one file
+                        self._files_read, self._last_file = self._files_read + 1, file
                     if isinstance(item, Skipped):
                         self.result.failed.append(str(item))
                         continue
@@ -342,6 +368,7 @@ def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
         result.warnings.append(f"{name}: {records[0].encoding.split(', ', 1)[1]} (not valid "
                                "UTF-8 there; the rest of the text is kept)")
     articles = to_articles(records, name, settings.date, settings.tuning)
+    result.n_undated += sum(1 for a in articles if not a.published)
     n_new = store.add_dump(key, name, articles, len(skipped), records[0].encoding, run_id)
     result.n_new_dumps += 1
     result.n_new_articles += n_new

@@ -50,6 +50,11 @@ def _report(result: api.RunResult, listed: int, *, timings: bool, as_json: bool)
         f"{result.n_recognised} analysed, {len(result.failed_articles)} failed; "
         f"{len(result.skipped)} skipped{f' ({reasons})' if reasons else ''}; "
         f"{len(result.failed)} file(s) unusable")
+    if result.folder:
+        f = result.folder
+        click.echo(f"newsgraph: the folder holds {f.get('articles', 0):,} article(s): "
+                   f"{f.get('entities', 0):,} entity mention(s), {f.get('actors', 0):,} "
+                   f"actor(s), {f.get('events', 0):,} event(s)")
     if result.outputs_written:
         click.echo(f"newsgraph: wrote {', '.join(summary['files'])} to "
                    f"{printable(str(result.out))}")
@@ -163,6 +168,10 @@ def status_cmd(out: str, model: str) -> None:
     click.echo(f"output folder: {st.out}")
     click.echo(f"dumps processed: {st.dumps}")
     click.echo(f"articles: {st.articles} (from {st.article_sources} records)")
+    if st.undated_articles:
+        click.echo(f"articles without a publication date: {st.undated_articles} (their "
+                   "relative dates and events stay undated; 'newsgraph run DUMP --date "
+                   "YYYY-MM-DD' gives a dump's articles one)")
     if st.files:
         click.echo(f"in the output files: {st.files.get('entities', 0)} entity mentions, "
                    f"{st.files.get('actors', 0)} actors, {st.files.get('events', 0)} events "
@@ -186,11 +195,12 @@ def status_cmd(out: str, model: str) -> None:
     if st.unresolved:
         click.echo("unresolved: " + ", ".join(f"{label} {reason} {n}"
                                               for label, reason, n in st.unresolved[:8]))
-    last = st.last_run
-    if last:
-        click.echo(f"last run: {last.started} ({last.n_new_dumps} new dump(s), "
-                   f"{last.n_new_articles} new article(s), {last.n_skipped} skipped, "
-                   f"{last.n_failed} failed)")
+    for i, r in enumerate(st.recent_runs):
+        click.echo(f"{'last run' if i == 0 else '  before'}: {r.started} ({r.n_new_dumps} new "
+                   f"dump(s), {r.n_new_articles} new article(s), {r.n_skipped} skipped, "
+                   f"{r.n_failed} failed{'' if r.finished else '; did not finish'})")
+    if st.runs > len(st.recent_runs):
+        click.echo(f"  ... and {st.runs - len(st.recent_runs)} earlier run(s)")
     fp = st.fingerprint
     click.echo(f"fingerprint: nlp {fp.nlp}, events {fp.events}, outputs {fp.outputs} "
                f"({fp.model})")
@@ -201,11 +211,13 @@ def status_cmd(out: str, model: str) -> None:
                    f"(a plain 'newsgraph run' brings the folder up to date)")
     else:
         click.echo("up to date with the current rules and model")
-    for d in st.dumps_list[:listed]:
-        click.echo(f"  {d.source}: {d.n_records} article(s), {d.n_new} new, "
-                   f"{d.n_skipped} skipped")
-    if len(st.dumps_list) > listed:
-        click.echo(f"  ... and {len(st.dumps_list) - listed} more dumps")
+    groups = report.dump_groups(st.dumps_list)
+    for g in groups[:listed]:
+        files = f"{g.n_dumps} dumps, " if g.n_dumps > 1 else ""
+        click.echo(printable(f"  {g.source}: {files}{g.n_records} article(s), {g.n_new} new, "
+                             f"{g.n_skipped} skipped"))
+    if len(groups) > listed:
+        click.echo(f"  ... and {len(groups) - listed} more")
 
 
 @main.command("forget")

@@ -1,8 +1,9 @@
 """Progress of a run: a bar with a total and an estimate of the time left on a terminal, a
 plain line every so often in a log (a file or a pipe gets no carriage returns).
 
-The total grows while the dumps are read (articles found so far); the bar counts the
-articles analysed.
+While the dumps are read, the total is an estimate (the articles found so far, scaled by
+the share of the input files read); once all are read, it is the articles found. The bar
+counts the articles analysed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class Progress:
         self.enabled = enabled
         self.total = 0
         self.done = 0
+        self._found = 0
+        self._expected = 0
         self.every = every
         self._start = time.monotonic()
         self._last = self._start
@@ -38,7 +41,22 @@ class Progress:
 
     def found(self, n: int) -> None:
         """``n`` more articles to analyse."""
-        self.total += n
+        self._found += n
+        self._set_total()
+
+    @property
+    def total_found(self) -> int:
+        """The articles found so far."""
+        return self._found
+
+    def expect(self, n: int) -> None:
+        """About ``n`` articles to analyse in all, once every input is read (0: no more
+        estimate, the articles found are the total)."""
+        self._expected = n
+        self._set_total()
+
+    def _set_total(self) -> None:
+        self.total = max(self._found, self._expected, self.done)
         if self._bar is not None:
             self._bar.total = self.total
             self._bar.refresh()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import posixpath
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,34 @@ class DumpRow:
     n_records: int
     n_new: int
     n_skipped: int
+
+
+@dataclass(frozen=True, slots=True)
+class DumpGroup:
+    """The dumps of one folder (or one dump alone): how many, and their articles."""
+
+    source: str
+    n_dumps: int
+    n_records: int
+    n_new: int
+    n_skipped: int
+
+
+def dump_groups(dumps: Iterable[DumpRow]) -> list[DumpGroup]:
+    """Dumps grouped by the folder they were read from (a folder of 300 files is one line),
+    a dump alone in its folder as itself; by source.
+
+    >>> [(g.source, g.n_dumps) for g in dump_groups([DumpRow("bbc/a.txt", 1, 1, 0),
+    ...     DumpRow("bbc/b.txt", 2, 2, 0), DumpRow("seed.txt", 10, 10, 0)])]
+    [('bbc/', 2), ('seed.txt', 1)]
+    """
+    by_folder: dict[str, list[DumpRow]] = {}
+    for d in dumps:
+        by_folder.setdefault(posixpath.dirname(d.source.partition("!")[0]), []).append(d)
+    groups = [DumpGroup(rows[0].source if len(rows) == 1 else f"{folder}/", len(rows),
+                        sum(r.n_records for r in rows), sum(r.n_new for r in rows),
+                        sum(r.n_skipped for r in rows)) for folder, rows in by_folder.items()]
+    return sorted(groups, key=lambda g: g.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +84,11 @@ class StatusReport:
     Fields:
         out: the folder.
         dumps, articles, article_sources, mentions, events, runs: totals in the store.
+        undated_articles: stored articles with no publication date (their relative dates
+            and their events' dates stay unresolved).
         dumps_list: every processed dump, by source.
         last_run: the most recent run, or None.
+        recent_runs: the last few runs, newest first.
         unresolved: ``(label, reason, count)`` of the mentions that did not resolve.
         not_analysed_languages: articles left out for their language, per language.
         failed_articles: the articles that could not be analysed.
@@ -75,8 +108,10 @@ class StatusReport:
     mentions: int
     events: int
     runs: int
+    undated_articles: int
     dumps_list: tuple[DumpRow, ...]
     last_run: RunRow | None
+    recent_runs: tuple[RunRow, ...]
     unresolved: tuple[tuple[str, str, int], ...]
     not_analysed_languages: dict[str, int]
     failed_articles: tuple[FailedArticle, ...]
@@ -122,11 +157,12 @@ def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> Stat
     try:
         fp = Fingerprint.of(model, Tuning.load())
         stale = store.staleness(fp.nlp, fp.events)
-        last = store.last_run()
+        runs = store.recent_runs(5)
         return StatusReport(
             out=str(out), **store.counts(),
             dumps_list=tuple(DumpRow(*row) for row in store.dumps()),
-            last_run=RunRow(**last) if last else None,
+            last_run=RunRow(**runs[0]) if runs else None,
+            recent_runs=tuple(RunRow(**r) for r in runs),
             unresolved=tuple(store.unresolved()),
             not_analysed_languages=store.not_analysed_languages(),
             failed_articles=tuple(FailedArticle(*row) for row in store.failed_articles()),

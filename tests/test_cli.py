@@ -146,6 +146,28 @@ def test_cli_status(tmp_path: Path, n: int) -> None:
     assert f"dumps processed: {n}" in res.stdout and "articles: 10" in res.stdout
 
 
+def test_cli_run_tells_the_counts_and_warns_of_undated_articles(tmp_path: Path) -> None:
+    """The summary (text and --json) counts what the folder holds; a dump whose articles
+    carry no date is warned of, with --date as the way out, and status shows a folder of
+    dumps as one line and the runs before the last."""
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    for i in range(3):
+        (dumps / f"story{i}.txt").write_text(f"Acme Corp fined Globex {i} times last week.\n")
+    res = _run("run", str(dumps), "--out", str(tmp_path / "out"), "-q", "--json")
+    summary = json.loads(res.stdout)
+    assert set(summary["folder"]) == {"articles", "entities", "actors", "events"}
+    assert summary["folder"]["articles"] == 3 and summary["folder"]["events"] >= 3
+    assert any("3 of the 3 article(s) read have no publication date" in w and "--date" in w
+               for w in summary["warnings"])
+    res = _run("run", str(SEED), "--out", str(tmp_path / "out"), "-q")
+    assert "the folder holds 13 article(s)" in res.stdout
+    assert "no publication date" not in res.stderr  # the seed's articles are dated
+    res = _run("status", "--out", str(tmp_path / "out"))
+    assert "articles without a publication date: 3" in res.stdout
+    assert "  dumps/: 3 dumps, 3 article(s)" in res.stdout and "  before: " in res.stdout
+
+
 @pytest.mark.parametrize("args", [["--help"], ["run", "--help"]])
 def test_cli_python_dash_m_works(args: list[str]) -> None:
     proc = subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True,

@@ -7,11 +7,11 @@ format, split plain-text digests into articles and settle each article's publica
 from .articles import dump_key, to_articles
 from .formats import ReadResult, read_records, sniff_format
 from .pubdate import publication_date
-from .sources import Source, decode, iter_sources, looks_binary, source_label
+from .sources import Source, count_files, decode, iter_sources, looks_binary, source_label
 from .split import Segment, split_text
 
 __all__ = [
-    "ReadResult", "Segment", "Source", "decode", "dump_key", "iter_sources", "looks_binary",
-    "publication_date", "read_records", "sniff_format", "source_label", "split_text",
-    "to_articles",
+    "ReadResult", "Segment", "Source", "count_files", "decode", "dump_key", "iter_sources",
+    "looks_binary", "publication_date", "read_records", "sniff_format", "source_label",
+    "split_text", "to_articles",
 ]

@@ -115,6 +115,24 @@ class ReadOptions:
 ReadResult = Record | Skipped
 
 
+def _dump_files(path: Path, unreadable: list[OSError]) -> list[Path]:
+    """The files under a folder that are read as dumps (no hidden files, no READMEs), in
+    sorted order."""
+    return sorted(p for p in _walk(path, unreadable)
+                  if not _HIDDEN.search(p.relative_to(path).as_posix())
+                  and p.name.lower() not in _SKIP_NAMES and not _is_doc_file(p.name))
+
+
+def count_files(inputs: Iterable[str]) -> int:
+    """How many files :func:`iter_sources` will read from ``inputs`` (an archive is one,
+    standard input one), without reading them: for a progress estimate."""
+    n = 0
+    for raw in inputs:
+        path = Path(raw)
+        n += len(_dump_files(path, [])) if raw != "-" and path.is_dir() else 1
+    return n
+
+
 def iter_sources(inputs: Iterable[str], tuning: Tuning | None = None
                  ) -> Iterator[Source | Skipped]:
     """Expand paths into sources: folders recursively in sorted order, archives unpacked
@@ -133,11 +151,7 @@ def iter_sources(inputs: Iterable[str], tuning: Tuning | None = None
             raise InputError(raw, "no such file or folder", "check the path")
         if path.is_dir():
             unreadable: list[OSError] = []
-            files = sorted(
-                p for p in _walk(path, unreadable)
-                if not _HIDDEN.search(p.relative_to(path).as_posix())
-                and p.name.lower() not in _SKIP_NAMES and not _is_doc_file(p.name)
-            )
+            files = _dump_files(path, unreadable)
             for exc in unreadable:
                 yield Skipped(str(exc.filename), "", "is a folder that cannot be read",
                               str(exc.strerror or exc), "its files are left out")

@@ -85,6 +85,8 @@ class DumpStore(Connection):
         return {
             "dumps": one("SELECT COUNT(*) FROM dumps").fetchone()[0],
             "articles": one("SELECT COUNT(*) FROM articles").fetchone()[0],
+            "undated_articles": one(
+                "SELECT COUNT(*) FROM articles WHERE published = ''").fetchone()[0],
             "article_sources": one("SELECT COUNT(*) FROM article_sources").fetchone()[0],
             "mentions": one("SELECT COUNT(*) FROM mentions").fetchone()[0],
             "events": one("SELECT COUNT(*) FROM events").fetchone()[0],
@@ -121,8 +123,11 @@ class DumpStore(Connection):
 
     def last_run(self) -> dict[str, Any] | None:
         """The most recent run, or None."""
-        cur = self.db.execute("SELECT * FROM runs ORDER BY run_id DESC LIMIT 1")
-        row = cur.fetchone()
-        if row is None:
-            return None
-        return dict(zip([d[0] for d in cur.description], row, strict=True))
+        runs = self.recent_runs(1)
+        return runs[0] if runs else None
+
+    def recent_runs(self, n: int) -> list[dict[str, Any]]:
+        """The ``n`` most recent runs, newest first."""
+        cur = self.db.execute("SELECT * FROM runs ORDER BY run_id DESC LIMIT ?", (n,))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur]
