@@ -152,6 +152,16 @@ def split_cmd(file: str, separator: str | None, as_json: bool) -> None:
         click.echo(f"{len(segments)} article(s)", err=True)
 
 
+def _runs(st: report.StatusReport) -> None:
+    """The recent runs of a folder, newest first."""
+    for i, r in enumerate(st.recent_runs):
+        click.echo(f"{'last run' if i == 0 else '  before'}: {r.started} ({r.n_new_dumps} new "
+                   f"dump(s), {r.n_new_articles} new article(s), {r.n_skipped} skipped, "
+                   f"{r.n_failed} failed{'' if r.finished else '; did not finish'})")
+    if st.runs > len(st.recent_runs):
+        click.echo(f"  ... and {st.runs - len(st.recent_runs)} earlier run(s)")
+
+
 @main.command("status")
 @click.option("--out", default=str(DEFAULT_OUT), show_default=True, help="Output folder.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
@@ -195,12 +205,7 @@ def status_cmd(out: str, model: str) -> None:
     if st.unresolved:
         click.echo("unresolved: " + ", ".join(f"{label} {reason} {n}"
                                               for label, reason, n in st.unresolved[:8]))
-    for i, r in enumerate(st.recent_runs):
-        click.echo(f"{'last run' if i == 0 else '  before'}: {r.started} ({r.n_new_dumps} new "
-                   f"dump(s), {r.n_new_articles} new article(s), {r.n_skipped} skipped, "
-                   f"{r.n_failed} failed{'' if r.finished else '; did not finish'})")
-    if st.runs > len(st.recent_runs):
-        click.echo(f"  ... and {st.runs - len(st.recent_runs)} earlier run(s)")
+    _runs(st)
     fp = st.fingerprint
     click.echo(f"fingerprint: nlp {fp.nlp}, events {fp.events}, outputs {fp.outputs} "
                f"({fp.model})")

@@ -38,7 +38,11 @@ from .names import (
     person_key,
     strip_suffix,
     titles,
+    untitled,
 )
+
+#: the labels of actors' names: a name with both takes one (the commoner) across the folder
+_ACTOR_LABELS = frozenset({"ORG", "PERSON"})
 
 #: the labels of names, which take one label per name across the folder
 VOTE_LABELS = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC")
@@ -64,10 +68,16 @@ class FolderNames:
         for norm, label, n in counts.labels:
             votes[norm.casefold()][label] += n
         self.label: dict[str, str] = {}
+        #: a name tagged both person and organisation: the one kind its ORG and PERSON
+        #: mentions take (its place mentions stay places)
+        self.actor_label: dict[str, str] = {}
         for key, counter in votes.items():
             (best, n), total = counter.most_common(1)[0], sum(counter.values())
             if len(counter) > 1 and n >= 3 and n / total >= majority:
                 self.label[key] = best
+            elif counter["ORG"] and counter["PERSON"]:  # one kind per actor: the commoner
+                # of the two ("Electronic Arts" once a person), an organisation on a tie
+                self.actor_label[key] = "PERSON" if counter["PERSON"] > counter["ORG"] else "ORG"
 
     def apply(self, m: Mention) -> Mention:
         """A mention with its corpus-wide label and canonical name (no article context)."""
@@ -90,6 +100,8 @@ class FolderNames:
     def _voted(self, m: Mention) -> Mention:
         if m.label in VOTE_LABELS:
             label = self.label.get(m.norm.casefold(), m.label)
+            if m.label in _ACTOR_LABELS:
+                label = self.actor_label.get(m.norm.casefold(), label)
             if label != m.label:
                 m = _relabel(m, label)
         return m
@@ -145,6 +157,8 @@ class PersonNames:
     ...                       "President Reagan": 2})
     >>> people.full("Reagan"), people.full("Baker"), people.full("James A. Baker")
     ('Ronald Reagan', 'Baker', 'James Baker')
+    >>> people.full("Mr Reagan"), people.full("Mr Baker")
+    ('Ronald Reagan', 'Mr Baker')
     >>> people.ambiguous()
     {'Baker': ['James Baker', 'Kenneth Baker']}
     """
@@ -169,8 +183,9 @@ class PersonNames:
 
     def _full_key(self, name: str) -> str | None:
         k = person_key(name)
-        if " " not in k:
-            fits = self._surnames.get(k, set())
+        bare = person_key(untitled(name))
+        if " " not in bare:  # a surname alone, or with a title ("Mr Blair")
+            fits = self._surnames.get(bare, set())
             return next(iter(fits)) if len(fits) == 1 else k
         return k
 

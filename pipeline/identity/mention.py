@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..lexicon.countries import resolve_place
 from .kinds import NAMES_A_COUNTRY
-from .names import clean_name
+from .names import clean_name, untitled
 
 
 class ArticleNames:
@@ -16,6 +16,8 @@ class ArticleNames:
     >>> names = ArticleNames()
     >>> names.person("Ronald Reagan's"), names.person("Reagan"), names.organisation("the EU")
     ('Ronald Reagan', 'Ronald Reagan', ('European Union', 'EU'))
+    >>> names.person("Mr Reagan"), names.person("Mr Baker"), names.person("Baker")
+    ('Ronald Reagan', 'Mr Baker', 'Baker')
     """
 
     def __init__(self) -> None:
@@ -24,11 +26,13 @@ class ArticleNames:
     def person(self, surface: str) -> str:
         """A person's name: cleaned, or the full name a surname alone stands for here."""
         name = clean_name(surface)
-        parts = name.split()
+        bare = untitled(name)
+        parts = bare.split()
         if len(parts) > 1:
-            self._surnames.setdefault(parts[-1], name)
+            if bare == name:  # "Mrs Reagan" is no full name
+                self._surnames.setdefault(parts[-1], name)
             return name
-        return self._surnames.get(name, name)
+        return self._surnames.get(bare, name)
 
     @staticmethod
     def organisation(surface: str) -> tuple[str, str]:

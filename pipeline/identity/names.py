@@ -72,6 +72,19 @@ def titles() -> frozenset[str]:
         read_json("coreference.json")["descriptions"]["person"])
 
 
+def untitled(name: str) -> str:
+    """A person's name without the titles before it ("Mr Blair" → "Blair", "Dr. Jane Doe"
+    → "Jane Doe"); a title alone stays.
+
+    >>> untitled("Mr Blair"), untitled("President Barack Obama"), untitled("Lord")
+    ('Blair', 'Barack Obama', 'Lord')
+    """
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in titles():
+        words.pop(0)
+    return " ".join(words)
+
+
 @from_tables(maxsize=65536)
 def clean_name(name: str) -> str:
     """A name without a leading "the", a possessive or surrounding punctuation.

@@ -3,14 +3,21 @@
 Per document, in order:
 
 a. drop junk (``models/ner_rules.json``: "AI" as a place, boilerplate words), single
-   capitalised ordinary words the model took for names at the start of a sentence, and a
-   news agency that only signs the story ("LONDON (Reuters) -", a last "Reuter");
+   capitalised ordinary words the model took for names at the start of a sentence, a news
+   agency that only signs the story ("LONDON (Reuters) -", a last "Reuter"), and names that
+   are no names: no letter ("8:11.22"), an amount ("280bn"); a name cut off is mended: a
+   function word that ends it goes ("Group of"), an unmatched bracket ends or starts it
+   ("Tara (Total Abstract ..." is Tara), a single letter after "X and" takes them in
+   ("LL and E Royalty Trust");
 b. sports results: a town facing another side or followed by a score is a team (ORG), and
-   a plural "person" after "the" is a group ("the Beatles");
-c. recover all-caps acronyms the model missed, and give an acronym defined in the text,
-   "HM Revenue & Customs (HMRC)", its long form's label;
-d. give a repeated name one label within the document (majority vote) and a surname alone
-   the PERSON label of the full name;
+   a plural "person" after "the" is a group ("the Beatles"); a courtesy title makes a person
+   ("Mr Ebbers"), an acronym alone is no person ("JPN": a country code or an organisation);
+c. recover all-caps acronyms the model missed (not the words of an amount: "310 MLN DLRS"),
+   and give an acronym defined in the text, "HM Revenue & Customs (HMRC)", its long form's
+   label;
+d. give a repeated name one label within the document (majority vote), a surname alone
+   the PERSON label of the full name, and a full name the PERSON label of its surname with
+   a courtesy title ("Nicola Sturgeon" ... "Ms Sturgeon");
 e. tag the other occurrences of a name already recognised in the document;
 f. words for the present and its neighbours ("today", "FY24") are dates;
 g. a figure written with its currency ("46 mln dlrs", "EUR 2 million", "Rs 5 crore") is MONEY,
@@ -86,11 +93,15 @@ class EntityFixer:
         self.not_acronyms = set(rules["not_acronyms"])
         self.common_words = {w.lower() for w in rules["common_capitalised_words"]}
         self.agencies = {a.casefold() for a in rules["news_agencies"]}
+        self.courtesy = frozenset(rules["courtesy_titles"])
+        self.tail_words = frozenset(rules["name_tail_words"])
+        self.bodies = frozenset(rules["generic_org_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         pieces = [p for e in doc.ents for p in _split(e)]
-        ents = [t for t in (_trim(e) for e in pieces) if t is not None and not self._is_junk(t)]
+        ents = [self._regional_body(t) for t in (_mend(e, self.tail_words) for e in pieces)
+                if t is not None and not self._is_junk(t)]
         ents, teams = self._teams(doc, ents, text)
         ents = self._acronyms(doc, ents, text)
         ents = self._consistent(doc, ents, teams)
@@ -105,6 +116,9 @@ class EntityFixer:
         t = ent.text.strip()
         if t.lower() in self.junk or not any(c.isalnum() for c in t):
             return True
+        if ent.label_ in NAME_LABELS and not any(c.isalpha() for c in t) or (
+                ent.label_ in NAME_LABELS | {"PRODUCT"} and _AMOUNT.match(t)):
+            return True  # "8:11.22", "280bn", "950p": no name
         if ent.label_ in NAME_LABELS and not any(c.isupper() or c.isdigit() for c in t):
             return True  # "antennas": names are capitalised
         if t.casefold() in self.agencies and _byline(ent):
@@ -114,6 +128,17 @@ class EntityFixer:
             if first_in_sentence and t.lower() in self.common_words:
                 return True
         return False
+
+    def _regional_body(self, ent: Span) -> Span:
+        """A region's name or demonym before an institution word is that body, not the
+        region's country: "the Scottish Executive", "the Bavarian Parliament"."""
+        doc = ent.doc
+        if ent.label_ not in ("NORP", "GPE") or ent.end >= len(doc) or is_country(ent.text):
+            return ent
+        nxt = doc[ent.end]
+        if nxt.is_title and nxt.lower_ in self.bodies and not ent[-1].whitespace_.count("\n"):
+            return Span(doc, ent.start, ent.end + 1, label="ORG")
+        return ent
 
     # g
     @staticmethod
@@ -151,6 +176,11 @@ class EntityFixer:
             label = e.label_
             if _INITIAL_NAME.match(e.text) and label in ("ORG", "GPE", "LOC", "NORP"):
                 label = "PERSON"  # "C. Lewis": an initial and a surname name a person
+            elif label in NAME_LABELS and len(e) > 1 and \
+                    e[0].lower_.rstrip(".") in self.courtesy and e[1].is_title:
+                label = "PERSON"  # "Mr Ebbers", whatever the model said
+            elif label == "PERSON" and len(e) == 1 and is_acronym(e.text):
+                label = "GPE" if is_country(e.text) else "ORG"  # "JPN" is no person
             elif label == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ == "the" \
                     and e.text.endswith("s"):
                 label = "ORG"  # "the Beatles": a personal name takes no article; a group does
@@ -176,10 +206,12 @@ class EntityFixer:
                    for acr, long in acronym_definitions(text)}
         out = list(ents)
         shouting_line: dict[int, bool] = {}
+        amounts = [range(a, b) for a, b in money_spans(text)]
         for m in _WORD_IN_TEXT.finditer(text):
             word = m.group(0)
             if not is_acronym(word) or word in self.not_acronyms \
-                    or word.casefold() in self.agencies:
+                    or word.casefold() in self.agencies \
+                    or any(m.start() in r for r in amounts):  # "310 MLN DLRS"
                 continue
             span = doc.char_span(m.start(), m.end())
             if span is None or len(span) != 1 or span.start in taken:
@@ -203,6 +235,8 @@ class EntityFixer:
             if e.label_ in NAME_LABELS:
                 votes[_key(e.text)][e.label_] += 1
         person_last = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        titled = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1
+                  and e[0].lower_.rstrip(".") in self.courtesy}
         out = []
         for e in ents:
             label = e.label_
@@ -211,6 +245,8 @@ class EntityFixer:
                     label = "ORG"
                 elif len(e) == 1 and e.text in person_last:
                     label = "PERSON"
+                elif label == "ORG" and e[-1].text in titled and all(t.is_title for t in e):
+                    label = "PERSON"  # "Nicola Sturgeon" where the text says "Ms Sturgeon"
                 else:
                     ranked = votes[_key(e.text)].most_common()
                     if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
@@ -322,8 +358,11 @@ def _dateline_date(ent: Span) -> list[Span]:
 _DASHES = frozenset({"-", "--", "–", "—"})
 
 
-def _trim(ent: Span) -> Span | None:
-    """An entity without a leading "the", a trailing possessive or score, or a line break."""
+def _mend(ent: Span, tail_words: frozenset[str]) -> Span | None:
+    """An entity without a leading "the", a trailing possessive, score or function word
+    ("Group of"), or a line break; a name ends before an unmatched "(" ("Tara (Total ...")
+    and starts after an unmatched ")"; a single letter after "X and" takes them in ("LL and
+    E Royalty Trust", where the model saw "E Royalty Trust")."""
     start, end = ent.start, ent.end
     doc = ent.doc
     for i in range(start, end):  # never across a line break
@@ -331,16 +370,42 @@ def _trim(ent: Span) -> Span | None:
             end = i if "\n" in doc[i].text else i + 1
             break
     if ent.label_ in NAME_LABELS:
+        start, end = _brackets(doc, start, end)
         while start < end and doc[start].text in _LEADING_DET:
             start += 1
         while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’")
-                               or doc[end - 1].like_num or doc[end - 1].is_punct):
+                               or doc[end - 1].like_num or doc[end - 1].is_punct
+                               or doc[end - 1].lower_ in tail_words):
             end -= 1
+        if end - start > 1 and start >= 2 and len(doc[start].text) == 1 \
+                and doc[start].is_upper and doc[start - 1].lower_ in ("and", "&") \
+                and doc[start - 2].is_upper and "\n" not in doc[start - 2].whitespace_:
+            start -= 2
     if end <= start:
         return None
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _brackets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` narrowed to one side of an unmatched bracket."""
+    depth = 0
+    for i in range(start, end):
+        if doc[i].text == "(":
+            depth += 1
+        elif doc[i].text == ")":
+            if depth == 0:
+                return _brackets(doc, i + 1, end)  # "Monetary) Fund": after it
+            depth -= 1
+    if depth:
+        opened = max(i for i in range(start, end) if doc[i].text == "(")
+        return start, opened  # "Tara (Total Abstract": before it
+    return start, end
+
+
+#: an amount written as a name ("280bn", "5.5m", "950p"): never a name
+_AMOUNT = re.compile(r"^[\d.,]+\s?(?:bn|m|mn|mln|k|p|pc|tn|trn)$")
 
 
 _PRESENT_WORDS = re.compile(r"\b(?:now|currently|today|tonight|yesterday|tomorrow|"

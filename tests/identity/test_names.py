@@ -40,3 +40,29 @@ def test_orgs_canonical_names(name: str, canonical: str) -> None:
                                              ("Securities and Exchange Commission", "SEC")])
 def test_orgs_alias_table_is_data(canonical: str, alias: str) -> None:
     assert alias in alias_table()[canonical]
+
+
+def test_names_a_titled_surname_joins_its_person() -> None:
+    """"Mr Blair" is Tony Blair within the article (after him) and across the folder (the
+    one Blair of it); a titled surname that two full names share stays as written."""
+    from pipeline.identity import ArticleNames, PersonNames
+
+    names = ArticleNames()
+    assert names.person("Mr Blair") == "Mr Blair"  # nobody named Blair yet
+    assert names.person("Tony Blair") == "Tony Blair"  # "Mr Blair" took no surname
+    assert names.person("Mr Blair") == "Tony Blair"
+    people = PersonNames({"Tony Blair": 3, "Mr Blair": 8, "Mr Brown": 2, "Gordon Brown": 1,
+                          "Steve Brown": 1})
+    assert people.full("Mr Blair") == "Tony Blair" and people.full("Mr Brown") == "Mr Brown"
+
+
+def test_names_one_kind_per_actor() -> None:
+    """A name tagged both person and organisation takes the commoner label (organisation on
+    a tie) on its ORG and PERSON mentions; its place mentions stay places."""
+    from pipeline.identity import FolderNames
+    from pipeline.types import Mention, NameCounts
+
+    ms = [Mention(f"a{i}", 0, 15, "Electronic Arts", label, norm="Electronic Arts")
+          for i, label in enumerate(["ORG", "ORG", "PERSON"])]
+    folder = FolderNames(NameCounts.of_mentions(ms, ["ORG", "PERSON", "GPE"]))
+    assert {folder.apply(m).label for m in ms} == {"ORG"}

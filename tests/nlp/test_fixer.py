@@ -142,3 +142,51 @@ def test_ner_headline_name_kept_only_if_the_story_names_it(text: str, ents: list
     from pipeline.nlp.model import headline_names
 
     assert headline_names(text, ents) == kept
+
+
+@pytest.mark.parametrize("words,ents,expected", [
+    # no letter, or an amount: no name
+    (["at", "8:11.22", "on", "Sunday"], [(1, 2, "PERSON")], []),
+    (["costs", "rose", "280bn", "last", "year"], [(2, 3, "PERSON")], []),
+    # a function word that ends a name: it was cut off
+    (["the", "Group", "of", "Seven", "met"], [(0, 3, "ORG")], [("Group", "ORG")]),
+    # an unmatched bracket ends or starts the name
+    # a single letter after "X and" takes them in
+    (["LL", "and", "E", "Royalty", "Trust", "said"], [(2, 5, "ORG")],
+     [("LL and E Royalty Trust", "ORG")]),
+    # a courtesy title makes a person; an acronym alone is no person
+    (["Mr", "Ebbers", "resigned"], [(0, 2, "ORG")], [("Mr Ebbers", "PERSON")]),
+    (["JPN", "shares", "rose"], [(0, 1, "PERSON")], [("JPN", "GPE")]),
+    (["XQZ", "shares", "rose"], [(0, 1, "PERSON")], [("XQZ", "ORG")]),
+    # a region before an institution word is that body, not the country
+    (["the", "Scottish", "Executive", "said"], [(1, 2, "NORP")],
+     [("Scottish Executive", "ORG")]),
+    (["the", "French", "Government", "said"], [(1, 2, "NORP")], [("French", "NORP")]),
+])
+def test_ner_names_that_are_no_names_or_cut_off(fixer: EntityFixer, words: list[str],
+                                                ents: list[tuple[int, int, str]],
+                                                expected: list[tuple[str, str]]) -> None:
+    assert _labels(fixer(_doc(words, ents))) == expected
+
+
+def test_ner_amount_words_are_no_acronyms(fixer: EntityFixer) -> None:
+    doc = fixer(_doc(["It", "paid", "310", "MLN", "DLRS", "."], []))
+    assert _labels(doc) == [("310 MLN DLRS", "MONEY")]
+
+
+def test_ner_a_full_name_is_the_person_its_titled_surname_is(fixer: EntityFixer) -> None:
+    words = ["Nicola", "Sturgeon", "spoke", ".", "Ms", "Sturgeon", "left", "."]
+    doc = fixer(_doc(words, [(0, 2, "ORG"), (4, 6, "PERSON")]))
+    assert _labels(doc) == [("Nicola Sturgeon", "PERSON"), ("Ms Sturgeon", "PERSON")]
+
+
+@pytest.mark.parametrize("words,spaces,expected", [
+    (["Tara", "(", "Total", "Abstract", "Rendering", ")", "works"],
+     [True, False, True, True, False, True, False], [("Tara", "ORG")]),
+    (["International", "Monetary", ")", "Fund", "said"], [True, False, True, True, False],
+     [("Fund", "ORG")]),
+])
+def test_ner_an_unmatched_bracket_ends_or_starts_a_name(fixer: EntityFixer, words: list[str],
+                                                        spaces: list[bool],
+                                                        expected: list[tuple[str, str]]) -> None:
+    assert _labels(fixer(_doc(words, [(0, 4, "ORG")], spaces))) == expected
