@@ -1,5 +1,6 @@
 """What every ``newsgraph`` command shares: one-line errors on stderr, escaped text, option
-callbacks, money as people read it, and rows printed as a table, JSON or CSV."""
+callbacks, money as people read it (:func:`~pipeline.output.html.money_text`), and rows
+printed as a table, JSON or CSV."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ from datetime import date, datetime
 from typing import Any, NoReturn
 
 import click
+
+from .output.html import money_text
+
+#: an amount as people read it ("1,800,000,000 EUR")
+money = money_text
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -58,18 +64,6 @@ def date_option(_ctx: click.Context, _param: click.Parameter, value: str | None
         return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
-
-
-def money(amount: float | None, currency: str) -> str:
-    """An amount as people read it: thousands separated, then its currency.
-
-    >>> money(1800000000.0, "EUR"), money(2.5, "USD"), money(None, "")
-    ('1,800,000,000 EUR', '2.50 USD', '')
-    """
-    if amount is None:
-        return ""
-    number = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
-    return f"{number} {currency}".strip()
 
 
 def emit(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) -> bool:

@@ -60,6 +60,9 @@ class Tuning:
     # output
     max_html_nodes: int
     html_events_per_actor: int
+    max_index_events: int
+    max_index_actors: int
+    index_sentence_chars: int
     png_actors: int
     png_events: int
     # report
@@ -98,7 +101,8 @@ class Tuning:
 #: each setting's type, as the annotation's name ("int", "float": annotations are strings here)
 _TYPES = {f.name: f.type for f in fields(Tuning)}
 #: the settings a run divides by or counts batches in: 0 would divide by zero or never end
-_AT_LEAST_ONE = frozenset({"batch_articles", "piece_chars", "batch_chars", "scratch_batch"})
+_AT_LEAST_ONE = frozenset({"batch_articles", "piece_chars", "batch_chars", "scratch_batch",
+                           "index_sentence_chars"})
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -45,7 +45,8 @@ OUTPUT_CODE = ("corpus", "output")
 NLP_SETTINGS = ("piece_chars", "batch_chars")
 EVENT_SETTINGS = ("lookback", "gender_window")
 OUTPUT_SETTINGS = ("label_majority", "max_html_nodes", "html_events_per_actor", "png_actors",
-                   "png_events")
+                   "png_events", "max_index_events", "max_index_actors",
+                   "index_sentence_chars")
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv",
               "currencies.json", "markets.tsv")
 EVENT_TABLES = ("event_ontology.json", "agents.tsv", "coreference.json", "wordnet_events.tsv",
@@ -59,14 +60,16 @@ def _source_hash(root: Path, stamp: tuple[tuple[str, int, int], ...]) -> str:
 
 
 def source_hash(parts: tuple[str, ...], root: Path | None = None) -> str:
-    """A hash of the Python source of the package's subpackages ``parts`` (under ``root``,
-    the installed package by default); recomputed only when a file's size or time changes.
+    """A hash of the source (Python, and HTML templates) of the package's subpackages
+    ``parts`` (under ``root``, the installed package by default); recomputed only when a
+    file's size or time changes.
 
     >>> source_hash(("events",)) == source_hash(("events",))
     True
     """
     base = root or PACKAGE_ROOT
-    files = sorted(p for part in parts for p in (base / part).rglob("*.py"))
+    files = sorted(p for part in parts for p in (base / part).rglob("*")
+                   if p.suffix in (".py", ".html"))  # the explorer page's template too
     stamp = tuple((str(p.relative_to(base)), (st := p.stat()).st_size, st.st_mtime_ns)
                   for p in files)
     return _source_hash(base, stamp)

@@ -135,6 +135,8 @@ class Lexicon:
     #: light verbs that say nothing of their own: the noun is the trigger ("carried out an
     #: attack")
     empty_light_verbs: frozenset[str] = frozenset()
+    #: the types by family, for people reading the graph (``family`` in the ontology)
+    families: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def general_type(self, lemma: str) -> EventType | None:
         """The general type of a verb no type of the ontology names, by its WordNet class.
@@ -233,5 +235,13 @@ def lexicon() -> Lexicon:
                  if "wordnet_class" in e},
         actorless=frozenset(onto.get("actorless_types", [])),
         empty_light_verbs=frozenset(onto.get("empty_light_verbs", [])),
+        families=_families(onto["types"]),
     )
+
+
+def _families(types: list[dict[str, object]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    out: dict[str, list[str]] = {}
+    for entry in types:
+        out.setdefault(str(entry.get("family", "other")), []).append(str(entry["type"]))
+    return tuple((f, tuple(ts)) for f, ts in out.items())
 

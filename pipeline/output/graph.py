@@ -228,27 +228,31 @@ def load_graph(out: Path) -> nx.Graph:
     return nx.node_link_graph(data, edges="links")
 
 
-def write_html(out: Path, g: nx.Graph, max_nodes: int | None = None,
-               total: int | None = None) -> None:
-    """Write ``graph.html`` for the busiest ``max_nodes`` nodes of ``g`` (``max_html_nodes``
-    by default; networkx lays out up to 500 nodes with numpy alone, beyond it needs scipy),
-    with a seeded layout; with ``total``, ``g`` is already that part of a graph of ``total``
-    nodes."""
-    limit = max_nodes or Tuning.defaults().max_html_nodes
-    h = _busiest(g, limit) if total is None else g
-    total = g.number_of_nodes() if total is None else total
+def write_html(out: Path, cat: Catalogue, tuning: Tuning | None = None) -> None:
+    """Write ``graph.html``: the busiest part of the graph (:func:`busiest_part`, at most
+    ``max_html_nodes``: networkx lays out up to 500 nodes with numpy alone, beyond it needs
+    scipy) with a seeded layout, and the page's index of every actor and event
+    (:func:`~pipeline.output.html.page_index`)."""
+    t = tuning or Tuning.defaults()
+    h, total = busiest_part(cat, t.max_html_nodes, t.html_events_per_actor)
     pos = nx.spring_layout(h, seed=11, iterations=100) if h.number_of_nodes() else {}
     nodes: list[dict[str, Any]] = []
     for n in sorted(h.nodes):
-        d = {k: v for k, v in h.nodes[n].items() if k not in ("bipartite", "article_ids")}
+        d = {k: v for k, v in h.nodes[n].items() if k in _DRAWN}
         x, y = pos[n]
         nodes.append({"id": n, **d, "x": round(float(x) * 400, 1), "y": round(float(y) * 400, 1)})
     links = [{"source": a, "target": b, "role": h.edges[a, b].get("role", "")}
              for a, b in sorted(tuple(sorted(e)) for e in h.edges)]
-    data = {"nodes": nodes, "links": links, "total": total,
-            "truncated": h.number_of_nodes() < total}
+    data = {"drawn": {"nodes": nodes, "links": links}, "total": total,
+            "truncated": h.number_of_nodes() < total,
+            "index": html.page_index(cat, t.max_index_events, t.max_index_actors,
+                                     t.index_sentence_chars)}
     with atomic_open(out / "graph.html", newline="\n") as fh:
         fh.write(html.render(data))
+
+
+#: what the page needs of a node it draws (the rest is in its index)
+_DRAWN = frozenset({"kind", "name", "actor_kind", "type", "trigger"})
 
 
 def _busiest(g: nx.Graph, max_nodes: int) -> nx.Graph:

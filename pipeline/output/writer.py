@@ -71,8 +71,7 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat, published))
         write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
         graph.write_json(out, cat)
-        part, total = graph.busiest_part(cat, t.max_html_nodes, t.html_events_per_actor)
-        graph.write_html(out, part, total=total)
+        graph.write_html(out, cat, t)
 
     def pictures() -> None:                                                   # 4
         graph.write_xml(out, cat)

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from pipeline import run
 from pipeline.cli import main
 from pipeline.corpus import ListCatalogue
-from pipeline.output.graph import build_graph, write_html
+from pipeline.output.graph import write_html
 from pipeline.types import Actor, Event, Link, Role
 from tests.conftest import SEED
 
@@ -262,7 +262,7 @@ def evil_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
              Link("e1", "a1", Role.TARGET, EVIL[1], 0, 1, "", "art"),
              Link("e1", "a2", Role.SOURCE, "SEC", 4, 7, "", "art")]
     cat = ListCatalogue(actors, [event], roles, {a: ["art"] for a in actors})
-    write_html(out, build_graph(cat))
+    write_html(out, cat)
     return out
 
 
@@ -300,18 +300,77 @@ def test_graph_html_renders_in_headless_chromium(evil_out: Path, tmp_path: Path,
     assert f'data-resources="{n - 1}"' in dom
 
 
+def _dom(exe: str, page: Path, profile: Path, fragment: str = "") -> str:
+    proc = subprocess.run(
+        [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profile}", "--virtual-time-budget=5000", "--dump-dom",
+         page.as_uri() + fragment],
+        capture_output=True, text=True, timeout=120, check=False)
+    return proc.stdout
+
+
+@pytest.fixture(scope="module")
+def big_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder whose graph is larger than the page draws: 61 actors, 601 events; the
+    page's index holds 500 of them."""
+    from dataclasses import replace
+
+    from pipeline.config import Tuning
+
+    out = tmp_path_factory.mktemp("big")
+    actors = {f"a{i}": Actor(f"a{i}", f"Actor {i}", "organisation", n_events=20)
+              for i in range(60)}
+    actors["q"] = Actor("q", "Quiet Holdings", "organisation", n_events=1)
+    events = [Event(f"e{j:03}", f"art{j % 7}", "acquire", "bought", 0, 1, f"Deal {j}.",
+                    f"2024-01-{1 + j % 28:02}") for j in range(600)]
+    events.append(Event("e999", "art9", "assault", "attacked", 0, 1, "Quiet was attacked.",
+                        "2024-02-01"))
+    roles = [Link(f"e{j:03}", f"a{(j * 7 + k) % 60}", Role.SOURCE, "x", 0, 1, "", f"art{j % 7}")
+             for j in range(600) for k in range(2)]
+    roles.append(Link("e999", "q", Role.TARGET, "Quiet", 0, 1, "", "art9"))
+    cat = ListCatalogue(actors, events, sorted(set(roles)),
+                        {a: [f"art{i % 7}"] for i, a in enumerate(actors)})
+    write_html(out, cat, replace(Tuning.defaults(), max_html_nodes=100, max_index_events=500))
+    return out / "graph.html"
+
+
+@pytest.mark.parametrize(("fragment", "expected"), [
+    # the busiest part is drawn, and the page says of what
+    ("", ["nodes drawn (busiest part of 662)", "holds the newest 500 of 601 events"]),
+    # an actor the busiest part leaves out is found, with its neighbourhood
+    ("#actor=quiet%20holdings", ['data-mode="actor"', "Quiet Holdings: 1 event",
+                                 "Quiet was attacked."]),
+    # every event of a type (up to the cap), with the folder's true count
+    ("#type=acquire", ["acquire: 600 events in the folder, 300 drawn (499 in the page's index)"]),
+    # the actor-actor views, labelled as what they are
+    ("#view=comention", ["linked by articles that mention both"]),
+    ("#view=shared", ["linked by shared events"]),
+    # several actors answer to a name: the page lists them with their counts
+    ("#actor=actor", ["60 actors match “actor”", "Actor 10 (organisation, 20 events)"]),
+])
+def test_graph_html_explores_the_whole_folder(big_page: Path, tmp_path: Path, fragment: str,
+                                              expected: list[str]) -> None:
+    dom = _dom(_chromium(), big_page, tmp_path / "profile", fragment)
+    for text in expected:
+        assert text in dom, (text, dom[-3000:])
+    assert 'data-resources="0"' in dom
+
+
 _BIG_GRAPH = """
 import sys
 from pathlib import Path
 from pipeline.corpus import ListCatalogue
-from pipeline.output.graph import build_graph, write_html
+from dataclasses import replace
+from pipeline.config import Tuning
+from pipeline.output.graph import write_html
 from pipeline.types import Actor, Event, Link, Role
 actors = {f"a{i}": Actor(f"a{i}", f"Actor {i}", "organisation", n_events=20) for i in range(60)}
 events = [Event(f"e{j}", "art", "deal", "deal", 0, 1, "s") for j in range(600)]
 roles = [Link(f"e{j}", f"a{(j * 7 + k) % 60}", Role.SOURCE, "x", 0, 1, "", "art")
          for j in range(600) for k in range(2)]
 cat = ListCatalogue(actors, events, sorted(set(roles)), {a: ["art"] for a in actors})
-write_html(Path(sys.argv[1]), build_graph(cat), max_nodes=200)
+write_html(Path(sys.argv[1]), cat, replace(Tuning.defaults(), max_html_nodes=200))
 """
 
 
