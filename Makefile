@@ -9,7 +9,7 @@ LOCK := requirements/py$(PYVER).lock
 CORPORA ?= ../shared/corpora
 export NEWSGRAPH_CORPORA := $(abspath $(CORPORA))
 
-.PHONY: run test lint eval bench clean install lock
+.PHONY: run test lint eval bench bench-scale clean install lock
 
 # (re)install only when the project or its locked dependencies change: a second call is quick.
 # The exact versions come from the lock file of this Python (scripts/lock.sh writes them).
@@ -53,6 +53,12 @@ eval: $(STAMP)
 # speed and memory against bare spaCy on the BBC corpus (about 10 minutes); see README
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# the cost of a 10-article dump in folders of 300 to 10,000 articles (SIZES=...,100000 for
+# the year-of-dumps folder): scripts/bench_scale.py, on the BBC corpus
+SIZES ?= 300,1200,10000
+bench-scale: $(STAMP)
+	cd scripts && ../$(BIN)/python bench_scale.py --sizes $(SIZES)
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests scripts
