@@ -376,47 +376,6 @@ def _ingest_one(store: Store, src: Source, run_id: int, result: RunResult,
     return [a.article_id for a in articles]
 
 
-@dataclass(frozen=True)
-class Forgotten:
-    """What :func:`forget` removed from a folder."""
-
-    dumps: list[str]
-    n_articles: int
-    outputs_written: bool
-
-
-def forget(dumps: Iterable[str | Path], out: str | Path = DEFAULT_OUT, *,
-           model: str = DEFAULT_MODEL, progress: bool = False) -> Forgotten:
-    """Remove dumps from an output folder: each (a file, an archive, or a folder of dumps,
-    given as ``status`` lists it or as a path) and the articles no other dump holds; the
-    outputs are rewritten without them. Raises :class:`NewsgraphError` when a dump is not
-    in the folder (and then nothing is removed)."""
-    out = Path(out)
-    if not (out / DB_NAME).exists():
-        raise NewsgraphError(f"{out}: holds no newsgraph output (pass --out the folder)")
-    settings = RunSettings((), out, model=model)
-    with folder_lock(out, wait=True, on_wait=_tell):
-        store = Store(out)
-        try:
-            labels = [(str(d), source_label(str(d), out.parent)) for d in dumps]
-            known = {s for s, *_ in store.dumps()}
-            for given, label in labels:
-                if not any(k == x or k.startswith((f"{x}!", f"{x}/"))
-                           for k in known for x in (given.rstrip("/"), label)):
-                    raise NewsgraphError(f"no dump {given!r} in {out} ('newsgraph status "
-                                         f"--out {out}' lists them); nothing was removed")
-            gone: list[str] = []
-            n_articles = 0
-            for given, label in labels:
-                for x in dict.fromkeys((given, label)):
-                    names, n = store.forget(x)
-                    gone += names
-                    n_articles += n
-            written = refresh_outputs(store, settings, Fingerprint.of(model, settings.tuning),
-                                      progress=progress)
-        finally:
-            store.close()
-    return Forgotten(gone, n_articles, written)
 
 
 def split_file(path: str | Path, *, separator: str | None = None) -> list[Segment]:
@@ -495,3 +454,9 @@ def extract(text: str, *, published: date | None = None,
             model: str = DEFAULT_MODEL) -> list[Mention]:
     """The entities of :func:`analyse`."""
     return analyse(text, published=published, model=model).mentions
+
+
+# the API's other half: working on a folder beyond a run (forget, export)
+from .manage import Forgotten as Forgotten  # noqa: E402
+from .manage import export_graph as export_graph  # noqa: E402
+from .manage import forget as forget  # noqa: E402

@@ -244,6 +244,32 @@ def forget_cmd(dumps: tuple[str, ...], out: str, model: str, quiet: bool) -> Non
                          f"outputs in {out} {'rewritten' if done.outputs_written else 'kept'}"))
 
 
+@main.group("export")
+def export_group() -> None:
+    """Write a part of a folder's outputs that a run does not write in full."""
+
+
+@export_group.command("graph")
+@click.argument("to", metavar="FILE")
+@click.option("--out", default=str(DEFAULT_OUT), show_default=True, help="Output folder.")
+@click.option("--since", callback=date_option, metavar="YYYY-MM-DD",
+              help="Only events dated from this day.")
+@click.option("--until", callback=date_option, metavar="YYYY-MM-DD",
+              help="Only events dated up to this day.")
+@click.option("--type", "type_", help="Only events of this type, subtype or PLOVER code.")
+@click.option("--actor", help="Only the events of this actor (a name or alias).")
+def export_graph_cmd(to: str, out: str, since: date | None, until: date | None,
+                     type_: str | None, actor: str | None) -> None:
+    """The actor-event graph of --out as FILE (.graphml or .gexf for Gephi, .json for
+    networkx): the whole folder, or the part the options keep. A run writes graph.graphml
+    and graph.gexf for its newest dumps only."""
+    try:
+        n = api.export_graph(to, out, since=since, until=until, type_=type_, actor=actor)
+    except (NewsgraphError, OSError) as exc:
+        fail(str(exc))
+    click.echo(printable(f"newsgraph: wrote {n:,} event(s) and their actors to {to}"))
+
+
 EXTRACT_COLUMNS = ("start", "end", "label", "text", "norm", "country", "date_start", "date_end",
                    "amount", "currency", "qualifier", "unresolved")
 

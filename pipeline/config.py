@@ -59,6 +59,7 @@ class Tuning:
     scratch_batch: int
     # output
     max_html_nodes: int
+    max_slice_events: int
     html_events_per_actor: int
     max_index_events: int
     max_index_actors: int

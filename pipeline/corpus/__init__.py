@@ -4,7 +4,8 @@
 """
 
 from .actors import CatalogueBuilder, build_catalogue
-from .catalogue import Catalogue, EventParties, ListCatalogue, StoreCatalogue
+from .catalogue import Catalogue, EventParties, ListCatalogue, SliceCatalogue, StoreCatalogue
 
-__all__ = ["Catalogue", "CatalogueBuilder", "EventParties", "ListCatalogue", "StoreCatalogue",
+__all__ = ["Catalogue", "CatalogueBuilder", "EventParties", "ListCatalogue", "SliceCatalogue",
+           "StoreCatalogue",
            "build_catalogue"]

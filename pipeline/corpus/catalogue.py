@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -219,3 +219,42 @@ class StoreCatalogue(Catalogue):
 
     def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
         return list(self._store().iter_linked_events(event_ids))
+
+
+class SliceCatalogue(Catalogue):
+    """A part of a catalogue: the events ``keep`` accepts and the actors they link (their
+    counts stay the folder's), for a graph file of that part."""
+
+    def __init__(self, base: Catalogue, keep: Callable[[EventParties], bool]) -> None:
+        self.base = base
+        self.event_ids = {row.event.event_id for row in base.iter_event_parties() if keep(row)}
+        linked = {k.actor_id for k in base.iter_roles() if k.event_id in self.event_ids}
+        self.actors = {aid: base.actors[aid] for aid in sorted(linked) if aid in base.actors}
+
+    def iter_mentions(self) -> Iterator[Mention]:
+        return iter(())  # a graph's part: no entity table
+
+    def iter_events(self) -> Iterator[Event]:
+        return (row.event for row in self.iter_event_parties())
+
+    def iter_event_parties(self) -> Iterator[EventParties]:
+        return (row for row in self.base.iter_event_parties()
+                if row.event.event_id in self.event_ids)
+
+    def iter_roles(self) -> Iterator[Link]:
+        return (k for k in self.base.iter_roles() if k.event_id in self.event_ids)
+
+    def articles_of(self, actor_id: str) -> list[str]:
+        return self.base.articles_of(actor_id)
+
+    def event_count(self) -> int:
+        return len(self.event_ids)
+
+    def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
+        return [(e, r) for e, r in self.base.events_of(actor_id) if e in self.event_ids]
+
+    def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
+        return self.base.events_by_id(set(event_ids) & self.event_ids)
+
+    def close(self) -> None:
+        self.base.close()

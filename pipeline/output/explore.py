@@ -53,6 +53,52 @@ class AmbiguousName(NewsgraphError):
         super().__init__(f"{name!r} may be {listed}{more}; give the full name")
 
 
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """What a name is matched against: an actor's key, name, aliases, kind and events."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    n_events: int
+
+
+def find_actor(name: str, entries: list[ActorEntry]) -> str:
+    """The key of the actor called ``name`` (case-, accent- and punctuation-insensitively);
+    else of the one actor with it as an alias or as whole words of its name ("Condé Nast" is
+    "Les Publications Condé Nast"). Several such actors raise :class:`AmbiguousName`
+    ("Brown": Gordon Brown, Steve Brown), none :class:`UnknownName` with the closest names.
+    """
+    key = fold(name)
+    names: dict[str, ActorEntry] = {}
+    exact: dict[str, ActorEntry] = {}
+    fits: dict[str, ActorEntry] = {}
+    for e in entries:
+        for i, alias in enumerate([e.name, *e.aliases]):
+            if not alias:
+                continue
+            k = fold(alias)
+            names.setdefault(k, e)
+            if k == key:
+                (exact if i == 0 else fits)[e.key] = e
+            elif key and f" {key} " in f" {k} ":
+                fits[e.key] = e
+    found = exact or fits
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        raise AmbiguousName(name, sorted(((e.name, e.kind, e.n_events) for e in found.values()),
+                                         key=lambda c: (-c[2], c[0])))
+    close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
+    contains = [k for k in names if key and key in k][:5]
+    shown: list[str] = []
+    for k in contains + close:
+        if names[k].name not in shown:
+            shown.append(names[k].name)
+    raise UnknownName(name, shown[:5])
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "Condé" and "CONDE" match, and so do
     "U.S. Steel" and "US Steel".
@@ -86,40 +132,11 @@ class Explorer:
         return sorted(n for n, d in self.g.nodes(data=True) if d.get("kind") == "actor")
 
     def find(self, name: str) -> str:
-        """The actor node called ``name``; else the one actor with it as an alias or as
-        whole words of its name ("Condé Nast" is "Les Publications Condé Nast"). Several
-        such actors raise :class:`AmbiguousName` ("Brown": Gordon Brown, Steve Brown), none
-        :class:`UnknownName`."""
-        key = fold(name)
-        names: dict[str, str] = {}
-        exact: set[str] = set()
-        fits: set[str] = set()
-        for n in self.actors():
-            d = self.g.nodes[n]
-            for i, alias in enumerate([d.get("name", ""), *(d.get("aliases") or "").split("; ")]):
-                if not alias:
-                    continue
-                k = fold(alias)
-                names.setdefault(k, n)
-                if k == key:
-                    (exact if i == 0 else fits).add(n)
-                elif key and f" {key} " in f" {k} ":
-                    fits.add(n)
-        found = exact if exact else fits
-        if len(found) == 1:
-            return found.pop()
-        if found:
-            raise AmbiguousName(name, sorted(
-                ((self.g.nodes[n]["name"], self.g.nodes[n].get("actor_kind", ""),
-                  self.g.degree(n)) for n in found), key=lambda c: (-c[2], c[0])))
-        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
-        contains = [k for k in names if key and key in k][:5]
-        shown = []
-        for k in contains + close:
-            label = self.g.nodes[names[k]]["name"]
-            if label not in shown:
-                shown.append(label)
-        raise UnknownName(name, shown[:5])
+        """The actor node called ``name`` (see :func:`find_actor`)."""
+        return find_actor(name, [
+            ActorEntry(n, d.get("name", ""), tuple((d.get("aliases") or "").split("; ")),
+                       d.get("actor_kind", ""), self.g.degree(n))
+            for n in self.actors() for d in [self.g.nodes[n]]])
 
     # ------------------------------------------------------------------ queries
 

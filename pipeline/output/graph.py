@@ -142,17 +142,33 @@ def actor_projection(g: nx.Graph) -> nx.Graph:
 
 def write_xml(out: Path, cat: Catalogue) -> None:
     """``graph.graphml`` and ``graph.gexf`` (event dates as the GEXF timeline)."""
-    _write_lines(out / "graph.graphml", graphml_lines(_nodes(cat), _edges(cat), NAME,
-                                                      NODE_KINDS, EDGE_KINDS))
-    _write_lines(out / "graph.gexf", gexf_lines(_nodes(cat, dates=True), _edges(cat), NAME,
-                                                NODE_KINDS, EDGE_KINDS))
+    write_graph(out / "graph.graphml", cat)
+    write_graph(out / "graph.gexf", cat)
+
+
+def write_graph(path: Path, cat: Catalogue) -> None:
+    """The actor–event graph of ``cat`` as one file, in the format its name ends with:
+    ``.graphml``, ``.gexf`` (event dates as the timeline) or ``.json`` (node-link)."""
+    if path.suffix == ".json":
+        _node_link(path, cat)
+    elif path.suffix == ".gexf":
+        _write_lines(path, gexf_lines(_nodes(cat, dates=True), _edges(cat), NAME, NODE_KINDS,
+                                      EDGE_KINDS))
+    else:
+        _write_lines(path, graphml_lines(_nodes(cat), _edges(cat), NAME, NODE_KINDS,
+                                         EDGE_KINDS))
 
 
 def write_json(out: Path, cat: Catalogue) -> None:
     """``graph.json`` (networkx node-link, streamed) and ``graph_actors.graphml`` (the
     actor–actor projection, weighted by shared events)."""
+    _node_link(out / "graph.json", cat)
+    _projection(out / "graph_actors.graphml", cat)
+
+
+def _node_link(path: Path, cat: Catalogue) -> None:
     encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # one, not one a row
-    with atomic_open(out / "graph.json", newline="\n") as fh:
+    with atomic_open(path, newline="\n") as fh:
         fh.write('{"directed": false, "graph": ' + encode({"name": NAME}) + ', "links": [')
         for i, (a, b, d) in enumerate(_edges(cat)):
             fh.write((", " if i else "") + encode({"source": a, "target": b, **d}))
@@ -160,6 +176,9 @@ def write_json(out: Path, cat: Catalogue) -> None:
         for i, (n, d) in enumerate(_nodes(cat)):
             fh.write((", " if i else "") + encode({"id": n, **d}))
         fh.write("]}\n")
+
+
+def _projection(path: Path, cat: Catalogue) -> None:
     weights: dict[tuple[str, str], int] = {}
     event, members = "", list[str]()
     for link in [*cat.iter_roles(), Link("", "", Role.OTHER, "", 0, 0, "", "")]:
@@ -173,7 +192,7 @@ def write_json(out: Path, cat: Catalogue) -> None:
     nodes = [(actor_node(aid), {k: v for k, v in actor_attrs(cat, aid).items()
                                 if k != "bipartite"}) for aid in _actor_ids(cat)]
     edges = [(a, b, {"weight": w}) for (a, b), w in sorted(weights.items())]
-    _write_lines(out / "graph_actors.graphml", graphml_lines(nodes, edges))
+    _write_lines(path, graphml_lines(nodes, edges))
 
 
 def _write_lines(path: Path, lines: Iterable[str]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ..config import Tuning
-from ..corpus import Catalogue
+from ..corpus import Catalogue, SliceCatalogue
 from ..store import Store
 from . import graph
 from .files import in_parallel, write_csv
@@ -40,7 +40,9 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     full disk, Ctrl-C) leaves the previous set as it was.
 
     Stages: 1. articles; 2. entities; 3. actors, events and who took part, ``graph.json`` and
-    the HTML explorer; 4. GraphML, GEXF and the PNG overview (in a second process, beside 3);
+    the HTML explorer; 4. GraphML and GEXF of the newest dumps' events (``max_slice_events``;
+    ``newsgraph export graph`` writes the rest) and the PNG overview (in a second process,
+    beside 3);
     5. the set moves into place. Returns the rows of the main tables (``entities``,
     ``actors``, ``events``), for ``status``.
     """
@@ -74,7 +76,8 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         graph.write_html(out, cat, t)
 
     def pictures() -> None:                                                   # 4
-        graph.write_xml(out, cat)
+        newest = store.newest_articles(t.max_slice_events)
+        graph.write_xml(out, SliceCatalogue(cat, lambda row: row.event.article_id in newest))
         top = sorted((a for a in cat.actors.values() if a.n_events),
                      key=lambda a: (-a.n_events, a.actor_id))[:t.png_actors]
         graph.write_png(out, graph.part_of(cat, [a.actor_id for a in top], t.png_events))

@@ -121,6 +121,23 @@ class DumpStore(Connection):
             self.touch()
         return forgotten, n_articles
 
+    def newest_articles(self, max_events: int) -> set[str]:
+        """The articles of the newest dumps (by run, then name), as many as hold at most
+        ``max_events`` events (the first article always)."""
+        out: set[str] = set()
+        n = 0
+        for article_id, events in self.db.execute(
+                """SELECT s.article_id, (SELECT COUNT(*) FROM events e
+                                          WHERE e.article_id = s.article_id)
+                   FROM dumps d JOIN article_sources s ON s.source = d.source
+                   ORDER BY d.run_id DESC, d.source, s.position"""):
+            if out and n + events > max_events:
+                break
+            if article_id not in out:
+                out.add(article_id)
+                n += events
+        return out
+
     def last_run(self) -> dict[str, Any] | None:
         """The most recent run, or None."""
         runs = self.recent_runs(1)

@@ -102,6 +102,7 @@ CREATE TABLE IF NOT EXISTS article_sources (
     line_end INTEGER NOT NULL,
     PRIMARY KEY (article_id, source, position)
 );
+CREATE INDEX IF NOT EXISTS article_sources_source ON article_sources (source);
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
     started TEXT NOT NULL,

@@ -434,3 +434,49 @@ def test_graph_event_with_no_actor_named_is_written(tmp_path: Path) -> None:
     assert [(e["type"], e["trigger"]) for e in events] == [("assault", "exploded")]
     g = nx.read_graphml(out / "graph.graphml")
     assert any(d.get("kind") == "event" for _, d in g.nodes(data=True))
+
+
+def test_graph_export_writes_the_whole_folder_or_a_part(seed_out: Path, tmp_path: Path) -> None:
+    """`export graph` writes the whole graph, or the events a filter keeps, as GraphML, GEXF
+    or node-link JSON; a bad file name or an unknown actor is one line."""
+    events = _rows(seed_out / "events.csv")
+    whole = tmp_path / "whole.graphml"
+    res = _cli("export", "graph", str(whole), "--out", str(seed_out))
+    assert res.exit_code == 0, res.stderr
+    kinds = nx.get_node_attributes(nx.read_graphml(whole), "kind")
+    assert sum(k == "event" for k in kinds.values()) == len(events)
+    fines = tmp_path / "fines.gexf"
+    assert _cli("export", "graph", str(fines), "--type", "fine", "--out",
+                str(seed_out)).exit_code == 0
+    nodes = nx.read_gexf(fines).nodes(data=True)
+    assert {d["subtype"] for _, d in nodes if d["kind"] == "event"} == {"fine"}
+    huawei = tmp_path / "huawei.json"
+    assert _cli("export", "graph", str(huawei), "--actor", "huawei", "--out",
+                str(seed_out)).exit_code == 0
+    data = json.loads(huawei.read_text())
+    hid = next(n["id"] for n in data["nodes"] if n.get("name") == "Huawei")
+    events_of = {link["target"] for link in data["links"] if link["source"] == hid}
+    assert events_of == {n["id"] for n in data["nodes"] if n["kind"] == "event"}
+    res = _cli("export", "graph", str(tmp_path / "g.txt"), "--out", str(seed_out))
+    assert res.exit_code == 1 and "give a file ending in .graphml" in res.stderr
+    res = _cli("export", "graph", str(tmp_path / "g.gexf"), "--actor", "Hauwei", "--out",
+               str(seed_out))
+    assert res.exit_code == 1 and "did you mean 'Huawei'" in res.stderr
+
+
+def test_graph_run_writes_the_newest_dumps_as_graphml(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run's graph.graphml and graph.gexf hold the events of its newest dumps, up to
+    max_slice_events; graph.json and events.csv keep the whole folder."""
+    out = tmp_path / "out"
+    run([SEED], out, progress=False)
+    new = tmp_path / "new.jsonl"
+    new.write_text(json.dumps({"title": "T", "text": "Acme Corp bought Globex on Monday. "
+                               "Initech sued Acme Corp in Paris."}) + "\n")
+    monkeypatch.setenv("NEWSGRAPH_MAX_SLICE_EVENTS", "5")
+    run([new], out, progress=False)
+    g = nx.read_graphml(out / "graph.graphml")
+    titles = {d.get("title") for _, d in g.nodes(data=True) if d["kind"] == "event"}
+    assert titles == {"T"} and 0 < sum(1 for _, d in g.nodes(data=True)
+                                       if d["kind"] == "event") <= 5
+    assert len(_rows(out / "events.csv")) > 5
