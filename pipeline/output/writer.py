@@ -39,10 +39,10 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     staging folder first and moved into place only when all are complete, so a failure (a
     full disk, Ctrl-C) leaves the previous set as it was.
 
-    Stages: 1. articles; 2. entities; 3. actors, events and who took part, ``graph.json`` and
-    the HTML explorer; 4. GraphML and GEXF of the newest dumps' events (``max_slice_events``;
+    Stages: 1. articles; 2. entities; 3. actors, events and who took part, ``graph.json``;
+    4. the HTML explorer, GraphML and GEXF of the newest dumps' events (``max_slice_events``;
     ``newsgraph export graph`` writes the rest) and the PNG overview (in a second process,
-    beside 3);
+    beside 2 and 3);
     5. the set moves into place. Returns the rows of the main tables (``entities``,
     ``actors``, ``events``), for ``status``.
     """
@@ -65,18 +65,17 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
     write_articles(out, store.iter_articles)                                  # 1
     steps.update()
     published = store.published_dates()
-    n_entities = write_entities(out, entity_rows(cat, published))              # 2
-    steps.update()
+    newest = store.newest_articles(t.max_slice_events)  # read here: no connection crosses a fork
 
-    def tables() -> None:                                                     # 3
+    def tables() -> None:                                                     # 2, 3
+        write_entities(out, entity_rows(cat, published))
         write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
         write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat, published))
         write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
         graph.write_json(out, cat)
-        graph.write_html(out, cat, t)
 
     def pictures() -> None:                                                   # 4
-        newest = store.newest_articles(t.max_slice_events)
+        graph.write_html(out, cat, t)
         graph.write_xml(out, SliceCatalogue(cat, lambda row: row.event.article_id in newest))
         top = sorted((a for a in cat.actors.values() if a.n_events),
                      key=lambda a: (-a.n_events, a.actor_id))[:t.png_actors]
@@ -84,6 +83,7 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         cat.close()  # a forked writer closes its own connection before it exits
 
     in_parallel(pictures, tables)  # the NLP is done: both cores are free
-    steps.update(2)
+    steps.update(3)
     steps.close()
+    n_entities = store.counts()["mentions"]  # entities.csv has a row per stored mention
     return {"entities": n_entities, "actors": len(cat.actors), "events": cat.event_count()}
