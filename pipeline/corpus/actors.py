@@ -132,5 +132,6 @@ class CatalogueBuilder:
                        *counts.get(aid, (0, 0)), t.sector)
             for aid, t in self.tallies.items()
         }
+        self.store.add_actors(actors.values())
         return StoreCatalogue(actors, self.store.path.parent, self.store.linked_event_count(),
                               names)

@@ -1,4 +1,6 @@
-"""Queries over the actor–event graph of an output folder (``newsgraph explore``).
+"""Queries over the actor–event graph of an output folder (``newsgraph explore``), asked of
+its store (:class:`~pipeline.store.graph.GraphStore`), so a folder of any size answers at
+once.
 
 Names match case- and accent-insensitively, and through an actor's aliases; an unknown name
 raises :class:`UnknownName` with the closest known names.
@@ -11,14 +13,22 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ..errors import NewsgraphError
 from ..events.lexicon import lexicon
+from ..store import Store, open_existing
+from ..types import Actor, Role
 from . import graph as graphs
 
 TOP_BY = ("events", "mentions", "degree", "betweenness")
+#: betweenness is measured among this many of the busiest actors (it grows as their cube)
+BETWEENNESS_ACTORS = 1000
+#: how many events a path may pass through
+PATH_HOPS = 6
+_ROLES = tuple(Role)
 
 
 def event_types() -> set[str]:
@@ -114,94 +124,104 @@ def fold(text: str) -> str:
 
 @dataclass
 class Explorer:
-    """The graph of one output folder, ready for queries."""
+    """The actor–event graph of one output folder, as the last write of its outputs left it
+    in the store; each query reads only what its answer needs. ``named_only``: without the
+    generic actors ("people", "the company", "officials")."""
 
-    g: Any
+    store: Store
+    named_only: bool = False
 
     @classmethod
     def open(cls, out: str | Path) -> Explorer:
-        """Load ``graph.json`` of ``out``; a clear error if it was never built."""
-        path = Path(out) / "graph.json"
-        if not path.exists():
+        """The graph of ``out``; a clear error if it was never built."""
+        store = open_existing(Path(out), readonly=True)
+        if store is None or not store.has_graph():
+            if store is not None:
+                store.close()
             raise NewsgraphError(f"{out}: no graph yet (run 'newsgraph run' first, or pass --out)")
-        return cls(graphs.load_graph(Path(out)))
+        return cls(store)
+
+    def named(self) -> Explorer:
+        """The graph without its generic actors: who is named."""
+        return Explorer(self.store, named_only=True)
 
     # ------------------------------------------------------------------ lookups
 
-    def actors(self) -> list[str]:
-        return sorted(n for n, d in self.g.nodes(data=True) if d.get("kind") == "actor")
+    @cached_property
+    def _all(self) -> dict[str, Actor]:
+        return {a.actor_id: a for a in self.store.graph_actors()}
+
+    def _shown(self, actor_id: str) -> bool:
+        a = self._all.get(actor_id)
+        return a is not None and not (self.named_only and a.kind == "agent")
 
     def find(self, name: str) -> str:
-        """The actor node called ``name`` (see :func:`find_actor`)."""
-        return find_actor(name, [
-            ActorEntry(n, d.get("name", ""), tuple((d.get("aliases") or "").split("; ")),
-                       d.get("actor_kind", ""), self.g.degree(n))
-            for n in self.actors() for d in [self.g.nodes[n]]])
+        """The id of the actor called ``name`` (see :func:`find_actor`)."""
+        return find_actor(name, [ActorEntry(a.actor_id, a.name, a.aliases, a.kind, a.n_events)
+                                 for a in self._all.values() if self._shown(a.actor_id)])
 
     # ------------------------------------------------------------------ queries
 
-    def named(self) -> Explorer:
-        """The graph without its generic actors ("people", "the company", "officials"):
-        who is named."""
-        keep = [n for n, d in self.g.nodes(data=True) if d.get("actor_kind") != "agent"]
-        return Explorer(self.g.subgraph(keep))
-
     def top(self, by: str = "events", n: int = 10) -> list[tuple[str, str, float]]:
         """``(name, kind, score)`` of the ``n`` top actors by events, mentions, degree
-        (distinct co-actors) or betweenness (in the actor–actor projection)."""
+        (distinct co-actors) or betweenness (in the actor–actor projection of the
+        ``BETWEENNESS_ACTORS`` busiest actors)."""
         if by not in TOP_BY:
             raise NewsgraphError(f"unknown ranking {by!r}; use one of {', '.join(TOP_BY)}")
-        actors = self.actors()
+        actors = [a for a in self._all.values() if a.n_events and self._shown(a.actor_id)]
         if by == "events":
-            score = {a: float(self.g.degree(a)) for a in actors}
+            score = {a.actor_id: float(a.n_events) for a in actors}
         elif by == "mentions":
-            score = {a: float(self.g.nodes[a].get("n_mentions", 0)) for a in actors}
+            score = {a.actor_id: float(a.n_mentions) for a in actors}
         elif by == "degree":
-            score = {a: float(len(self.co_actors(a))) for a in actors}
+            degrees = self.store.degrees("agent" if self.named_only else "")
+            score = {a.actor_id: float(degrees.get(a.actor_id, 0)) for a in actors}
         else:
-            score = graphs.betweenness(self.g)
-        ranked = sorted(actors, key=lambda a: (-score.get(a, 0.0), self.g.nodes[a]["name"]))
-        return [(self.g.nodes[a]["name"], self.g.nodes[a]["actor_kind"], score.get(a, 0.0))
-                for a in ranked[:n]]
+            busiest = sorted(actors, key=lambda a: (-a.n_events, a.actor_id))
+            score = graphs.betweenness_of(
+                [a.actor_id for a in busiest[:BETWEENNESS_ACTORS]],
+                self.store.shared_events(a.actor_id for a in busiest[:BETWEENNESS_ACTORS]))
+        ranked = sorted(actors, key=lambda a: (-score.get(a.actor_id, 0.0), a.name))
+        return [(a.name, a.kind, score.get(a.actor_id, 0.0)) for a in ranked[:n]]
 
-    def co_actors(self, actor: str) -> Counter[str]:
-        """Other actors and how many events they share with ``actor``."""
-        shared: Counter[str] = Counter()
-        for ev in self.g.neighbors(actor):
-            for other in self.g.neighbors(ev):
-                if other != actor:
-                    shared[other] += 1
-        return shared
+    def co_actors(self, actor_id: str) -> Counter[str]:
+        """Other actors (ids) and how many events they share with ``actor_id``."""
+        return Counter({a: n for a, n in self.store.co_actor_counts(actor_id).items()
+                        if self._shown(a)})
 
-    def _event_row(self, ev: str) -> dict[str, Any]:
-        """One event as the explorer shows it: when, what (type and trigger word), who in
-        which role, how much, and where it was read."""
-        e = self.g.nodes[ev]
-        parties: dict[str, list[str]] = {"source": [], "target": [], "other": []}
-        for a in sorted(self.g.neighbors(ev), key=lambda a: self.g.nodes[a]["name"]):
-            role = self.g.edges[a, ev]["role"]
-            parties["other" if role not in parties else role].append(self.g.nodes[a]["name"])
-        return {"date": e.get("date", ""), "type": e.get("subtype") or e.get("type", ""),
-                "trigger": e.get("trigger", ""), "sources": parties["source"],
-                "targets": parties["target"], "others": parties["other"],
-                "amount": e.get("amount"), "currency": e.get("currency", ""),
-                "sentence": e.get("sentence", ""), "title": e.get("title", ""),
-                "source": e.get("article_source", ""), "url": e.get("url", ""),
-                "event_id": ev.removeprefix("event:")}
+    def _rows(self, event_ids: list[str]) -> list[dict[str, Any]]:
+        """Events as the explorer shows them: when, what (type and trigger word), who in
+        which role, how much, and where it was read; by date."""
+        parties = self.store.actors_of_events(event_ids)
+        rows = []
+        for e, title, url, source in self.store.event_views(event_ids):
+            by_role: dict[str, list[str]] = {"source": [], "target": [], "other": []}
+            for aid, rank in parties.get(e.event_id, []):
+                role = str(_ROLES[rank])
+                by_role["other" if role not in by_role else role].append(self._all[aid].name
+                                                                         if aid in self._all
+                                                                         else aid)
+            rows.append({"date": e.date_start, "type": e.subtype or e.type,
+                         "trigger": e.trigger, "sources": sorted(by_role["source"]),
+                         "targets": sorted(by_role["target"]),
+                         "others": sorted(by_role["other"]), "amount": e.amount,
+                         "currency": e.currency, "sentence": e.sentence, "title": title,
+                         "source": source, "url": url, "event_id": e.event_id})
+        return sorted(rows, key=lambda r: (r["date"], r["event_id"]))
 
     def profile(self, name: str) -> dict[str, Any]:
         """An actor's details, timeline of events (with its role and the event's actors)
         and closest co-actors."""
-        node = self.find(name)
-        d = self.g.nodes[node]
-        timeline = [self._event_row(ev) | {"role": self.g.edges[node, ev]["role"]}
-                    for ev in sorted(self.g.neighbors(node),
-                                     key=lambda e: (self.g.nodes[e].get("date", ""), e))]
-        close = [(self.g.nodes[o]["name"], n) for o, n in sorted(
-            self.co_actors(node).items(), key=lambda kv: (-kv[1], self.g.nodes[kv[0]]["name"]))]
-        return {"name": d["name"], "kind": d.get("actor_kind", ""),
-                "country": d.get("country", ""), "aliases": d.get("aliases", ""),
-                "timeline": timeline, "co_actors": close[:10]}
+        aid = self.find(name)
+        a = self._all[aid]
+        roles = dict(self.store.roles_of_actor(aid))
+        timeline = [r | {"role": str(_ROLES[roles[r["event_id"]]])}
+                    for r in self._rows(list(roles))]
+        close = sorted(self.co_actors(aid).items(),
+                       key=lambda kv: (-kv[1], self._all[kv[0]].name))
+        return {"name": a.name, "kind": a.kind, "country": a.country,
+                "aliases": "; ".join(a.aliases), "timeline": timeline,
+                "co_actors": [(self._all[o].name, n) for o, n in close[:10]]}
 
     def events(self, type_: str | None = None, country: str | None = None,
                since: str | None = None, until: str | None = None,
@@ -213,33 +233,40 @@ class Explorer:
         if wanted is not None and wanted not in event_types():
             raise UnknownType(f"no event type {type_!r}; the types are: "
                               f"{', '.join(sorted(event_types()))}")
-        nodes = (self.g.neighbors(self.find(actor)) if actor else
-                 (n for n, e in self.g.nodes(data=True) if e.get("kind") == "event"))
-        out = []
-        for n in nodes:
-            e = self.g.nodes[n]
-            date = e.get("date", "")
-            if wanted and wanted not in (str(e.get("type", "")).casefold(),
-                                         str(e.get("subtype", "")).casefold(),
-                                         str(e.get("plover", "")).casefold()):
-                continue
-            if country and country.upper() not in (e.get("countries") or "").split() and not any(
-                    self.g.nodes[a].get("country") == country.upper()
-                    for a in self.g.neighbors(n)):
-                continue
-            if since and (not date or date < since):
-                continue
-            if until and (not date or date > until):
-                continue
-            out.append(self._event_row(n))
-        return sorted(out, key=lambda r: (r["date"], r["event_id"]))
+        ids = self.store.graph_event_ids(wanted, since, until, country)
+        if actor:
+            mine = {e for e, _ in self.store.roles_of_actor(self.find(actor))}
+            ids = [e for e in ids if e in mine]
+        return self._rows(ids)
 
     def path(self, a: str, b: str) -> list[dict[str, Any]] | None:
         """How two actors connect: the actors (``{"actor": name, "kind": ...}``) and the
-        events (as in :meth:`events`) along a shortest path, or None."""
-        nodes = graphs.shortest_path(self.g, self.find(a), self.find(b))
-        if nodes is None:
+        events (as in :meth:`events`) along a shortest path, or None (none within
+        ``PATH_HOPS`` events)."""
+        src, dst = self.find(a), self.find(b)
+        parent: dict[str, str] = {src: ""}
+        frontier = [src]
+        for _ in range(PATH_HOPS):
+            if dst in parent or not frontier:
+                break
+            events = []
+            for aid, ev in self.store.events_of_actors(frontier):
+                if "e:" + ev not in parent:
+                    parent["e:" + ev] = aid
+                    events.append(ev)
+            frontier = []
+            for ev, members in sorted(self.store.actors_of_events(events).items()):
+                for aid, _ in members:
+                    if aid not in parent and self._shown(aid):
+                        parent[aid] = "e:" + ev
+                        frontier.append(aid)
+        if dst not in parent:
             return None
-        return [{"actor": self.g.nodes[n]["name"], "kind": self.g.nodes[n].get("actor_kind", "")}
-                if self.g.nodes[n].get("kind") == "actor" else self._event_row(n)
-                for n in nodes]
+        chain, node = [], dst
+        while node:
+            chain.append(node)
+            node = parent[node]
+        rows = {r["event_id"]: r for r in self._rows([n[2:] for n in chain if n[:2] == "e:"])}
+        return [rows[n[2:]] if n[:2] == "e:" else {"actor": self._all[n].name,
+                                                    "kind": self._all[n].kind}
+                for n in reversed(chain)]

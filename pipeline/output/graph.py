@@ -6,8 +6,10 @@ event nodes (``kind=event``, ``type``, ``date``, ``amount``, ...), edges carryin
 and GEXF hold no lists). Plus the actor–actor projection weighted by shared events.
 
 Written as ``graph.graphml``, ``graph.gexf`` (event dates as ``start``/``end`` so Gephi's
-timeline works), ``graph.json`` (node-link), ``graph_actors.graphml`` (the projection),
-``graph.html`` (:mod:`pipeline.output.html`) and ``graph.png`` (an overview of the busiest actors).
+timeline works) and ``graph.json`` (node-link) for the newest dumps' events (or any part of
+the folder: :func:`write_graph`), ``graph_actors.graphml`` (the projection),
+``graph.html`` (:mod:`pipeline.output.html`) and ``graph.png`` (an overview of the busiest
+actors).
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from networkx.algorithms import bipartite
 
 from ..config import Tuning
 from ..corpus import Catalogue
@@ -123,29 +124,6 @@ def build_graph(cat: Catalogue) -> nx.Graph:
     return g
 
 
-def actor_projection(g: nx.Graph) -> nx.Graph:
-    """Actor–actor graph: an edge per pair of actors sharing events, ``weight`` = how many."""
-    actors = [n for n, d in g.nodes(data=True) if d.get("kind") == "actor"]
-    if not actors or len(actors) == g.number_of_nodes():
-        p: nx.Graph = nx.Graph()
-        p.add_nodes_from(actors)
-    else:
-        p = bipartite.weighted_projected_graph(g, actors)
-    # networkx builds the projection through sets: rebuild it in a stable order
-    out: nx.Graph = nx.Graph()
-    for n in sorted(p.nodes):
-        out.add_node(n, **{k: v for k, v in g.nodes[n].items() if k != "bipartite"})
-    for a, b in sorted(tuple(sorted(e)) for e in p.edges):
-        out.add_edge(a, b, weight=p.edges[a, b]["weight"])
-    return out
-
-
-def write_xml(out: Path, cat: Catalogue) -> None:
-    """``graph.graphml`` and ``graph.gexf`` (event dates as the GEXF timeline)."""
-    write_graph(out / "graph.graphml", cat)
-    write_graph(out / "graph.gexf", cat)
-
-
 def write_graph(path: Path, cat: Catalogue) -> None:
     """The actor–event graph of ``cat`` as one file, in the format its name ends with:
     ``.graphml``, ``.gexf`` (event dates as the timeline) or ``.json`` (node-link)."""
@@ -157,13 +135,6 @@ def write_graph(path: Path, cat: Catalogue) -> None:
     else:
         _write_lines(path, graphml_lines(_nodes(cat), _edges(cat), NAME, NODE_KINDS,
                                          EDGE_KINDS))
-
-
-def write_json(out: Path, cat: Catalogue) -> None:
-    """``graph.json`` (networkx node-link, streamed) and ``graph_actors.graphml`` (the
-    actor–actor projection, weighted by shared events)."""
-    _node_link(out / "graph.json", cat)
-    _projection(out / "graph_actors.graphml", cat)
 
 
 def _node_link(path: Path, cat: Catalogue) -> None:
@@ -178,7 +149,8 @@ def _node_link(path: Path, cat: Catalogue) -> None:
         fh.write("]}\n")
 
 
-def _projection(path: Path, cat: Catalogue) -> None:
+def write_projection(path: Path, cat: Catalogue) -> None:
+    """The actor–actor projection, weighted by shared events, as GraphML."""
     weights: dict[tuple[str, str], int] = {}
     event, members = "", list[str]()
     for link in [*cat.iter_roles(), Link("", "", Role.OTHER, "", 0, 0, "", "")]:
@@ -334,15 +306,10 @@ def _short(name: str, width: int = 28) -> str:
     return name if len(name) <= width else name[:width - 1] + "…"
 
 
-def betweenness(g: nx.Graph) -> dict[str, float]:
-    """Betweenness centrality of the actors in the actor–actor projection."""
-    p = actor_projection(g)
+def betweenness_of(actor_ids: list[str], shared: list[tuple[str, str, int]]
+                   ) -> dict[str, float]:
+    """Betweenness centrality of actors in the projection their shared events make."""
+    p: nx.Graph = nx.Graph()
+    p.add_nodes_from(sorted(actor_ids))
+    p.add_edges_from((a, b, {"weight": w}) for a, b, w in sorted(shared))
     return nx.betweenness_centrality(p, weight=None) if p.number_of_nodes() else {}
-
-
-def shortest_path(g: nx.Graph, a: str, b: str) -> list[str] | None:
-    """Nodes on a shortest path from ``a`` to ``b`` (actors and events alternate), or None."""
-    try:
-        return list(nx.shortest_path(g, a, b))
-    except nx.NetworkXNoPath:
-        return None

@@ -39,10 +39,10 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     staging folder first and moved into place only when all are complete, so a failure (a
     full disk, Ctrl-C) leaves the previous set as it was.
 
-    Stages: 1. articles; 2. entities; 3. actors, events and who took part, ``graph.json``;
-    4. the HTML explorer, GraphML and GEXF of the newest dumps' events (``max_slice_events``;
-    ``newsgraph export graph`` writes the rest) and the PNG overview (in a second process,
-    beside 2 and 3);
+    Stages: 1. articles; 2. entities; 3. actors, events and who took part, the actor–actor
+    projection; 4. the HTML explorer, the graph of the newest dumps' events as GraphML, GEXF
+    and JSON (``max_slice_events``; ``newsgraph export graph`` writes the rest) and the PNG
+    overview (in a second process, beside 2 and 3);
     5. the set moves into place. Returns the rows of the main tables (``entities``,
     ``actors``, ``events``), for ``status``.
     """
@@ -72,11 +72,13 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
         write_csv(out / "events.csv", EVENT_COLUMNS, event_rows(cat, published))
         write_csv(out / "event_actors.csv", EVENT_ACTOR_COLUMNS, event_actor_rows(cat))
-        graph.write_json(out, cat)
+        graph.write_projection(out / "graph_actors.graphml", cat)
 
     def pictures() -> None:                                                   # 4
         graph.write_html(out, cat, t)
-        graph.write_xml(out, SliceCatalogue(cat, lambda row: row.event.article_id in newest))
+        part = SliceCatalogue(cat, lambda row: row.event.article_id in newest)
+        for name in ("graph.graphml", "graph.gexf", "graph.json"):
+            graph.write_graph(out / name, part)
         top = sorted((a for a in cat.actors.values() if a.n_events),
                      key=lambda a: (-a.n_events, a.actor_id))[:t.png_actors]
         graph.write_png(out, graph.part_of(cat, [a.actor_id for a in top], t.png_events))

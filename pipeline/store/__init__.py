@@ -11,11 +11,12 @@ from pathlib import Path
 
 from .analyses import AnalysisStore, chunks
 from .dumps import DumpStore
+from .graph import GraphStore
 from .schema import DB_NAME, SCHEMA_VERSION
 from .scratch import ScratchStore
 
 
-class Store(DumpStore, AnalysisStore, ScratchStore):
+class Store(DumpStore, AnalysisStore, ScratchStore, GraphStore):
     """SQLite-backed state of one output folder.
 
     >>> import tempfile

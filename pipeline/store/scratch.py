@@ -1,23 +1,31 @@
-"""The scratch tables the outputs are built from: which actor each event links to, and
-which articles each actor appears in. Rebuilt on every write of the outputs and read back as
-streams, so the memory of the output phase does not grow with the folder."""
+"""The scratch tables the outputs are built from, and ``newsgraph explore`` reads: which
+actor each event links to, which articles each actor appears in, and the actors. Rebuilt on
+every write of the outputs and read back as streams, so the memory of the output phase does
+not grow with the folder."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..types import Link, Role
+from ..types import Actor, Link, Role
 from .base import Connection
 
 _SCRATCH = """
 DROP TABLE IF EXISTS out_links;
 DROP TABLE IF EXISTS out_actor_articles;
+DROP TABLE IF EXISTS out_actors;
 CREATE TABLE out_links (
     event_id TEXT NOT NULL, actor_id TEXT NOT NULL, role TEXT NOT NULL, rank INTEGER NOT NULL,
     mention TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     resolved_from TEXT NOT NULL, article_id TEXT NOT NULL
 );
 CREATE INDEX out_links_event ON out_links (event_id);
+CREATE INDEX out_links_actor ON out_links (actor_id);
+CREATE TABLE out_actors (
+    actor_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL,
+    aliases TEXT NOT NULL, n_mentions INTEGER NOT NULL, n_articles INTEGER NOT NULL,
+    n_events INTEGER NOT NULL, sector TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE out_actor_articles (
     actor_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (actor_id, article_id)
 ) WITHOUT ROWID;
@@ -38,6 +46,13 @@ class ScratchStore(Connection):
         self.db.executemany("INSERT INTO out_links VALUES (?,?,?,?,?,?,?,?,?)", (
             (k.event_id, k.actor_id, str(k.role), k.role.rank, k.mention, k.start, k.end,
              k.resolved_from, k.article_id) for k in links))
+
+    def add_actors(self, actors: Iterable[Actor]) -> None:
+        """The folder's actors, for ``newsgraph explore`` (aliases "; "-joined)."""
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO out_actors VALUES (?,?,?,?,?,?,?,?,?)", (
+                (a.actor_id, a.name, a.kind, a.country, "; ".join(a.aliases), a.n_mentions,
+                 a.n_articles, a.n_events, a.sector) for a in actors))
 
     def add_actor_articles(self, rows: Iterable[tuple[str, str]]) -> None:
         """``(actor_id, article_id)`` pairs (repeats are ignored)."""

@@ -200,33 +200,22 @@ def test_graph_explore_limit_and_actor(seed_out: Path) -> None:
 @pytest.fixture(scope="module")
 def browns_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two Browns, and a generic actor ("people") that links Acme to Globex."""
-    from pipeline.output.graph import write_json
-
-    out = tmp_path_factory.mktemp("browns")
-    actors = {"g": Actor("g", "Gordon Brown", "person", n_events=3),
-              "s": Actor("s", "Steve Brown", "person", aliases=("Brown",), n_events=1),
-              "p": Actor("p", "people", "agent", n_events=2),
-              "a": Actor("a", "Acme", "organisation", n_events=2),
-              "x": Actor("x", "Globex", "organisation", n_events=1)}
-    events = [Event(f"e{i}", "art", "statement", "said", 0, 4, f"Sentence {i}.")
-              for i in range(5)]
-    links = [Link("e0", "g", Role.SOURCE, "Brown", 0, 1, "", "art"),
-             Link("e1", "g", Role.SOURCE, "Brown", 0, 1, "", "art"),
-             Link("e2", "g", Role.SOURCE, "Brown", 0, 1, "", "art"),
-             Link("e2", "a", Role.TARGET, "Acme", 0, 1, "", "art"),
-             Link("e3", "s", Role.SOURCE, "Brown", 0, 1, "", "art"),
-             Link("e3", "p", Role.TARGET, "people", 0, 1, "", "art"),
-             Link("e3", "a", Role.TARGET, "Acme", 0, 1, "", "art"),
-             Link("e4", "p", Role.SOURCE, "people", 0, 1, "", "art"),
-             Link("e4", "x", Role.TARGET, "Globex", 0, 1, "", "art")]
-    write_json(out, ListCatalogue(actors, events, links, {a: ["art"] for a in actors}))
-    return out
+    folder = tmp_path_factory.mktemp("browns")
+    texts = ["Gordon Brown criticised Acme Corp on Monday. Gordon Brown praised Initech on "
+             "Tuesday. Gordon Brown visited Hooli in Paris on Wednesday.",
+             "Steve Brown met Acme Corp on Thursday.",
+             "People criticised Acme Corp on Friday. People protested against Globex on "
+             "Saturday."]
+    (folder / "browns.jsonl").write_text("\n".join(
+        json.dumps({"title": f"T{i}", "text": t}) for i, t in enumerate(texts)) + "\n")
+    run([folder / "browns.jsonl"], folder / "out", progress=False)
+    return folder / "out"
 
 
 def test_graph_explore_ambiguous_name_lists_candidates(browns_out: Path) -> None:
     res = _cli("explore", "actor", "brown", "--out", str(browns_out))
     assert res.exit_code == 1
-    assert "Gordon Brown (person, 3 events), Steve Brown (person, 1 event)" in res.stderr
+    assert "Gordon Brown (person, 2 events), Steve Brown (person, 1 event)" in res.stderr
     assert _cli("explore", "actor", "gordon brown", "--out", str(browns_out)).exit_code == 0
     res = _cli("explore", "events", "--actor", "brown", "--out", str(browns_out))
     assert res.exit_code == 1 and "may be" in res.stderr
@@ -236,9 +225,9 @@ def test_graph_explore_named_only(browns_out: Path) -> None:
     top = _cli("explore", "top", "--csv", "--out", str(browns_out)).stdout
     named = _cli("explore", "top", "--named-only", "--csv", "--out", str(browns_out)).stdout
     assert "people" in top and "people" not in named
-    assert _cli("explore", "path", "Gordon Brown", "Globex", "--out",
+    assert _cli("explore", "path", "Steve Brown", "Globex", "--out",
                 str(browns_out)).exit_code == 0  # Acme, then people, then Globex
-    res = _cli("explore", "path", "Gordon Brown", "Globex", "--named-only", "--out",
+    res = _cli("explore", "path", "Steve Brown", "Globex", "--named-only", "--out",
                str(browns_out))
     assert res.exit_code == 1 and "not connected through named actors" in res.stderr
 
@@ -466,8 +455,8 @@ def test_graph_export_writes_the_whole_folder_or_a_part(seed_out: Path, tmp_path
 
 def test_graph_run_writes_the_newest_dumps_as_graphml(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """A run's graph.graphml and graph.gexf hold the events of its newest dumps, up to
-    max_slice_events; graph.json and events.csv keep the whole folder."""
+    """A run's graph.graphml, graph.gexf and graph.json hold the events of its newest dumps,
+    up to max_slice_events; events.csv (and explore) keep the whole folder."""
     out = tmp_path / "out"
     run([SEED], out, progress=False)
     new = tmp_path / "new.jsonl"
@@ -480,3 +469,7 @@ def test_graph_run_writes_the_newest_dumps_as_graphml(tmp_path: Path,
     assert titles == {"T"} and 0 < sum(1 for _, d in g.nodes(data=True)
                                        if d["kind"] == "event") <= 5
     assert len(_rows(out / "events.csv")) > 5
+    nodes = json.loads((out / "graph.json").read_text())["nodes"]
+    assert {n.get("title") for n in nodes if n["kind"] == "event"} == {"T"}
+    res = _cli("explore", "events", "--json", "--out", str(out))
+    assert len(json.loads(res.stdout)) == len(_rows(out / "events.csv"))
