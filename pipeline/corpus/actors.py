@@ -14,33 +14,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..config import Tuning
-from ..identity import FolderNames, actor_of, agent_name, article_groups, place_kind
+from ..identity import FolderNames, actor_of, agent_name, place_kind
 from ..identity.folder import VOTE_LABELS
 from ..lexicon.countries import country_name
-from ..store import Store
+from ..store import Store, chunks
 from ..types import Actor, Link, Mention, Participant, Role, content_id
 from .catalogue import StoreCatalogue
 
 
 def build_catalogue(store: Store, tuning: Tuning | None = None) -> StoreCatalogue:
     """The corpus stage: the folder's decisions about names (from the store's snapshot of
-    counts), then one pass over the stored mentions, article by article, that counts the
-    actors and links each event to its actors in the store's scratch tables (memory does not
-    grow with the folder but for the actors themselves).
+    counts); the actors and links of the articles that need them (new ones, ones analysed
+    again, ones that use a name whose decision changed: the rest keep theirs), kept in the
+    store; then the actors of the folder, from every article's.
 
-    Stages: 1. the folder's names; 2. actors and links from the mentions; 3. the generic
-    agents; 4. the counts of articles and events per actor.
+    Stages: 1. the folder's names; 2. what changed; 3. actors and links of those articles
+    (their named actors, their generic agents); 4. the folder's actors, with their counts of
+    articles and events.
     """
     t = tuning or Tuning.defaults()
     names = FolderNames(store.name_counts(VOTE_LABELS), t.label_majority)      # 1
+    redo = store.articles_to_redo(names.digests(store.name_keys()))            # 2
     builder = CatalogueBuilder(store, t.scratch_batch)
-    for raws in article_groups(store.iter_mentions()):                          # 2
-        builder.add_article(raws, names.apply_article(raws))
-    return builder.catalogue(names)                                             # 3, 4
+    for chunk in chunks(redo, 500):                                             # 3
+        mentions = store.article_mentions(chunk)
+        for article_id in chunk:
+            raws = mentions[article_id]
+            builder.add_article(article_id, raws, names.apply_article(raws))
+    return builder.catalogue(names, redo)                                       # 4
 
 
 @dataclass
 class _Tally:
+    seq: int
     kind: str
     name: str
     country: str
@@ -50,53 +56,58 @@ class _Tally:
 
 
 class CatalogueBuilder:
-    """Collects actors from the mentions of each article, and the links of its events to
-    them; the links go to the store's scratch tables."""
+    """Collects the actors of each article from its mentions and its generic agents, and
+    the links of its events to them, into the store's corpus tables."""
 
     def __init__(self, store: Store, batch: int = 5000) -> None:
         self.store = store
-        self.batch = batch  # rows to the scratch tables at a time
-        self.tallies: dict[str, _Tally] = {}
+        self.batch = batch  # rows to the store at a time
+        self._tallies: list[tuple[object, ...]] = []
         self._links: list[Link] = []
         self._seen: list[tuple[str, str]] = []
-        store.reset_scratch()
-
-    def _tally(self, kind: str, name: str, country: str, sector: str = "") -> tuple[str, _Tally]:
-        aid = content_id(kind, name)
-        t = self.tallies.get(aid)
-        if t is None:
-            t = self.tallies[aid] = _Tally(kind, name, country, sector)
-        return aid, t
 
     def _link(self, aid: str, p: Participant) -> None:
         self._links.append(Link(p.event_id, aid, p.role, p.mention, p.start, p.end,
                                 p.resolved_from, p.article_id))
         self._seen.append((aid, p.article_id))
-        if len(self._links) >= self.batch:
-            self._flush()
 
     def _flush(self) -> None:
         with self.store.transaction():
+            self.store.add_tallies(self._tallies)
             self.store.add_links(self._links)
             self.store.add_actor_articles(self._seen)
-        self._links, self._seen = [], []
+        self._tallies, self._links, self._seen = [], [], []
 
-    def add_article(self, raws: list[Mention], decided: list[Mention]) -> None:
-        """Count the mentions of one article (``raws`` as stored, ``decided`` with the
-        folder's decisions) and link its events' participants to their actors."""
+    def add_article(self, article_id: str, raws: list[Mention], decided: list[Mention]) -> None:
+        """The actors of one article (its mentions: ``raws`` as stored, ``decided`` with the
+        folder's decisions; and its generic agents), and the links of its events' participants
+        to them."""
+        tallies: dict[str, _Tally] = {}
         wanted: dict[tuple[int, int, str], list[Participant]] = {}
-        for p in self.store.participants_of(raws[0].article_id):
-            if not p.agent:
+        agents = []
+        for p in self.store.participants_of(article_id):
+            if p.agent:
+                agents.append(p)
+            else:
                 wanted.setdefault((p.ref_start, p.ref_end, p.label), []).append(p)
         for raw, m in zip(raws, decided, strict=True):
-            self._add(m, wanted.get((raw.start, raw.end, raw.label), []))
+            self._add(tallies, m, wanted.get((raw.start, raw.end, raw.label), []))
+        for p in agents:
+            aid, t = _tally(tallies, "agent", agent_name(p), p.country, p.sector)
+            t.mentions += 1
+            self._link(aid, p)
+        self._tallies += [(article_id, aid, t.seq, t.kind, t.name, t.country, t.sector,
+                           t.mentions, "\x1f".join(sorted(t.aliases)))
+                          for aid, t in tallies.items()]
+        if len(self._links) + len(self._tallies) >= self.batch:
+            self._flush()
 
-    def _add(self, m: Mention, wanted: list[Participant]) -> None:
+    def _add(self, tallies: dict[str, _Tally], m: Mention, wanted: list[Participant]) -> None:
         located = [p for p in wanted if p.role == Role.LOCATION]
         if located:  # where events happened: a place node, never the country as an actor
             country = place_kind(m) == "country" and m.country
             name = country_name(m.country) if country else " ".join(m.text.split())
-            aid, t = self._tally("place", name, m.country)  # "in Brussels": Brussels
+            aid, t = _tally(tallies, "place", name, m.country)  # "in Brussels": Brussels
             t.mentions += 1
             for p in located:
                 self._link(aid, p)
@@ -109,29 +120,44 @@ class CatalogueBuilder:
             found = ("country", country_name(m.country), m.country)  # "Beijing warned"
             surface = ""
         kind, name, country = found
-        aid, t = self._tally(kind, name, country)
+        aid, t = _tally(tallies, kind, name, country)
         t.mentions += 1
         self._seen.append((aid, m.article_id))
-        if len(self._seen) >= self.batch:
-            self._flush()
         if surface and surface != name:
             t.aliases.add(surface)
         for p in wanted:
             self._link(aid, p)
 
-    def catalogue(self, names: FolderNames) -> StoreCatalogue:
-        """Actors (with the generic agents), and the streams of events and links."""
-        for p in self.store.agent_participants():
-            aid, t = self._tally("agent", agent_name(p), p.country, p.sector)
-            t.mentions += 1
-            self._link(aid, p)
+    def catalogue(self, names: FolderNames, done: list[str]) -> StoreCatalogue:
+        """The folder's actors from every article's (the first article in output order that
+        names one gives its country and sector), and the streams of events and links."""
         self._flush()
+        with self.store.transaction():
+            self.store.mark_done(done)
+        found: dict[str, _Tally] = {}
+        for aid, kind, name, country, sector, mentions, aliases in self.store.iter_tallies():
+            t = found.get(aid)
+            if t is None:
+                t = found[aid] = _Tally(0, kind, name, country, sector)
+            t.mentions += mentions
+            if aliases:
+                t.aliases.update(aliases.split("\x1f"))
         counts = self.store.actor_counts()
         actors = {
             aid: Actor(aid, t.name, t.kind, t.country, tuple(sorted(t.aliases)), t.mentions,
                        *counts.get(aid, (0, 0)), t.sector)
-            for aid, t in self.tallies.items()
+            for aid, t in found.items()
         }
+        self.store.reset_scratch()
         self.store.add_actors(actors.values())
         return StoreCatalogue(actors, self.store.path.parent, self.store.linked_event_count(),
                               names)
+
+
+def _tally(tallies: dict[str, _Tally], kind: str, name: str, country: str, sector: str = ""
+           ) -> tuple[str, _Tally]:
+    aid = content_id(kind, name)
+    t = tallies.get(aid)
+    if t is None:
+        t = tallies[aid] = _Tally(len(tallies), kind, name, country, sector)
+    return aid, t

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from ..lexicon.countries import resolve_place
 from ..lexicon.tables import from_tables, read_json
-from ..types import PLACE_LABELS, Mention, NameCounts
+from ..types import PLACE_LABELS, Mention, NameCounts, content_id
 from .kinds import GENERIC
 from .names import (
     alias_table,
@@ -96,6 +96,22 @@ class FolderNames:
                 m = self._org(m, defined, names)
             out.append(m)
         return out
+
+    def digests(self, keys: Iterable[str]) -> dict[str, str]:
+        """For each name (a mention's normalised name or text, or a long form an article
+        defines), a digest of every decision of the folder that :meth:`apply_article` may
+        take about it: its label, its person, its canonical organisation, whether it is a
+        person more than an organisation. A name whose digest changes changes the articles
+        that use it; the others stand."""
+        return {k: content_id(repr(self._decisions(k))) for k in keys}
+
+    def _decisions(self, key: str) -> tuple[object, ...]:
+        folded, name = key.casefold(), clean_name(key)
+        person = self.people.person_of(name)
+        if person and self.people.count(person) < self._org_counts.get(name.casefold(), 0):
+            person = None
+        return (self.label.get(folded), self.actor_label.get(folded), self.people.full(key),
+                self.orgs.canonical(key), self.orgs.canonical(name), person)
 
     def _voted(self, m: Mention) -> Mention:
         if m.label in VOTE_LABELS:

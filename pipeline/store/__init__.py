@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .analyses import AnalysisStore, chunks
+from .corpus import CorpusStore
 from .dumps import DumpStore
 from .graph import GraphStore
 from .schema import DB_NAME, SCHEMA_VERSION
 from .scratch import ScratchStore
 
 
-class Store(DumpStore, AnalysisStore, ScratchStore, GraphStore):
+class Store(DumpStore, AnalysisStore, ScratchStore, GraphStore, CorpusStore):
     """SQLite-backed state of one output folder.
 
     >>> import tempfile

@@ -103,6 +103,29 @@ CREATE TABLE IF NOT EXISTS article_sources (
     PRIMARY KEY (article_id, source, position)
 );
 CREATE INDEX IF NOT EXISTS article_sources_source ON article_sources (source);
+CREATE TABLE IF NOT EXISTS out_links (
+    event_id TEXT NOT NULL, actor_id TEXT NOT NULL, role TEXT NOT NULL, rank INTEGER NOT NULL,
+    mention TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    resolved_from TEXT NOT NULL, article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS out_links_event ON out_links (event_id);
+CREATE INDEX IF NOT EXISTS out_links_actor ON out_links (actor_id);
+CREATE INDEX IF NOT EXISTS out_links_article ON out_links (article_id);
+CREATE TABLE IF NOT EXISTS out_actor_articles (
+    actor_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (actor_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS out_actor_articles_article ON out_actor_articles (article_id);
+CREATE TABLE IF NOT EXISTS corpus_tally (
+    article_id TEXT NOT NULL, actor_id TEXT NOT NULL, seq INTEGER NOT NULL,
+    kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL, sector TEXT NOT NULL,
+    mentions INTEGER NOT NULL, aliases TEXT NOT NULL, PRIMARY KEY (article_id, actor_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS corpus_keys (key TEXT PRIMARY KEY, digest TEXT NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS corpus_articles (article_id TEXT PRIMARY KEY, state TEXT NOT NULL)
+    WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions (
+    (CASE WHEN norm != '' THEN norm ELSE text END));
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
     started TEXT NOT NULL,

@@ -11,23 +11,11 @@ from ..types import Actor, Link, Role
 from .base import Connection
 
 _SCRATCH = """
-DROP TABLE IF EXISTS out_links;
-DROP TABLE IF EXISTS out_actor_articles;
 DROP TABLE IF EXISTS out_actors;
-CREATE TABLE out_links (
-    event_id TEXT NOT NULL, actor_id TEXT NOT NULL, role TEXT NOT NULL, rank INTEGER NOT NULL,
-    mention TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-    resolved_from TEXT NOT NULL, article_id TEXT NOT NULL
-);
-CREATE INDEX out_links_event ON out_links (event_id);
-CREATE INDEX out_links_actor ON out_links (actor_id);
 CREATE TABLE out_actors (
     actor_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL,
     aliases TEXT NOT NULL, n_mentions INTEGER NOT NULL, n_articles INTEGER NOT NULL,
     n_events INTEGER NOT NULL, sector TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE out_actor_articles (
-    actor_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (actor_id, article_id)
 ) WITHOUT ROWID;
 """
 
@@ -38,7 +26,8 @@ class ScratchStore(Connection):
     """Links and actor–article pairs for the output writers."""
 
     def reset_scratch(self) -> None:
-        """Empty the scratch tables (before a new write of the outputs)."""
+        """Empty the table of actors (rebuilt on every write of the outputs; the links and
+        the actors' articles follow the articles that changed: :mod:`.corpus`)."""
         self.db.executescript(_SCRATCH)
 
     def add_links(self, links: Iterable[Link]) -> None:

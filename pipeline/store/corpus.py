@@ -1,0 +1,93 @@
+"""What the corpus stage keeps between runs, so that a new dump costs what it changes: per
+article, the actors it names (``corpus_tally``), the links of its events to them
+(``out_links``) and the actors it holds (``out_actor_articles``); the folder's decision about
+every name the articles use (``corpus_keys``: a digest, so a change is seen); and the state of
+each article when its rows were made (``corpus_articles``). An article is done again only
+when it is new, was analysed again, or uses a name whose decision changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from .analyses import _ORDER, chunks
+from .base import Connection
+
+#: the name a mention is decided by: its normalised name, else its text
+MENTION_KEY = "CASE WHEN norm != '' THEN norm ELSE text END"
+#: what an article's rows were made from: its analyses' states
+_STATE = "a.nlp_state || ' ' || a.events_state || ' ' || a.failed"
+_TABLES = ("corpus_tally", "out_links", "out_actor_articles")
+
+
+class CorpusStore(Connection):
+    """The corpus stage's state (see the module docstring)."""
+
+    def name_keys(self) -> Iterator[str]:
+        """Every name the folder's decisions are asked about: the mentions' names and the
+        long forms the articles define for their acronyms."""
+        for (key,) in self.db.execute(
+                f"SELECT DISTINCT {MENTION_KEY} FROM mentions UNION SELECT long FROM acronyms"):
+            yield key
+
+    def corpus_keys(self) -> dict[str, str]:
+        """``name → digest`` of the decisions the corpus rows were made with."""
+        return dict(self.db.execute("SELECT key, digest FROM corpus_keys"))
+
+    def articles_to_redo(self, digests: Mapping[str, str]) -> list[str]:
+        """The articles whose corpus rows must be made (again), their old rows gone: new or
+        analysed again since, or using a name whose decision is not ``digests``'s; and the
+        rows of articles no longer stored are dropped. Also records ``digests``."""
+        old = self.corpus_keys()
+        changed = [k for k, d in digests.items() if old.get(k) != d] + \
+            [k for k in old if k not in digests]
+        with self.transaction():
+            fresh = self.db.execute("SELECT COUNT(*) FROM corpus_articles").fetchone()[0] == 0
+            redo = {r[0] for r in self.db.execute(
+                f"""SELECT a.article_id FROM articles a LEFT JOIN corpus_articles c
+                    ON c.article_id = a.article_id WHERE c.state IS NULL OR c.state != {_STATE}
+                """)}
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS changed_keys (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM changed_keys")
+            self.db.executemany("INSERT INTO changed_keys VALUES (?)", ((k,) for k in changed))
+            redo.update(r[0] for r in self.db.execute(
+                f"""SELECT DISTINCT article_id FROM mentions
+                    WHERE {MENTION_KEY} IN (SELECT key FROM changed_keys)
+                    UNION SELECT article_id FROM acronyms
+                    WHERE long IN (SELECT key FROM changed_keys)"""))
+            gone = [r[0] for r in self.db.execute(
+                "SELECT article_id FROM corpus_articles WHERE article_id NOT IN "
+                "(SELECT article_id FROM articles)")]
+            if fresh:  # rows from before this state was kept: none stands
+                for table in _TABLES:
+                    self.db.execute(f"DELETE FROM {table}")
+            for chunk in chunks(sorted(redo | set(gone)), 500):
+                marks = ",".join("?" * len(chunk))
+                for table in (*_TABLES, "corpus_articles"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
+            self.db.executemany("INSERT OR REPLACE INTO corpus_keys VALUES (?, ?)",
+                                ((k, digests[k]) for k in changed if k in digests))
+            self.db.executemany("DELETE FROM corpus_keys WHERE key = ?",
+                                ((k,) for k in changed if k not in digests))
+        return sorted(redo)
+
+    def add_tallies(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """``(article_id, actor_id, seq, kind, name, country, sector, mentions, aliases)``:
+        the actors one article names, in the order it names them."""
+        self.db.executemany("INSERT INTO corpus_tally VALUES (?,?,?,?,?,?,?,?,?)", rows)
+
+    def mark_done(self, article_ids: Iterable[str]) -> None:
+        """Record that these articles' corpus rows are made, from their current state."""
+        for chunk in chunks(sorted(set(article_ids)), 500):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(
+                f"INSERT OR REPLACE INTO corpus_articles SELECT a.article_id, {_STATE} "
+                f"FROM articles a WHERE a.article_id IN ({marks})", chunk)
+
+    def iter_tallies(self) -> Iterator[tuple[Any, ...]]:
+        """Every article's actors, in article output order, then as each article names
+        them: ``(actor_id, kind, name, country, sector, mentions, aliases)``."""
+        yield from self.db.execute(
+            f"""SELECT t.actor_id, t.kind, t.name, t.country, t.sector, t.mentions, t.aliases
+                FROM corpus_tally t JOIN ({_ORDER}) o ON o.article_id = t.article_id
+                ORDER BY o.k, t.article_id, t.seq""")

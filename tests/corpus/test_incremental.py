@@ -1,0 +1,105 @@
+"""Outputs that follow the change: a run redoes the corpus rows of the articles that need it
+(new, analysed again, or naming someone whose name the folder now decides otherwise), and
+the tables are the same, byte for byte, as a run over the whole folder at once, whatever the
+order the dumps came in."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline import run
+from pipeline.api import forget
+from pipeline.corpus import CatalogueBuilder
+from pipeline.store import Store
+from tests.conftest import SEED
+
+TABLES = ("entities.csv", "actors.csv", "events.csv", "event_actors.csv", "articles.csv")
+
+#: the first dump names Mr Blair; the second gives his full name (the first dump's "Mr Blair"
+#: becomes Tony Blair); the third brings another Blair (no one Blair any more)
+DUMPS = {
+    "a.jsonl": ["Mr Blair criticised Acme Corp in London on Monday. Mr Blair said the plan "
+                "was wrong.", "Globex bought Initech for $5 million on Tuesday."],
+    "b.jsonl": ["Tony Blair met Gordon Brown in London on Wednesday. Tony Blair praised "
+                "Acme Corp.", "Acme Corp fined Globex on Thursday."],
+    "c.jsonl": ["Lionel Blair sued Acme Corp on Friday.", "Police arrested Tom Kale in "
+                "Leeds on Saturday."],
+}
+
+
+@pytest.fixture(scope="module")
+def dumps(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dumps, in a folder beside which every output folder of these tests goes (the
+    sources are named relative to it)."""
+    folder = tmp_path_factory.mktemp("incremental") / "dumps"
+    folder.mkdir()
+    for name, texts in DUMPS.items():
+        (folder / name).write_text("\n".join(
+            json.dumps({"title": f"{name} {i}", "text": t, "published": "2025-03-0{i + 1}"})
+            for i, t in enumerate(texts)) + "\n")
+    shutil.copy(SEED, folder / "seed.txt")
+    return folder
+
+
+def _tables(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in TABLES}
+
+
+@pytest.fixture(scope="module")
+def at_once(dumps: Path) -> dict[str, bytes]:
+    out = dumps.parent / "at_once"
+    run([dumps], out, progress=False)
+    return _tables(out)
+
+
+@pytest.mark.parametrize("order", [("a.jsonl", "b.jsonl", "c.jsonl", "seed.txt"),
+                                   ("c.jsonl", "seed.txt", "b.jsonl", "a.jsonl"),
+                                   ("seed.txt", "b.jsonl", "a.jsonl", "c.jsonl")])
+def test_incremental_runs_give_the_tables_of_one_run(dumps: Path, at_once: dict[str, bytes],
+                                                     order: tuple[str, ...]) -> None:
+    out = dumps.parent / "-".join(order)
+    for name in order:
+        run([dumps / name], out, progress=False)
+    assert _tables(out) == at_once
+
+
+def test_incremental_run_redoes_only_what_changed(dumps: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dump that changes no decision about the folder's names redoes its own articles
+    only; one that does (the full name of "Mr Blair") redoes the articles that use it."""
+    out = dumps.parent / "redo"
+    run([dumps / "seed.txt"], out, progress=False)
+    redone: list[str] = []
+    add = CatalogueBuilder.add_article
+
+    def spy(self: CatalogueBuilder, article_id: str, *args: object) -> None:
+        redone.append(article_id)
+        add(self, article_id, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CatalogueBuilder, "add_article", spy)
+    run([dumps / "a.jsonl"], out, progress=False)
+    assert len(redone) == 2  # a's own two articles: nothing of the seed changed
+    redone.clear()
+    run([dumps / "b.jsonl"], out, progress=False)
+    store = Store(out)
+    try:
+        blair = {a for (a,) in store.db.execute(
+            "SELECT DISTINCT article_id FROM mentions WHERE text LIKE '%Blair%'")}
+    finally:
+        store.close()
+    assert len(redone) == 3 and blair <= set(redone)  # b's two, and a's "Mr Blair" article
+
+
+def test_forget_gives_the_tables_of_a_run_without_the_dump(dumps: Path) -> None:
+    out, without = dumps.parent / "forget", dumps.parent / "without"
+    for name in ("a.jsonl", "b.jsonl", "c.jsonl"):
+        run([dumps / name], out, progress=False)
+    forget([dumps / "b.jsonl"], out)
+    run([dumps / "a.jsonl", dumps / "c.jsonl"], without, progress=False)
+    got, expected = _tables(out), _tables(without)
+    for name in ("entities.csv", "actors.csv", "events.csv", "event_actors.csv"):
+        assert got[name] == expected[name], name
