@@ -260,7 +260,8 @@ def refresh_outputs(store: Store, settings: RunSettings, fingerprint: Fingerprin
     state = outputs_state(store, fingerprint)
     cat = build_catalogue(store, settings.tuning)
     try:
-        counts = write_outputs(store, cat, settings.out, settings.tuning, progress=progress)
+        counts = write_outputs(store, cat, settings.out, settings.tuning, progress=progress,
+                               parts_state=fingerprint.outputs)
     finally:
         cat.close()
     store.set_meta("outputs_state", state)

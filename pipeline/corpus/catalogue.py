@@ -5,9 +5,10 @@ small catalogue built by hand, in tests and examples)."""
 
 from __future__ import annotations
 
+import heapq
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,21 +59,39 @@ class Catalogue(ABC):
     actors: dict[str, Actor]
 
     @abstractmethod
-    def iter_mentions(self) -> Iterator[Mention]:
+    def iter_mentions(self, homes: Collection[str] | None = None) -> Iterator[Mention]:
         """Every mention with the folder's decisions about its name and label, in article
-        order (the rows of ``entities.csv``)."""
+        order (the rows of ``entities.csv``); with ``homes``, only those of the articles
+        first read from one of these sources (a part of the tables)."""
 
     @abstractmethod
     def iter_events(self) -> Iterator[Event]:
         """The events that have an actor, in article order."""
 
     @abstractmethod
-    def iter_event_parties(self) -> Iterator[EventParties]:
-        """:meth:`iter_events` with each event's sources, targets and article."""
+    def iter_event_parties(self, homes: Collection[str] | None = None
+                           ) -> Iterator[EventParties]:
+        """:meth:`iter_events` with each event's sources, targets and article (``homes``: as
+        for :meth:`iter_mentions`)."""
 
     @abstractmethod
-    def iter_roles(self) -> Iterator[Link]:
-        """The best link of every (event, actor), sorted by event and actor."""
+    def iter_roles(self, homes: Collection[str] | None = None) -> Iterator[Link]:
+        """The best link of every (event, actor), in article order, then by event and actor
+        (``homes``: as for :meth:`iter_mentions`)."""
+
+    def newest_event_parties(self, n: int) -> tuple[list[EventParties], dict[str, int]]:
+        """The ``n`` newest events (by date, then output order), in output order, and how
+        many events of each type the catalogue holds."""
+        counts: dict[str, int] = {}
+        newest: list[tuple[str, int, EventParties]] = []  # (date, -order, row): oldest on top
+        for order, row in enumerate(self.iter_event_parties()):
+            counts[row.event.type] = counts.get(row.event.type, 0) + 1
+            item = (row.event.date_start, -order, row)
+            if len(newest) < n:
+                heapq.heappush(newest, item)
+            elif item[:2] > newest[0][:2]:
+                heapq.heapreplace(newest, item)
+        return [row for _, _, row in sorted(newest, key=lambda x: -x[1])], counts
 
     @abstractmethod
     def articles_of(self, actor_id: str) -> list[str]:
@@ -116,17 +135,23 @@ class ListCatalogue(Catalogue):
     #: ``article_id → (title, url, source)``
     articles: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
-    def iter_mentions(self) -> Iterator[Mention]:
-        return iter(self.mentions)
+    def _home(self, article_id: str, homes: Collection[str] | None) -> bool:
+        return homes is None or self.articles.get(article_id, ("", "", ""))[2] in homes
+
+    def iter_mentions(self, homes: Collection[str] | None = None) -> Iterator[Mention]:
+        return (m for m in self.mentions if self._home(m.article_id, homes))
 
     def iter_events(self) -> Iterator[Event]:
         return iter(self.events)
 
-    def iter_roles(self) -> Iterator[Link]:
-        return iter(self.links)
+    def iter_roles(self, homes: Collection[str] | None = None) -> Iterator[Link]:
+        return (k for k in self.links if self._home(k.article_id, homes))
 
-    def iter_event_parties(self) -> Iterator[EventParties]:
+    def iter_event_parties(self, homes: Collection[str] | None = None
+                           ) -> Iterator[EventParties]:
         for e in self.events:
+            if not self._home(e.article_id, homes):
+                continue
             best = self.roles_of(e.event_id)
             yield _parties(self.actors, e, best.items(), *self.articles.get(e.article_id,
                                                                             ("", "", "")))
@@ -171,6 +196,8 @@ class StoreCatalogue(Catalogue):
         self.folder = folder
         self.n_events = n_events
         self.names = names
+        #: the articles the corpus stage did again (the rest kept their rows); None: all
+        self.redone: list[str] | None = None
         self._articles: dict[str, list[str]] = {}
         self._stores: dict[int, Store] = {}
 
@@ -191,19 +218,27 @@ class StoreCatalogue(Catalogue):
         if store is not None:
             store.close()
 
-    def iter_mentions(self) -> Iterator[Mention]:
-        for raws in article_groups(self._store().iter_mentions()):
+    def iter_mentions(self, homes: Collection[str] | None = None) -> Iterator[Mention]:
+        for raws in article_groups(self._store().iter_mentions(homes)):
             yield from self.names.apply_article(raws)
 
     def iter_events(self) -> Iterator[Event]:
         yield from self._store().iter_linked_events()
 
-    def iter_roles(self) -> Iterator[Link]:
-        yield from self._store().links()
+    def iter_roles(self, homes: Collection[str] | None = None) -> Iterator[Link]:
+        yield from self._store().links(homes)
 
-    def iter_event_parties(self) -> Iterator[EventParties]:
+    def newest_event_parties(self, n: int) -> tuple[list[EventParties], dict[str, int]]:
+        ids, counts = self._store().newest_events(n)
         roles = tuple(Role)
-        for e, best, *article in self._store().iter_event_parties():
+        return [_parties(self.actors, e, ((a, roles[r]) for a, r in best), *article)
+                for e, best, *article in self._store().iter_event_parties(event_ids=ids)
+                ], counts
+
+    def iter_event_parties(self, homes: Collection[str] | None = None
+                           ) -> Iterator[EventParties]:
+        roles = tuple(Role)
+        for e, best, *article in self._store().iter_event_parties(homes):
             yield _parties(self.actors, e, ((a, roles[r]) for a, r in best), *article)
 
     def articles_of(self, actor_id: str) -> list[str]:
@@ -225,24 +260,32 @@ class SliceCatalogue(Catalogue):
     """A part of a catalogue: the events ``keep`` accepts and the actors they link (their
     counts stay the folder's), for a graph file of that part."""
 
-    def __init__(self, base: Catalogue, keep: Callable[[EventParties], bool]) -> None:
+    def __init__(self, base: Catalogue, keep: Callable[[EventParties], bool],
+                 homes: Collection[str] | None = None) -> None:
+        """``homes``: the sources whose articles hold every event ``keep`` accepts (only
+        they are read), or None."""
         self.base = base
-        self.event_ids = {row.event.event_id for row in base.iter_event_parties() if keep(row)}
-        linked = {k.actor_id for k in base.iter_roles() if k.event_id in self.event_ids}
+        self.homes = homes
+        self.event_ids = {row.event.event_id for row in base.iter_event_parties(homes)
+                          if keep(row)}
+        linked = {k.actor_id for k in base.iter_roles(homes) if k.event_id in self.event_ids}
         self.actors = {aid: base.actors[aid] for aid in sorted(linked) if aid in base.actors}
 
-    def iter_mentions(self) -> Iterator[Mention]:
+    def iter_mentions(self, homes: Collection[str] | None = None) -> Iterator[Mention]:
         return iter(())  # a graph's part: no entity table
 
     def iter_events(self) -> Iterator[Event]:
         return (row.event for row in self.iter_event_parties())
 
-    def iter_event_parties(self) -> Iterator[EventParties]:
-        return (row for row in self.base.iter_event_parties()
+    def iter_event_parties(self, homes: Collection[str] | None = None
+                           ) -> Iterator[EventParties]:
+        return (row for row in self.base.iter_event_parties(self.homes if homes is None
+                                                            else homes)
                 if row.event.event_id in self.event_ids)
 
-    def iter_roles(self) -> Iterator[Link]:
-        return (k for k in self.base.iter_roles() if k.event_id in self.event_ids)
+    def iter_roles(self, homes: Collection[str] | None = None) -> Iterator[Link]:
+        return (k for k in self.base.iter_roles(self.homes if homes is None else homes)
+                if k.event_id in self.event_ids)
 
     def articles_of(self, actor_id: str) -> list[str]:
         return self.base.articles_of(actor_id)

@@ -14,7 +14,6 @@ reaches the page through ``textContent``, never as HTML. The page (``explorer.ht
 
 from __future__ import annotations
 
-import heapq
 import json
 from collections import Counter
 from functools import cache
@@ -78,24 +77,16 @@ def page_index(cat: Catalogue, max_events: int, max_actors: int, sentence_chars:
             article_rows.append(["", "", ""])
         return articles[article_id]
 
-    type_counts: Counter[str] = Counter()
-    newest: list[tuple[str, int, Any]] = []  # (date, -order, row): the oldest on top
-    for order, row in enumerate(cat.iter_event_parties()):
-        type_counts[row.event.type] += 1
-        item = (row.event.date_start, -order, row)
-        if len(newest) < max_events:
-            heapq.heappush(newest, item)
-        elif item[:2] > newest[0][:2]:
-            heapq.heapreplace(newest, item)
-    kept = sorted(newest, key=lambda x: -x[1])
-    event_at = {row.event.event_id: i for i, (_, _, row) in enumerate(kept)}
+    kept, type_counts = cat.newest_event_parties(max_events)
+    event_at = {row.event.event_id: i for i, row in enumerate(kept)}
     links: list[list[list[int]]] = [[] for _ in kept]
-    for link in cat.iter_roles():
+    homes = {row.source for row in kept}
+    for link in cat.iter_roles(homes):
         i = event_at.get(link.event_id)
         if i is not None and link.actor_id in actor_at:
             links[i].append([actor_at[link.actor_id], ROLE_CODES.get(str(link.role), 2)])
     events = []
-    for (_, _, row), parties in zip(kept, links, strict=True):
+    for row, parties in zip(kept, links, strict=True):
         e = row.event
         at = article(e.article_id)
         article_rows[at] = [row.title, row.source, row.url]

@@ -3,7 +3,7 @@ columns each file has."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -52,10 +52,12 @@ def write_entities(out: Path, rows: Iterable[Mapping[str, Any]]) -> int:
 _MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 
 
-def entity_rows(cat: Catalogue, published: Mapping[str, str]) -> Iterator[dict[str, Any]]:
-    """Rows of ``entities.csv``: every mention with the folder's decisions applied; an
-    amount also in euros and US dollars at its article's ``published`` date."""
-    for m in cat.iter_mentions():
+def entity_rows(cat: Catalogue, published: Mapping[str, str],
+                homes: Collection[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Rows of ``entities.csv``: every mention (of the articles at home in ``homes``) with
+    the folder's decisions applied; an amount also in euros and US dollars at its article's
+    ``published`` date."""
+    for m in cat.iter_mentions(homes):
         row = {f: getattr(m, f) for f in _MENTION_FIELDS}
         if m.amount is not None:
             row["amount_eur"], row["amount_usd"] = convert(
@@ -83,11 +85,11 @@ def actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
                "n_articles": a.n_articles, "n_events": a.n_events, "sector": a.sector}
 
 
-def event_rows(cat: Catalogue, published: Mapping[str, str] | None = None
-               ) -> Iterator[dict[str, Any]]:
+def event_rows(cat: Catalogue, published: Mapping[str, str] | None = None,
+               homes: Collection[str] | None = None) -> Iterator[dict[str, Any]]:
     """Rows of ``events.csv``, in article order, with who did it to whom (:func:`parties`);
     an amount also in euros and US dollars at its article's ``published`` date."""
-    for row in cat.iter_event_parties():
+    for row in cat.iter_event_parties(homes):
         e = row.event
         eur, usd = convert(e.amount, e.currency, (published or {}).get(e.article_id, ""))
         yield {**parties(row), "amount_eur": eur, "amount_usd": usd, "event_id": e.event_id,
@@ -110,9 +112,10 @@ def parties(row: EventParties) -> dict[str, str]:
             "title": row.title, "url": row.url, "article_source": row.source}
 
 
-def event_actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
-    """Rows of ``event_actors.csv``."""
-    for k in cat.iter_roles():
+def event_actor_rows(cat: Catalogue, homes: Collection[str] | None = None
+                     ) -> Iterator[dict[str, Any]]:
+    """Rows of ``event_actors.csv`` (of the articles at home in ``homes``)."""
+    for k in cat.iter_roles(homes):
         yield {"event_id": k.event_id, "actor_id": k.actor_id, "role": str(k.role),
                "mention": k.mention, "start": k.start, "end": k.end,
-               "resolved_from": k.resolved_from}
+               "resolved_from": k.resolved_from, "article_id": k.article_id}

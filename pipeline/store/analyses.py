@@ -3,7 +3,7 @@ corpus-wide queries the outputs are built from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -36,6 +36,16 @@ def _row(obj: object, names: tuple[str, ...]) -> tuple[object, ...]:
 _ORDER = """SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.position)) AS k
             FROM articles a JOIN article_sources s ON s.article_id = a.article_id
             GROUP BY a.article_id"""
+#: the events the outputs hold: linked to an actor, or with no participant at all
+_LINKED = """(e.event_id IN (SELECT event_id FROM out_links)
+              OR e.event_id NOT IN (SELECT event_id FROM participants))"""
+#: an article's home: the source it was first read from (its part of the tables)
+_HOME = "substr(o.k, 1, instr(o.k, char(31)) - 1)"
+
+
+def _homes_clause(homes: Collection[str] | None) -> str:
+    """The condition that keeps rows of articles at home in ``homes`` (all when None)."""
+    return f"AND {_HOME} IN (SELECT home FROM wanted_homes)" if homes is not None else ""
 
 
 class AnalysisStore(Connection):
@@ -200,10 +210,44 @@ class AnalysisStore(Connection):
         for event, *_ in self.iter_event_parties():
             yield event
 
-    def iter_event_parties(self) -> Iterator[tuple[Event, list[tuple[str, int]], str, str,
-                                                   str]]:
+    def want_homes(self, homes: Collection[str] | None) -> None:
+        """Keep the next streams to the articles at home in ``homes`` (None: all)."""
+        if homes is None:
+            return
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_homes (home TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted_homes")
+        self.db.executemany("INSERT INTO wanted_homes VALUES (?)", ((h,) for h in homes))
+
+    def article_homes(self) -> dict[str, str]:
+        """``article_id → home`` (the source each article was first read from)."""
+        return dict(self.db.execute(f"SELECT o.article_id, {_HOME} FROM ({_ORDER}) o"))
+
+    def newest_events(self, n: int) -> tuple[list[str], dict[str, int]]:
+        """The ``n`` newest events of the graph (by date, then output order) and how many
+        events of each type it holds."""
+        counts = dict(self.db.execute(
+            f"SELECT e.type, COUNT(*) FROM events e WHERE {_LINKED} GROUP BY e.type"))
+        ids = [r[0] for r in self.db.execute(
+            f"""SELECT e.event_id FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
+                WHERE {_LINKED} ORDER BY e.date_start DESC, o.k, e.article_id, e.start, e.type
+                LIMIT ?""", (n,))]
+        return ids, counts
+
+    def iter_event_parties(self, homes: Collection[str] | None = None,
+                           event_ids: Collection[str] | None = None
+                           ) -> Iterator[tuple[Event, list[tuple[str, int]], str, str, str]]:
         """:meth:`iter_linked_events` with who took part, as ``(actor_id, rank of its
-        strongest role)`` sorted, and the article's title, URL and first source."""
+        strongest role)`` sorted, and the article's title, URL and first source; only of the
+        articles at home in ``homes``, or only ``event_ids``, if given."""
+        self.want_homes(homes)
+        wanted = ""
+        if event_ids is not None:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_events "
+                            "(event_id TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM wanted_events")
+            self.db.executemany("INSERT INTO wanted_events VALUES (?)",
+                                ((e,) for e in set(event_ids)))
+            wanted = "AND e.event_id IN (SELECT event_id FROM wanted_events)"
         n = len(_EVENT_FIELDS)
         cur = self.db.execute(
             f"""SELECT e.*, (SELECT group_concat(actor_id || ' ' || r, ',') FROM (
@@ -212,8 +256,7 @@ class AnalysisStore(Connection):
                        a.title, a.url, substr(o.k, 1, instr(o.k, char(31)) - 1)
                 FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
                 JOIN articles a ON a.article_id = e.article_id
-                WHERE e.event_id IN (SELECT event_id FROM out_links)
-                   OR e.event_id NOT IN (SELECT event_id FROM participants)
+                WHERE {_LINKED} {_homes_clause(homes)} {wanted}
                 ORDER BY o.k, e.article_id, e.start, e.type""")
         for row in cur:
             parties = sorted((aid, int(rank)) for aid, rank in (
@@ -225,10 +268,13 @@ class AnalysisStore(Connection):
         return dict(self.db.execute(
             "SELECT article_id, published FROM articles WHERE published != ''"))
 
-    def iter_mentions(self) -> Iterator[Mention]:
-        """Every mention, in article output order, then by position."""
+    def iter_mentions(self, homes: Collection[str] | None = None) -> Iterator[Mention]:
+        """Every mention (of the articles at home in ``homes`` if given), in article output
+        order, then by position."""
+        self.want_homes(homes)
         cur = self.db.execute(
             f"""SELECT m.* FROM mentions m JOIN ({_ORDER}) o ON o.article_id = m.article_id
+                WHERE 1 {_homes_clause(homes)}
                 ORDER BY o.k, m.article_id, m.start, m.end, m.label""")
         for row in cur:
             yield Mention(*row)

@@ -84,6 +84,15 @@ class CorpusStore(Connection):
                 f"INSERT OR REPLACE INTO corpus_articles SELECT a.article_id, {_STATE} "
                 f"FROM articles a WHERE a.article_id IN ({marks})", chunk)
 
+    def part_homes(self) -> dict[str, str]:
+        """``article_id → source`` as the tables' parts were last written."""
+        return dict(self.db.execute("SELECT article_id, home FROM part_homes"))
+
+    def set_part_homes(self, homes: Mapping[str, str]) -> None:
+        """Record each article's source as the parts are written (inside a transaction)."""
+        self.db.execute("DELETE FROM part_homes")
+        self.db.executemany("INSERT INTO part_homes VALUES (?, ?)", sorted(homes.items()))
+
     def iter_tallies(self) -> Iterator[tuple[Any, ...]]:
         """Every article's actors, in article output order, then as each article names
         them: ``(actor_id, kind, name, country, sector, mentions, aliases)``."""

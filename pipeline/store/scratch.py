@@ -5,9 +5,10 @@ not grow with the folder."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from ..types import Actor, Link, Role
+from .analyses import _ORDER, _homes_clause
 from .base import Connection
 
 _SCRATCH = """
@@ -23,6 +24,8 @@ _BY_RANK = tuple(Role)
 
 
 class ScratchStore(Connection):
+    want_homes: Callable[[Collection[str] | None], None]  # AnalysisStore's
+
     """Links and actor–article pairs for the output writers."""
 
     def reset_scratch(self) -> None:
@@ -47,16 +50,20 @@ class ScratchStore(Connection):
         """``(actor_id, article_id)`` pairs (repeats are ignored)."""
         self.db.executemany("INSERT OR IGNORE INTO out_actor_articles VALUES (?, ?)", rows)
 
-    def links(self) -> Iterator[Link]:
+    def links(self, homes: Collection[str] | None = None) -> Iterator[Link]:
         """The best link of every (event, actor): its strongest role, then its first
-        mention; sorted by event and actor."""
+        mention; in article output order, then by event and actor; only of the articles at
+        home in ``homes`` if given."""
+        self.want_homes(homes)
         for row in self.db.execute(
-            """SELECT event_id, actor_id, role, mention, start, end, resolved_from, article_id
+            f"""SELECT l.event_id, l.actor_id, l.role, l.mention, l.start, l.end,
+                       l.resolved_from, l.article_id
                FROM (
                    SELECT *, ROW_NUMBER() OVER (PARTITION BY event_id, actor_id
                                                 ORDER BY rank, start, mention) AS rn
-                   FROM out_links)
-               WHERE rn = 1 ORDER BY event_id, actor_id, role"""):
+                   FROM out_links) l JOIN ({_ORDER}) o ON o.article_id = l.article_id
+               WHERE l.rn = 1 {_homes_clause(homes)}
+               ORDER BY o.k, l.article_id, l.event_id, l.actor_id, l.role"""):
             yield Link(row[0], row[1], Role(row[2]), *row[3:])
 
     def actor_counts(self) -> dict[str, tuple[int, int]]:
