@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,19 @@ def test_forget_gives_the_tables_of_a_run_without_the_dump(dumps: Path) -> None:
     got, expected = _tables(out), _tables(without)
     for name in ("entities.csv", "actors.csv", "events.csv", "event_actors.csv"):
         assert got[name] == expected[name], name
+
+
+def test_two_runs_on_one_folder_at_once(dumps: Path, at_once: dict[str, bytes]) -> None:
+    """Two runs (two hosts sharing the folder, each with its own workers) write to one
+    folder at the same time: the folder's lock makes the second wait, it finds the first's
+    articles done, and the tables are those of one run over every dump."""
+    out = dumps.parent / "two-hosts"
+    runs = [subprocess.Popen([sys.executable, "-m", "pipeline", "run", *map(str, paths),
+                              "--out", str(out), "-q"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+            for paths in ([dumps / "a.jsonl", dumps / "seed.txt"],
+                          [dumps / "seed.txt", dumps / "b.jsonl", dumps / "c.jsonl"])]
+    for proc in runs:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+    assert _tables(out) == at_once
