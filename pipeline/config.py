@@ -60,6 +60,7 @@ class Tuning:
     # output
     max_html_nodes: int
     max_slice_events: int
+    max_projection_actors: int
     html_events_per_actor: int
     max_index_events: int
     max_index_actors: int

@@ -93,6 +93,27 @@ class Catalogue(ABC):
                 heapq.heapreplace(newest, item)
         return [row for _, _, row in sorted(newest, key=lambda x: -x[1])], counts
 
+    def shared_events(self, actor_ids: Iterable[str]) -> list[tuple[str, str, int]]:
+        """``(a, b, events they share)`` for the pairs of ``actor_ids`` that share any
+        (``a < b``)."""
+        wanted = set(actor_ids)
+        weights: dict[tuple[str, str], int] = {}
+        event, members = "", set[str]()
+        for link in [*self.iter_roles(), Link("", "", Role.OTHER, "", 0, 0, "", "")]:
+            if link.event_id != event:
+                ordered = sorted(members)
+                for i, x in enumerate(ordered):
+                    for y in ordered[i + 1:]:
+                        weights[(x, y)] = weights.get((x, y), 0) + 1
+                event, members = link.event_id, set()
+            if link.actor_id in wanted:
+                members.add(link.actor_id)
+        return [(a, b, w) for (a, b), w in sorted(weights.items())]
+
+    def articles_by_actor(self, actor_ids: Iterable[str]) -> dict[str, list[str]]:
+        """:meth:`articles_of` of many actors."""
+        return {aid: self.articles_of(aid) for aid in actor_ids}
+
     @abstractmethod
     def articles_of(self, actor_id: str) -> list[str]:
         """The articles an actor appears in, sorted."""
@@ -227,6 +248,12 @@ class StoreCatalogue(Catalogue):
 
     def iter_roles(self, homes: Collection[str] | None = None) -> Iterator[Link]:
         yield from self._store().links(homes)
+
+    def shared_events(self, actor_ids: Iterable[str]) -> list[tuple[str, str, int]]:
+        return self._store().shared_events(actor_ids)
+
+    def articles_by_actor(self, actor_ids: Iterable[str]) -> dict[str, list[str]]:
+        return self._store().articles_by_actor(actor_ids)
 
     def newest_event_parties(self, n: int) -> tuple[list[EventParties], dict[str, int]]:
         ids, counts = self._store().newest_events(n)

@@ -23,7 +23,7 @@ import networkx as nx
 
 from ..config import Tuning
 from ..corpus import Catalogue
-from ..types import Event, Link, Role
+from ..types import Event
 from . import html
 from .files import atomic_open
 from .tables import parties
@@ -149,21 +149,16 @@ def _node_link(path: Path, cat: Catalogue) -> None:
         fh.write("]}\n")
 
 
-def write_projection(path: Path, cat: Catalogue) -> None:
-    """The actor–actor projection, weighted by shared events, as GraphML."""
-    weights: dict[tuple[str, str], int] = {}
-    event, members = "", list[str]()
-    for link in [*cat.iter_roles(), Link("", "", Role.OTHER, "", 0, 0, "", "")]:
-        if link.event_id != event:
-            for i, x in enumerate(members):
-                for y in members[i + 1:]:
-                    weights[(x, y)] = weights.get((x, y), 0) + 1
-            event, members = link.event_id, []
-        members.append(actor_node(link.actor_id))
-        members.sort()
+def write_projection(path: Path, cat: Catalogue, max_actors: int) -> None:
+    """The actor–actor projection of the ``max_actors`` busiest actors, weighted by shared
+    events, as GraphML."""
+    ids = sorted(aid for aid, _ in sorted(
+        ((aid, a) for aid, a in cat.actors.items() if a.n_events),
+        key=lambda kv: (-kv[1].n_events, kv[0]))[:max_actors])
     nodes = [(actor_node(aid), {k: v for k, v in actor_attrs(cat, aid).items()
-                                if k != "bipartite"}) for aid in _actor_ids(cat)]
-    edges = [(a, b, {"weight": w}) for (a, b), w in sorted(weights.items())]
+                                if k != "bipartite"}) for aid in ids]
+    edges = [(actor_node(a), actor_node(b), {"weight": w})
+             for a, b, w in sorted(cat.shared_events(ids))]
     _write_lines(path, graphml_lines(nodes, edges))
 
 

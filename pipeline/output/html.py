@@ -94,8 +94,9 @@ def page_index(cat: Catalogue, max_events: int, max_actors: int, sentence_chars:
             e.sentence[:sentence_chars - 1] + "…"
         events.append([e.event_id, e.type, e.subtype, e.trigger, e.date_start, sentence,
                        money_text(e.amount, e.currency), at, parties])
+    articles_of = cat.articles_by_actor(a.actor_id for a in kept_actors)
     actors = [[a.actor_id, a.name, a.kind, a.country, "; ".join(a.aliases), a.n_events,
-               [article(x) for x in cat.articles_of(a.actor_id)]] for a in kept_actors]
+               [article(x) for x in articles_of[a.actor_id]]] for a in kept_actors]
     groups = {f: list(ts) for f, ts in lexicon().families}
     known = {t for ts in groups.values() for t in ts}
     groups["other"] = [*groups.get("other", []), *sorted(set(type_counts) - known)]

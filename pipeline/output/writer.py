@@ -113,7 +113,7 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         parted.write(out, "events.csv", EVENT_COLUMNS, event_rows(cat, published, dirty))
         parted.write(out, "event_actors.csv", EVENT_ACTOR_COLUMNS,
                      event_actor_rows(cat, dirty))
-        graph.write_projection(out / "graph_actors.graphml", cat)
+        graph.write_projection(out / "graph_actors.graphml", cat, t.max_projection_actors)
 
     def pictures() -> None:                                                   # 4
         graph.write_html(out, cat, t)

@@ -55,14 +55,16 @@ class ScratchStore(Connection):
         mention; in article output order, then by event and actor; only of the articles at
         home in ``homes`` if given."""
         self.want_homes(homes)
+        mine = "" if homes is None else f"""WHERE article_id IN (
+            SELECT o.article_id FROM ({_ORDER}) o WHERE 1 {_homes_clause(homes)})"""
         for row in self.db.execute(
             f"""SELECT l.event_id, l.actor_id, l.role, l.mention, l.start, l.end,
                        l.resolved_from, l.article_id
                FROM (
                    SELECT *, ROW_NUMBER() OVER (PARTITION BY event_id, actor_id
                                                 ORDER BY rank, start, mention) AS rn
-                   FROM out_links) l JOIN ({_ORDER}) o ON o.article_id = l.article_id
-               WHERE l.rn = 1 {_homes_clause(homes)}
+                   FROM out_links {mine}) l JOIN ({_ORDER}) o ON o.article_id = l.article_id
+               WHERE l.rn = 1
                ORDER BY o.k, l.article_id, l.event_id, l.actor_id, l.role"""):
             yield Link(row[0], row[1], Role(row[2]), *row[3:])
 
@@ -86,6 +88,18 @@ class ScratchStore(Connection):
         return [r[0] for r in self.db.execute(
             "SELECT article_id FROM out_actor_articles WHERE actor_id = ? ORDER BY article_id",
             (actor_id,))]
+
+    def articles_by_actor(self, actor_ids: Iterable[str]) -> dict[str, list[str]]:
+        """``actor_id → its articles, sorted`` for many actors at once."""
+        out: dict[str, list[str]] = {a: [] for a in actor_ids}
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (actor_id TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM asked")
+        self.db.executemany("INSERT INTO asked VALUES (?)", ((a,) for a in out))
+        for actor_id, article_id in self.db.execute(
+                "SELECT actor_id, article_id FROM out_actor_articles WHERE actor_id IN "
+                "(SELECT actor_id FROM asked) ORDER BY actor_id, article_id"):
+            out[actor_id].append(article_id)
+        return out
 
     def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
         """``(event_id, role)`` of an actor's events (its strongest role in each), sorted."""
