@@ -125,12 +125,14 @@ def explore_events(out: str, type_: str | None, actor: str | None, country: str 
                    fmt: str) -> None:
     """Events by type, actor, country and date."""
     try:
-        rows = _explorer(out).events(type_, country, since.isoformat() if since else None,
-                                     until.isoformat() if until else None, actor)
+        rows, total = _explorer(out).events_page(type_, country,
+                                                 since.isoformat() if since else None,
+                                                 until.isoformat() if until else None, actor,
+                                                 limit)
     except NewsgraphError as exc:  # an unknown type or actor
         fail(str(exc))
-    total = len(rows)
-    rows = _cut(rows, limit)
+    if len(rows) < total:
+        click.echo(f"showing {len(rows)} of {total} (--limit)", err=True)
     if emit(rows, EVENT_COLUMNS, fmt):
         return
     for r in rows:

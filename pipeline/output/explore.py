@@ -229,6 +229,14 @@ class Explorer:
         """Events filtered by type (an ontology type, a subtype such as ``fine`` or a PLOVER
         code, any case), country (ISO code), date range (ISO dates) and actor (a name, as
         :meth:`find` takes it), by date."""
+        return self.events_page(type_, country, since, until, actor)[0]
+
+    def events_page(self, type_: str | None = None, country: str | None = None,
+                    since: str | None = None, until: str | None = None,
+                    actor: str | None = None, limit: int | None = None
+                    ) -> tuple[list[dict[str, Any]], int]:
+        """The first ``limit`` of :meth:`events` (only they are read), and how many there
+        are."""
         wanted = type_.casefold() if type_ else None
         if wanted is not None and wanted not in event_types():
             raise UnknownType(f"no event type {type_!r}; the types are: "
@@ -237,7 +245,7 @@ class Explorer:
         if actor:
             mine = {e for e, _ in self.store.roles_of_actor(self.find(actor))}
             ids = [e for e in ids if e in mine]
-        return self._rows(ids)
+        return self._rows(ids[:limit]), len(ids)
 
     def path(self, a: str, b: str) -> list[dict[str, Any]] | None:
         """How two actors connect: the actors (``{"actor": name, "kind": ...}``) and the

@@ -109,7 +109,7 @@ class GraphStore(Connection):
     def graph_event_ids(self, type_: str | None = None, since: str | None = None,
                         until: str | None = None, country: str | None = None) -> list[str]:
         """The graph's events of a type (type, subtype or PLOVER code, any case), dated in a
-        range, and of a country (written in the event, or an actor's)."""
+        range, and of a country (written in the event, or an actor's); by date, then id."""
         where, args = [_IN_GRAPH], list[Any]()
         if type_:
             where.append("? IN (lower(e.type), lower(e.subtype), lower(e.plover))")
@@ -126,4 +126,5 @@ class GraphStore(Connection):
                                ON x.actor_id = l.actor_id WHERE x.country = ?))""")
             args += [f"% {country.upper()} %", country.upper()]
         return [r[0] for r in self.db.execute(
-            f"SELECT e.event_id FROM events e WHERE {' AND '.join(where)}", args)]
+            f"SELECT e.event_id FROM events e WHERE {' AND '.join(where)} "
+            "ORDER BY e.date_start, e.event_id", args)]
