@@ -63,24 +63,8 @@ def build(base: Path, out: Path, n: int, days: int = 365) -> None:
                   FROM copies c JOIN base.articles a ON a.article_id = c.base_id""")
     db.execute("""INSERT INTO article_sources SELECT new_id, source, position,
                   printf('%d', k), 0, 0 FROM copies""")
-    db.execute("""INSERT INTO mentions SELECT c.new_id, m.start, m.end, m.text, m.label,
-                  m.norm, m.country, m.date_start, m.date_end, m.date_granularity, m.amount,
-                  m.currency, m.qualifier, m.unresolved, m.amount_high
-                  FROM copies c JOIN base.mentions m ON m.article_id = c.base_id""")
-    db.execute("""INSERT INTO acronyms SELECT c.new_id, x.acronym, x.long
-                  FROM copies c JOIN base.acronyms x ON x.article_id = c.base_id""")
-    columns = [r[1] for r in db.execute("PRAGMA base.table_info(events)")]
-    picked = ", ".join("substr(e.event_id, 1, 8) || substr(c.new_id, 1, 8)" if col ==
-                       "event_id" else "c.new_id" if col == "article_id" else f"e.{col}"
-                       for col in columns)
-    db.execute(f"INSERT INTO events SELECT {picked} FROM copies c "
-               "JOIN base.events e ON e.article_id = c.base_id")
-    columns = [r[1] for r in db.execute("PRAGMA base.table_info(participants)")]
-    picked = ", ".join("substr(p.event_id, 1, 8) || substr(c.new_id, 1, 8)" if col ==
-                       "event_id" else "c.new_id" if col == "article_id" else f"p.{col}"
-                       for col in columns)
-    db.execute(f"INSERT INTO participants SELECT {picked} FROM copies c "
-               "JOIN base.participants p ON p.article_id = c.base_id")
+    for table in ("mentions", "acronyms", "events", "participants"):
+        _copy_rows(db, table)
     dumps = db.execute("SELECT source, COUNT(*) FROM copies GROUP BY source").fetchall()
     db.executemany("INSERT INTO dumps VALUES (?, ?, ?, ?, 0, 'utf-8', 1)",
                    [(content_id(s), s, m, m) for s, m in dumps])
@@ -89,6 +73,17 @@ def build(base: Path, out: Path, n: int, days: int = 365) -> None:
     db.execute("DETACH DATABASE base")
     db.execute("PRAGMA journal_mode=DELETE")
     db.close()
+
+
+def _copy_rows(db: sqlite3.Connection, table: str) -> None:
+    """A table's rows of the base articles, once per copy: its own article id, and event
+    ids of its own."""
+    columns = [r[1] for r in db.execute(f"PRAGMA base.table_info({table})")]
+    picked = ", ".join("substr(x.event_id, 1, 8) || substr(c.new_id, 1, 8)" if col ==
+                       "event_id" else "c.new_id" if col == "article_id" else f"x.{col}"
+                       for col in columns)
+    db.execute(f"INSERT INTO {table} SELECT {picked} FROM copies c "
+               f"JOIN base.{table} x ON x.article_id = c.base_id")
 
 
 def main() -> None:

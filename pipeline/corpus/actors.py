@@ -150,10 +150,8 @@ class CatalogueBuilder:
         }
         self.store.reset_scratch()
         self.store.add_actors(actors.values())
-        cat = StoreCatalogue(actors, self.store.path.parent, self.store.linked_event_count(),
-                             names)
-        cat.redone = done
-        return cat
+        return StoreCatalogue(actors, self.store.path.parent, self.store.linked_event_count(),
+                              names)
 
 
 def _tally(tallies: dict[str, _Tally], kind: str, name: str, country: str, sector: str = ""

@@ -217,8 +217,6 @@ class StoreCatalogue(Catalogue):
         self.folder = folder
         self.n_events = n_events
         self.names = names
-        #: the articles the corpus stage did again (the rest kept their rows); None: all
-        self.redone: list[str] | None = None
         self._articles: dict[str, list[str]] = {}
         self._stores: dict[int, Store] = {}
 

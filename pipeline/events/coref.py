@@ -12,8 +12,8 @@ Rules (the words are data, ``models/coreference.json`` and ``models/agents.tsv``
 * a pronoun that may mean someone the text introduced without a name ("a friend of the
   attacker told the BBC that he ...") or who is named only inside the quotation it follows
   ('"He listened to X," he said') is linked to no one;
-* a person's name that only qualifies a common noun ("the Bellecour metro station", "the
-  district of Barking") is no one a pronoun may mean;
+* a person's name that only qualifies a common noun ("the Anna Berg metro station", "the
+  district of Anna Berg") is no one a pronoun may mean;
 * an apposition names what it stands beside ("the chief executive, Steve Jobs");
 * a common noun of the agents table ("regulators", "the French government") that refers to no
   named actor is a generic actor with its sector and, where the text gives it, its country.
@@ -76,7 +76,7 @@ class Article:
 
     def _unnamed(self, sent: Sentence) -> list[Referent]:
         """The people a sentence introduces by an indefinite common noun as a clause's
-        subject ("a onetime friend", "one witness"; not "the man" nor "his lawyer", who may be
+        subject ("a friend of the family", "one witness"; not "the man" nor "his lawyer", who may be
         someone named before), tied to no name by an apposition."""
         out = []
         for i, t in enumerate(sent.toks):
@@ -93,8 +93,8 @@ class Article:
         return out
 
     def _modifies(self, sent: Sentence, m: Mention) -> bool:
-        """Whether a name only qualifies a common noun: "the Bellecour metro station", "the
-        district of Barking" (a person's name there names a place or a thing)."""
+        """Whether a name only qualifies a common noun: "the Anna Berg metro station", "the
+        district of Anna Berg" (a person's name there names a place or a thing)."""
         toks = sent.toks
         for t in toks:
             if not m.start <= t.start < m.end or m.start <= toks[t.head].start < m.end:

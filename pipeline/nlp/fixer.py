@@ -136,7 +136,7 @@ class EntityFixer:
         if ent.label_ not in ("NORP", "GPE") or ent.end >= len(doc) or is_country(ent.text):
             return ent
         nxt = doc[ent.end]
-        if nxt.is_title and nxt.lower_ in self.bodies and not ent[-1].whitespace_.count("\n"):
+        if nxt.is_title and nxt.lower_ in self.bodies and "\n" not in ent[-1].whitespace_:
             return Span(doc, ent.start, ent.end + 1, label="ORG")
         return ent
 

@@ -214,8 +214,8 @@ class Explorer:
         and closest co-actors."""
         aid = self.find(name)
         a = self._all[aid]
-        roles = dict(self.store.roles_of_actor(aid))
-        timeline = [r | {"role": str(_ROLES[roles[r["event_id"]]])}
+        roles = dict(self.store.events_of(aid))
+        timeline = [r | {"role": str(roles[r["event_id"]])}
                     for r in self._rows(list(roles))]
         close = sorted(self.co_actors(aid).items(),
                        key=lambda kv: (-kv[1], self._all[kv[0]].name))
@@ -243,7 +243,7 @@ class Explorer:
                               f"{', '.join(sorted(event_types()))}")
         ids = self.store.graph_event_ids(wanted, since, until, country)
         if actor:
-            mine = {e for e, _ in self.store.roles_of_actor(self.find(actor))}
+            mine = {e for e, _ in self.store.events_of(self.find(actor))}
             ids = [e for e in ids if e in mine]
         return self._rows(ids[:limit]), len(ids)
 

@@ -25,16 +25,15 @@ def part_name(home: str) -> str:
     return f"{content_id(home)}.csv"
 
 
-def dirty_homes(now: Mapping[str, str], before: Mapping[str, str], redone: Iterable[str],
-                everything: bool) -> set[str]:
-    """The sources whose parts must be written again: those of the articles done again, of
-    articles gone or moved to another source (both sides), or all of them."""
+def dirty_homes(now: Mapping[str, str], before: Mapping[str, str], everything: bool
+                ) -> set[str]:
+    """The sources whose parts must be written again: those of the articles not in the parts
+    as they were written (``before``: the corpus stage forgets an article it does again),
+    gone, or moved to another source (both sides); or all of them."""
     if everything:
         return set(now.values())
-    dirty = {now[a] for a in redone if a in now} | {before[a] for a in redone if a in before}
-    dirty |= {h for a, h in before.items() if now.get(a) != h}
-    dirty |= {h for a, h in now.items() if before.get(a) != h}
-    return dirty
+    return {h for a, h in before.items() if now.get(a) != h} | \
+        {h for a, h in now.items() if before.get(a) != h}
 
 
 def write_parts(staging: Path, table: str, columns: Sequence[str],
@@ -72,12 +71,11 @@ def join_parts(staging: Path, out: Path, table: str, columns: Sequence[str],
     with atomic_open(staging / table, newline="") as fh:
         csv.writer(fh, lineterminator="\r\n").writerow(columns)
         fh.flush()
-        raw = fh.buffer if hasattr(fh, "buffer") else fh
         for home in sorted(homes):
             part = (staging if home in dirty else out) / PARTS / table / part_name(home)
             if part.exists():
                 with part.open("rb") as src:
-                    shutil.copyfileobj(src, raw)
+                    shutil.copyfileobj(src, fh.buffer)
 
 
 def commit_parts(staging: Path, out: Path, tables: Iterable[str], homes: Collection[str]

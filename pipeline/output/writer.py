@@ -47,9 +47,9 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     catalogue (:func:`pipeline.corpus.build_catalogue`), as one set: all are written into a
     staging folder first and moved into place only when all are complete, so a failure (a
     full disk, Ctrl-C) leaves the previous set as it was. The large tables are written in
-    parts (:mod:`.parts`): only the parts of the sources whose articles the catalogue did
-    again, unless ``parts_state`` (what shapes them: the output rules) is not the one they
-    were written with.
+    parts (:mod:`.parts`): only the parts of the sources whose articles the corpus stage did
+    again (or that moved or went), unless ``parts_state`` (what shapes them: the output
+    rules) is not the one they were written with.
 
     Stages: 1. articles; 2. entities; 3. actors, events and who took part, the actor–actor
     projection; 4. the HTML explorer, the graph of the newest dumps' events as GraphML, GEXF
@@ -61,10 +61,9 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     homes = store.article_homes()
-    redone = getattr(cat, "redone", None)
-    everything = redone is None or not parts_state or \
-        store.meta("parts_state") != parts_state or not (out / PARTS).is_dir()
-    dirty = dirty_homes(homes, store.part_homes(), redone or (), everything)
+    everything = not parts_state or store.meta("parts_state") != parts_state \
+        or not (out / PARTS).is_dir()
+    dirty = dirty_homes(homes, store.part_homes(), everything)
     try:
         counts = _write_all(store, cat, staging, tuning or Tuning.defaults(), progress,
                             Parted(out, homes, dirty))

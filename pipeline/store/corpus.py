@@ -63,7 +63,8 @@ class CorpusStore(Connection):
                     self.db.execute(f"DELETE FROM {table}")
             for chunk in chunks(sorted(redo | set(gone)), 500):
                 marks = ",".join("?" * len(chunk))
-                for table in (*_TABLES, "corpus_articles"):
+                # part_homes too: the tables' parts of these articles must be written again
+                for table in (*_TABLES, "corpus_articles", "part_homes"):
                     self.db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
             self.db.executemany("INSERT OR REPLACE INTO corpus_keys VALUES (?, ?)",
                                 ((k, digests[k]) for k in changed if k in digests))

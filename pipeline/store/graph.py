@@ -30,12 +30,6 @@ class GraphStore(Connection):
         return [Actor(r[0], r[1], r[2], r[3], tuple(a for a in r[4].split("; ") if a), *r[5:])
                 for r in self.db.execute("SELECT * FROM out_actors ORDER BY actor_id")]
 
-    def roles_of_actor(self, actor_id: str) -> list[tuple[str, int]]:
-        """``(event_id, rank of its strongest role)`` of an actor's events."""
-        return list(self.db.execute(
-            "SELECT event_id, MIN(rank) FROM out_links WHERE actor_id = ? GROUP BY event_id",
-            (actor_id,)))
-
     def co_actor_counts(self, actor_id: str) -> dict[str, int]:
         """The other actors of an actor's events, and how many events each shares."""
         return dict(self.db.execute(

@@ -121,3 +121,25 @@ def test_two_runs_on_one_folder_at_once(dumps: Path, at_once: dict[str, bytes]) 
         _, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
     assert _tables(out) == at_once
+
+
+def test_outputs_that_failed_are_written_whole_next_time(dumps: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """The corpus stage did a dump's articles, then writing the outputs failed (a full
+    disk): the next run still writes their parts, and the tables are a full run's."""
+    import pipeline.api as api
+
+    out, whole = dumps.parent / "failed", dumps.parent / "failed-whole"
+    run([dumps / "a.jsonl"], out, progress=False)
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(api, "write_outputs", full_disk)
+        with pytest.raises(OSError):
+            run([dumps / "b.jsonl"], out, progress=False)
+    run([], out, progress=False)
+    run([dumps / "a.jsonl", dumps / "b.jsonl"], whole, progress=False)
+    assert _tables(out) == _tables(whole)
