@@ -48,7 +48,8 @@ OUTPUT_SETTINGS = ("label_majority", "max_html_nodes", "html_events_per_actor", 
                    "png_events", "max_index_events", "max_index_actors",
                    "index_sentence_chars", "max_slice_events", "max_projection_actors")
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv",
-              "currencies.json", "markets.tsv")
+              "currencies.json", "markets.tsv", "wordnet_nouns.tsv", "wordnet_verbs.tsv",
+              "wordnet_products.tsv")
 EVENT_TABLES = ("event_ontology.json", "agents.tsv", "coreference.json", "wordnet_events.tsv",
                 "wordnet_nouns.tsv", "wordnet_irregular.tsv", "wordnet_verbs.tsv", "grammar.json")
 

@@ -21,6 +21,9 @@ It writes
   for a verb, the nominalisations WordNet derives from it; a word is kept
   only where the seed's sense is among its first (most frequent) senses, so "fire" is not an
   attack because one rare sense of it is;
+* ``wordnet_products.tsv``: the nouns of kinds of product (a computer, a phone, a car,
+  software, a drug), which a product's name is written with ("the X music player", "X, a
+  notebook computer"): the mark of a product the NER tagged as an organisation;
 * ``wordnet_irregular.tsv``: WordNet's exception lists, the irregular forms of verbs and nouns.
 """
 
@@ -29,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +57,10 @@ FIRST_SENSES = 2
 HYPONYM_DEPTH = 2
 #: the particles of the phrasal verbs kept ("blow up", "shoot down", "set off")
 PARTICLES = frozenset({"up", "down", "off", "out", "in", "over", "away", "back", "on"})
+#: the kinds of product whose names a product's name is written with ("the X personal
+#: computer", "X, a media player")
+PRODUCT_SEEDS = ("device.n.01", "machine.n.01", "equipment.n.01", "vehicle.n.01",
+                 "software.n.01", "drug.n.01", "consumer_goods.n.01")
 
 
 @dataclass
@@ -124,6 +132,41 @@ def noun_classes(synsets: dict[tuple[str, str], Synset],
                                            and _class(parts[1], synsets, senses) != "person"))):
             out[" ".join(parts)] = lexname
     return out
+
+
+def product_nouns(synsets: dict[tuple[str, str], Synset],
+                  senses: dict[tuple[str, str], list[str]]) -> list[str]:
+    """The nouns of kinds of product (a device, a machine, a vehicle, software, a drug,
+    consumer goods, equipment; one word or two: "personal computer") in one of their first
+    :data:`FIRST_SENSES` senses, whose first sense is neither a person nor a group, and none
+    of whose first senses is a weapon or a military vehicle ("Hamas rockets", "the RAF
+    bomber" name who uses them)."""
+    kinds = _below(PRODUCT_SEEDS, synsets, senses)
+    weapons = _below(("weapon.n.01", "weaponry.n.01", "munition.n.01",
+                      "military_vehicle.n.01", "warplane.n.01"), synsets, senses)
+    out = []
+    for (pos, word), offsets in sorted(senses.items()):
+        first = [("n", o) for o in offsets[:FIRST_SENSES]]
+        parts = word.split("_")
+        if pos == "n" and len(parts) <= 2 and all(WORD.match(p) for p in parts) and any(
+                k in kinds for k in first) and not any(
+                k in weapons for k in first) and synsets[first[0]].lexname not in (
+                "person", "group"):
+            out.append(" ".join(parts))
+    return out
+
+
+def _below(seeds: Iterable[str], synsets: dict[tuple[str, str], Synset],
+           senses: dict[tuple[str, str], list[str]]) -> set[tuple[str, str]]:
+    """The synsets of the seeds and of all their hyponyms."""
+    found: set[tuple[str, str]] = set()
+    stack = [seed(name, senses) for name in seeds]
+    while stack:
+        key = stack.pop()
+        if key not in found:
+            found.add(key)
+            stack += [(key[0], h) for h in synsets[key].hyponyms]
+    return found
 
 
 def _class(noun: str, synsets: dict[tuple[str, str], Synset],
@@ -230,6 +273,10 @@ def main() -> None:
                             "seed synsets"))
         f.write("word\tpos\ttype\tsubtype\tseed\n")
         f.writelines("\t".join(r) + "\n" for r in events)
+    with (OUT / "wordnet_products.tsv").open("w", encoding="utf-8") as f:
+        f.write(head.format("newsgraph.wordnet_products.v1", "nouns of kinds of product"))
+        f.write("noun\n")
+        f.writelines(f"{w}\n" for w in product_nouns(synsets, senses))
     with (OUT / "wordnet_irregular.tsv").open("w", encoding="utf-8") as f:
         f.write(head.format("newsgraph.wordnet_irregular.v1", "irregular forms"))
         f.write("form\tpos\tlemma\n")

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import NewsgraphError
+from ..identity.kinds import NOT_ACTING, kind_of
 from ..types import ArticleResult, Event, Mention, Participant, WorkItem
 
 _STOP = frozenset("a an the of in on at to for by and or its it his her their they he she we "
@@ -83,9 +84,15 @@ class SystemLinks:
         m = self.mentions.get((p.ref_start, p.ref_end, p.label))
         return self._key_of(m) if m is not None else p.mention.casefold()
 
-    def pairs(self, sentence_at: Callable[[int], int]) -> Iterator[tuple[Pair, Event]]:
-        """Every (event, actor) link, with the sentence its trigger stands in."""
+    def pairs(self, sentence_at: Callable[[int], int], *, actors_only: bool = False
+              ) -> Iterator[tuple[Pair, Event]]:
+        """Every (event, actor) link, with the sentence its trigger stands in;
+        ``actors_only``: not those of a product, an index, a currency or a security (a
+        gold standard that scores the links of organisations, people and places only)."""
         for p in self.participants:
+            m = self.mentions.get((p.ref_start, p.ref_end, p.label))
+            if actors_only and m is not None and not p.agent and kind_of(m) in NOT_ACTING:
+                continue
             e = self.events[p.event_id]
             yield Pair((e.start, e.end), self.actor(p), p.role, sentence_at(e.start),
                        e.date_start), e

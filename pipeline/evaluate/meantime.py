@@ -12,7 +12,9 @@ entity instance is an ORG, PER or LOC (any form: a name, a common noun, a pronou
   within the annotated region (sentences 0 to the larger of 5 and the last sentence holding a gold
   event with a participant: MEANTIME annotates participants in the first sentences only, and
   later sentences hold events without them) whose trigger overlaps a gold event mention with
-  a participant that matches the actor, over all such pairs. ``strict_any_event_region``
+  a participant that matches the actor, over all such pairs (the links of products, indices,
+  currencies and securities aside, as the gold's products and financial entities are).
+  ``strict_any_event_region``
   gives the precision when the region runs to the last sentence holding any gold event;
 * role-strict links: the same, and the role agrees (Arg0 ↔ source, Arg1 ↔ target, other
   gold roles accept target or other);
@@ -197,7 +199,8 @@ def _score_links(docs: Iterable[CatDoc], results: Iterable[ArticleResult], *,
         region = max([5, *(doc.sentence_of[t] for ev, ts in doc.event_mentions.items()
                            if any_event_region or ev in with_participants
                            for t in ts if t in doc.sentence_of)])
-        pairs = [(pair, e) for pair, e in system.pairs(doc.sentence_at) if pair.sentence <= region]
+        pairs = [(pair, e) for pair, e in system.pairs(doc.sentence_at, actors_only=True)
+                 if pair.sentence <= region]
         # precision: each system pair once (the best role over its participants)
         best: dict[tuple[tuple[int, int], str], str] = {}
         for pair, _ in pairs:

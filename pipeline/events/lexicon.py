@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..lexicon.tables import from_tables, read_json, read_tsv
+from ..lexicon.wordnet import noun_classes, verb_classes
 
 
 @from_tables()
@@ -228,9 +229,9 @@ def lexicon() -> Lexicon:
                          for w in words},
         named_bodies=frozenset(coref.get("named_bodies", [])),
         sentence_window=int(coref.get("sentence_window", 3)),
-        noun_classes={row["noun"]: row["class"] for row in read_tsv("wordnet_nouns.tsv")},
+        noun_classes=noun_classes(),
         frames=read_frames(onto.get("frames", []), by_name),
-        verb_classes={row["verb"]: row["class"] for row in read_tsv("wordnet_verbs.tsv")},
+        verb_classes=verb_classes(),
         general={e["wordnet_class"]: by_name[e["type"]] for e in onto["types"]
                  if "wordnet_class" in e},
         actorless=frozenset(onto.get("actorless_types", [])),

@@ -41,11 +41,12 @@ from .names import (
     untitled,
 )
 
-#: the labels of actors' names: a name with both takes one (the commoner) across the folder
-_ACTOR_LABELS = frozenset({"ORG", "PERSON"})
+#: the labels of actors' and products' names: a name with several takes one (the commoner)
+#: across the folder
+_ACTOR_LABELS = ("ORG", "PERSON", "PRODUCT")
 
 #: the labels of names, which take one label per name across the folder
-VOTE_LABELS = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC")
+VOTE_LABELS = ("ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
 
 
 @from_tables()
@@ -68,16 +69,17 @@ class FolderNames:
         for norm, label, n in counts.labels:
             votes[norm.casefold()][label] += n
         self.label: dict[str, str] = {}
-        #: a name tagged both person and organisation: the one kind its ORG and PERSON
-        #: mentions take (its place mentions stay places)
+        #: a name tagged two of person, organisation and product: the one kind its ORG,
+        #: PERSON and PRODUCT mentions take (its place mentions stay places)
         self.actor_label: dict[str, str] = {}
         for key, counter in votes.items():
             (best, n), total = counter.most_common(1)[0], sum(counter.values())
             if len(counter) > 1 and n >= 3 and n / total >= majority:
                 self.label[key] = best
-            elif counter["ORG"] and counter["PERSON"]:  # one kind per actor: the commoner
-                # of the two ("Electronic Arts" once a person), an organisation on a tie
-                self.actor_label[key] = "PERSON" if counter["PERSON"] > counter["ORG"] else "ORG"
+            elif sum(1 for label in _ACTOR_LABELS if counter[label]) > 1:
+                # one kind per actor: the commoner ("Electronic Arts" once a person), an
+                # organisation on a tie
+                self.actor_label[key] = max(_ACTOR_LABELS, key=lambda x: counter[x])
 
     def apply(self, m: Mention) -> Mention:
         """A mention with its corpus-wide label and canonical name (no article context)."""

@@ -16,9 +16,9 @@ from ..types import PLACE_LABELS, Mention, Participant
 from .names import org_country
 
 #: kinds of names that take part in events but never act nor are acted on (their role is
-#: ``other``): a stock index, a currency, a kind of security (a product is left as the NER
-#: tags it: the small model tags a company "PRODUCT" as often as a product)
-NOT_ACTING = frozenset({"index", "currency", "security"})
+#: ``other``): a stock index, a currency, a kind of security, a product (the NER's products
+#: checked against how the text writes them: :mod:`pipeline.nlp.products`)
+NOT_ACTING = frozenset({"index", "currency", "security", "product"})
 #: the labels the NER gives an index or a currency ("the Dow" an organisation, "Sterling" a
 #: person)
 _MARKET_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "NORP"})
@@ -107,7 +107,7 @@ def actor_of(m: Mention) -> tuple[str, str, str] | None:
     if kind == "organisation":
         name = m.norm or m.text
         return "organisation", name, m.country or org_country(name)
-    if kind in NOT_ACTING or kind == "product":
+    if kind in NOT_ACTING:
         return kind, " ".join((m.norm or m.text).split()), ""
     if kind == "country":
         return "country", country_name(m.country), m.country

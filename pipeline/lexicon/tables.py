@@ -36,6 +36,7 @@ VERSIONS = {
     "wordnet_events.tsv": "newsgraph.wordnet_events.v1",
     "wordnet_irregular.tsv": "newsgraph.wordnet_irregular.v1",
     "wordnet_verbs.tsv": "newsgraph.wordnet_verbs.v1",
+    "wordnet_products.tsv": "newsgraph.wordnet_products.v1",
     "markets.tsv": "newsgraph.markets.v1",
     "grammar.json": "newsgraph.grammar.v1",
 }

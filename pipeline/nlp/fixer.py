@@ -39,6 +39,7 @@ from ..identity.kinds import is_country
 from ..identity.names import acronym_definitions, clean_name, company_suffixes, is_acronym
 from ..lexicon.currencies import money_spans
 from ..lexicon.tables import read_json
+from .products import relabel_products
 
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC"})
 _NUMERIC = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
@@ -108,6 +109,8 @@ class EntityFixer:
         ents = self._propagate(doc, ents, text)
         ents = self._present(doc, ents, text)
         ents = self._money(doc, ents, text)
+        if doc.has_annotation("DEP"):
+            ents = relabel_products(doc, ents)
         doc.ents = filter_spans(ents)
         return doc
 

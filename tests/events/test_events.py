@@ -35,10 +35,11 @@ def _event(text: str, trigger: str) -> Event:
 
 
 @pytest.mark.parametrize("text,trigger,expected", [
-    ("Acme Corp acquired Globex for $3 billion.", "acquired",
-     {"Acme Corp": "source", "Globex": "target"}),
-    ("Globex was acquired by Acme Corp last year.", "acquired",
-     {"Acme Corp": "source", "Globex": "target"}),
+    # (the model tags a bare "Globex" a product, which takes part with the role other only)
+    ("Acme Corp acquired Globex Inc for $3 billion.", "acquired",
+     {"Acme Corp": "source", "Globex Inc": "target"}),
+    ("Globex Corp was acquired by Acme Corp last year.", "acquired",
+     {"Acme Corp": "source", "Globex Corp": "target"}),
     ("The European Commission fined Google.", "fined",
      {"European Commission": "source", "Google": "target"}),
     ("Google was fined by the European Commission.", "fined",
@@ -398,11 +399,11 @@ def test_identity_market_names_have_their_own_kind(name: str, kind: str) -> None
 @pytest.mark.parametrize("text,trigger,name,role", [   # one per rule of preposition_roles
     ("The acquisition of Globex by Acme Corp was approved.", "acquisition", "Acme Corp",
      "source"),                                                           # by, after a noun
-    ("The acquisition of Globex by Acme Corp was approved.", "acquisition", "Globex",
+    ("The acquisition of Globex Corp by Acme Corp was approved.", "acquisition", "Globex Corp",
      "target"),                                                           # of, after a noun
     ("Thousands of refugees fled into Bavaria.", "fled", "Bavaria", "location"),  # a region
     ("Workers protested against Acme Corp on Monday.", "protested", "Acme Corp", "target"),
-    ("The agreement between Acme Corp and Globex was signed.", "signed", "Globex",
+    ("The agreement between Acme Corp and Globex Corp was signed.", "signed", "Globex Corp",
      "source"),
     ("Acme Corp negotiated with Globex.", "negotiated", "Globex", "other"),   # the default
 ])

@@ -66,3 +66,20 @@ def test_names_one_kind_per_actor() -> None:
           for i, label in enumerate(["ORG", "ORG", "PERSON"])]
     folder = FolderNames(NameCounts.of_mentions(ms, ["ORG", "PERSON", "GPE"]))
     assert {folder.apply(m).label for m in ms} == {"ORG"}
+
+
+def test_names_a_product_in_one_article_an_organisation_in_three() -> None:
+    """The folder gives a name the commoner of organisation, person and product."""
+    from pipeline.identity import FolderNames
+    from pipeline.identity.kinds import actor_of
+    from pipeline.types import Mention, NameCounts
+
+    ms = [Mention(f"a{i}", 0, 7, "Orbital", label, norm="Orbital")
+          for i, label in enumerate(["ORG", "ORG", "ORG", "PRODUCT"])]
+    folder = FolderNames(NameCounts.of_mentions(ms, ["ORG", "PERSON", "PRODUCT"]))
+    assert {folder.apply(m).label for m in ms} == {"ORG"}
+    ms = [m if i else Mention("a0", 0, 7, "Orbital", "ORG", norm="Orbital")
+          for i, m in enumerate(Mention(f"a{i}", 0, 7, "Orbital", "PRODUCT", norm="Orbital")
+                                for i in range(3))]
+    folder = FolderNames(NameCounts.of_mentions(ms, ["ORG", "PERSON", "PRODUCT"]))
+    assert {actor_of(folder.apply(m)) for m in ms} == {("product", "Orbital", "")}
