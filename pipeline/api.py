@@ -41,7 +41,7 @@ from .output import OUTPUTS, write_outputs
 from .progress import Progress
 from .report import outputs_current, outputs_state
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
-from .store import DB_NAME, Store, chunks
+from .store import DB_NAME, Store, chunks, damaged_error, is_damage, set_aside
 from .store.lock import folder_lock
 from .types import (
     Event,
@@ -74,6 +74,8 @@ class RunResult:
         skipped: records (or files) that were skipped, with the reason.
         failed: files (or paths) that could not be used at all, with the reason.
         warnings: what was read but not quite as written (bad bytes replaced), one line each.
+        notes: what the run left out on purpose (an output folder inside an input), one line
+            each.
         failed_articles: ``(article_id, reason)`` of the articles this run could not analyse
             (marked failed in the store; the rest of the run went on).
         not_analysed: articles left out of stages 2-4 for their language, per language
@@ -96,6 +98,7 @@ class RunResult:
     not_analysed: dict[str, int] = field(default_factory=dict)
     failed_articles: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     outputs_written: bool = False
@@ -116,7 +119,7 @@ class RunResult:
                                 for a, r in self.failed_articles],
             "not_analysed_languages": self.not_analysed, "skipped": len(self.skipped),
             "skipped_by_reason": dict(sorted(reasons.items(), key=lambda kv: -kv[1])),
-            "unusable_files": self.failed, "warnings": self.warnings,
+            "unusable_files": self.failed, "warnings": self.warnings, "notes": self.notes,
             "outputs_written": self.outputs_written, "folder": self.folder,
             "files": list(OUTPUTS) if self.outputs_written else [],
             "seconds": {k: round(v, 2) for k, v in self.timings.items()},
@@ -139,6 +142,7 @@ def run(
     progress: bool = True,
     rebuild: bool = False,
     retry_failed: bool = False,
+    rebuild_store: bool = False,
     **options: Any,
 ) -> RunResult:
     """Process dumps into an output folder (incrementally) and rewrite its outputs.
@@ -157,23 +161,31 @@ def run(
 
     Every stored article whose results came from other rules or another model (see
     :class:`~pipeline.fingerprint.Fingerprint`) is analysed again from its stored text;
-    ``rebuild`` analyses every one again. Bad files and records are reported in the result,
-    never raised, so one bad file never stops the batch; an article that cannot be analysed is
-    marked failed with its reason and tried again when the rules or model change, or with
-    ``retry_failed``.
+    ``rebuild`` analyses every one again; ``rebuild_store`` moves the folder's store aside
+    (a damaged one: never deleted) and builds a new one from the inputs. Bad files and
+    records are reported in the result, never raised, so one bad file never stops the batch;
+    an article that cannot be analysed is marked failed with its reason and tried again when
+    the rules or model change, or with ``retry_failed``.
     """
     settings = inputs if isinstance(inputs, RunSettings) else \
         RunSettings(tuple(str(p) for p in inputs or ()), Path(out), **options)
-    check_inputs(settings)
+    check_inputs(settings, rebuild_store)
     result = RunResult(out=settings.out)
     t_start = time.perf_counter()
     reload_tables()  # each run reads the data files afresh (an edit since the last one)
     fingerprint = Fingerprint.of(settings.model, settings.tuning)
     try:
         with folder_lock(settings.out, wait=settings.wait, on_wait=_tell):
+            if rebuild_store:
+                aside = set_aside(settings.out / DB_NAME)
+                if aside is not None:
+                    result.notes.append(f"{aside}: the store before, kept aside; a new one is "
+                                        "built from the inputs")
             _run_locked(settings, fingerprint, result, progress=progress, rebuild=rebuild,
                         retry_failed=retry_failed)
     except sqlite3.Error as exc:  # a full disk, a damaged database
+        if isinstance(exc, sqlite3.DatabaseError) and is_damage(exc):
+            raise damaged_error(settings.out / DB_NAME, str(exc)) from None
         raise NewsgraphError(f"{settings.out}: the output folder's database failed ({exc}); "
                              "check free space and permissions; what was stored before is "
                              "kept, and the next run resumes") from None
@@ -181,10 +193,11 @@ def run(
     return result
 
 
-def check_inputs(settings: RunSettings) -> None:
+def check_inputs(settings: RunSettings, rebuild_store: bool = False) -> None:
     """Refuse, before anything is read or written, a run that cannot do what was asked: an
     ``out`` that is a file, an input path that does not exist or a folder that holds no
-    file, and a run with no input on a folder newsgraph never wrote (nothing to refresh)."""
+    file, a run with no input on a folder newsgraph never wrote (nothing to refresh), and a
+    rebuild of the store with no input (nothing to rebuild it from)."""
     out = settings.out
     if out.exists() and not out.is_dir():
         raise NewsgraphError(f"{out}: is a file, not a folder; pass --out a folder (it is "
@@ -199,6 +212,9 @@ def check_inputs(settings: RunSettings) -> None:
         if path.is_dir() and not any(p.is_file() for p in path.rglob("*")):
             raise InputError(raw, "the folder holds no file",
                              "pass the folder the dumps are in; nothing was read or written")
+    if rebuild_store and not settings.inputs:
+        raise NewsgraphError(f"--rebuild-store builds the store of {out} from the dumps: pass "
+                             f"them (newsgraph run --rebuild-store DUMP... --out {out})")
     if not settings.inputs and not (out / DB_NAME).exists():
         raise NewsgraphError(f"nothing to do: {out} holds no newsgraph output yet; pass the "
                              f"dumps to read (newsgraph run DUMP... --out {out})")
@@ -293,7 +309,8 @@ class _Feed:
         queued = set(queue)
         events_only = self.store.pending_events(nlp, self.fingerprint.events)
         self.progress.found(len(queue) + len(events_only))
-        before, files = len(queue) + len(events_only), count_files(self.settings.inputs)
+        before, files = len(queue) + len(events_only), count_files(self.settings.inputs,
+                                                                    self.settings.out)
         for ids in self._dumps():
             fresh = [i for i in self.store.not_done(ids, nlp) if i not in queued]
             queue.extend(fresh)
@@ -325,7 +342,8 @@ class _Feed:
         """Read and store each input dump in turn: the ids of its articles."""
         for raw in self.settings.inputs:
             try:
-                for item in iter_sources([str(raw)], self.settings.tuning):
+                for item in iter_sources([str(raw)], self.settings.tuning,
+                                         out=self.settings.out, notes=self.result.notes):
                     file = (item.source if isinstance(item, Skipped) else item.name
                             ).partition("!")[0]
                     if file != self._last_file:  # an archive's members are one file

@@ -28,6 +28,8 @@ def _report(result: api.RunResult, listed: int, *, timings: bool, as_json: bool)
         say("error", line)
     for line in result.warnings:
         say("warning", line)
+    for line in result.notes:
+        say("note", line)
     for item in result.skipped[:listed]:
         say("skipped", str(item).removesuffix("; skipped"))
     if len(result.skipped) > listed:
@@ -92,6 +94,9 @@ def main() -> None:
               help="Dask scheduler to use (tcp://host:8786); implies --engine dask.")
 @click.option("--rebuild", is_flag=True,
               help="Analyse every stored article again and rewrite every output.")
+@click.option("--rebuild-store", is_flag=True,
+              help="Move the folder's store aside (a damaged one; it is kept) and build a new "
+                   "one from INPUT.")
 @click.option("--no-wait", is_flag=True,
               help="Refuse at once when another run is writing to --out (default: wait).")
 @click.option("--retry-failed", is_flag=True,
@@ -107,7 +112,7 @@ def main() -> None:
                    "$NEWSGRAPH_CONFIG.")
 def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: str | None,
             model: str, processes: int, engine: str, scheduler: str | None, rebuild: bool,
-            no_wait: bool, retry_failed: bool, language: str, quiet: bool,
+            rebuild_store: bool, no_wait: bool, retry_failed: bool, language: str, quiet: bool,
             timings: bool, as_json: bool, config: str | None) -> None:
     """Process INPUT files, folders or - (stdin) into --out. With no INPUT, bring --out up to
     date from what it already holds (failed articles to retry, changed rules); no default
@@ -118,7 +123,7 @@ def run_cmd(inputs: tuple[str, ...], out: str, date_: date | None, separator: st
                                language=language, wait=not no_wait,
                                tuning=Tuning.load(config))
         result = api.run(settings, progress=not quiet, rebuild=rebuild,
-                         retry_failed=retry_failed)
+                         retry_failed=retry_failed, rebuild_store=rebuild_store)
     except (NewsgraphError, OSError) as exc:
         fail(str(exc))
     _report(result, settings.tuning.max_listed, timings=timings, as_json=as_json)

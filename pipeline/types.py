@@ -14,6 +14,29 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
+#: what newsgraph writes into an output folder: its store (a folder holding one is an output
+#: folder), the store's companion files, the lock, the staging folders of a run being
+#: written, the tables' parts and the output files; a run never reads them as input
+STORE_FILE = "newsgraph.sqlite"
+STORE_COMPANIONS = ("-wal", "-shm", "-journal")
+LOCK_FILE = ".newsgraph.lock"
+STAGING_PREFIX = ".staging-"
+PARTS_FOLDER = "parts"
+OUTPUT_FILES = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "events.csv",
+                "event_actors.csv", "graph.graphml", "graph.gexf", "graph.json",
+                "graph_actors.graphml", "graph.html", "graph.png")
+
+
+def own_file(name: str) -> bool:
+    """Whether a file at the top of an output folder is one newsgraph writes there.
+
+    >>> own_file("events.csv"), own_file("newsgraph.sqlite-wal"), own_file("dump.jsonl")
+    (True, True, False)
+    """
+    return name in OUTPUT_FILES or name == LOCK_FILE or name.startswith(STAGING_PREFIX) or (
+        name.startswith(STORE_FILE) and name[len(STORE_FILE):] in ("", *STORE_COMPANIONS))
+
+
 #: spaCy labels of places (resolved to countries) and of the names of things that act
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..config import Tuning
 from ..errors import InputError
-from ..types import Record, Skipped
+from ..types import PARTS_FOLDER, STORE_FILE, Record, Skipped, own_file
 
 _CHUNK = 1 << 20
 _DECOMPRESSORS: dict[str, Callable[[], Any]] = {
@@ -115,31 +115,36 @@ class ReadOptions:
 ReadResult = Record | Skipped
 
 
-def _dump_files(path: Path, unreadable: list[OSError]) -> list[Path]:
-    """The files under a folder that are read as dumps (no hidden files, no READMEs), in
-    sorted order."""
-    return sorted(p for p in _walk(path, unreadable)
+def _dump_files(path: Path, unreadable: list[OSError], out: Path | None = None,
+                notes: list[str] | None = None) -> list[Path]:
+    """The files under a folder that are read as dumps (no hidden files, no READMEs, nothing
+    newsgraph wrote: see :func:`_walk`), in sorted order."""
+    return sorted(p for p in _walk(path, unreadable, out, notes)
                   if not _HIDDEN.search(p.relative_to(path).as_posix())
                   and p.name.lower() not in _SKIP_NAMES and not _is_doc_file(p.name))
 
 
-def count_files(inputs: Iterable[str]) -> int:
+def count_files(inputs: Iterable[str], out: Path | None = None) -> int:
     """How many files :func:`iter_sources` will read from ``inputs`` (an archive is one,
     standard input one), without reading them: for a progress estimate."""
     n = 0
     for raw in inputs:
         path = Path(raw)
-        n += len(_dump_files(path, [])) if raw != "-" and path.is_dir() else 1
+        n += len(_dump_files(path, [], out)) if raw != "-" and path.is_dir() else 1
     return n
 
 
-def iter_sources(inputs: Iterable[str], tuning: Tuning | None = None
+def iter_sources(inputs: Iterable[str], tuning: Tuning | None = None, *,
+                 out: Path | None = None, notes: list[str] | None = None
                  ) -> Iterator[Source | Skipped]:
     """Expand paths into sources: folders recursively in sorted order, archives unpacked
     (within the limits of ``tuning``).
 
     ``-`` reads standard input. A path that does not exist raises :class:`InputError`; an
     archive member or compressed file that cannot be unpacked is yielded as ``Skipped``.
+    A folder's walk leaves out newsgraph's own output folders (``out``, the run's, and any
+    folder holding a store) and, in a folder that is one, the files newsgraph wrote there;
+    ``notes`` gets one line for each folder left out. A file named is read, whatever it is.
     """
     t = tuning or Tuning.defaults()
     for raw in inputs:
@@ -151,7 +156,7 @@ def iter_sources(inputs: Iterable[str], tuning: Tuning | None = None
             raise InputError(raw, "no such file or folder", "check the path")
         if path.is_dir():
             unreadable: list[OSError] = []
-            files = _dump_files(path, unreadable)
+            files = _dump_files(path, unreadable, out, notes)
             for exc in unreadable:
                 yield Skipped(str(exc.filename), "", "is a folder that cannot be read",
                               str(exc.strerror or exc), "its files are left out")
@@ -161,11 +166,27 @@ def iter_sources(inputs: Iterable[str], tuning: Tuning | None = None
             yield from _read_file(path, t)
 
 
-def _walk(root: Path, errors: list[OSError]) -> Iterator[Path]:
-    """Every file under ``root``; the folders that cannot be read go to ``errors``."""
-    for folder, _dirs, names in os.walk(root, onerror=errors.append):
+def _walk(root: Path, errors: list[OSError], out: Path | None = None,
+          notes: list[str] | None = None) -> Iterator[Path]:
+    """Every file under ``root`` but newsgraph's own: an output folder below ``root`` (the
+    run's ``out``, or one holding a store) is left out whole (a line in ``notes`` says so);
+    in ``root`` itself when it is one, the files newsgraph wrote there (its store, outputs,
+    parts, lock and staging folders). The folders that cannot be read go to ``errors``."""
+    own_out = out.resolve() if out is not None else None
+    for folder, dirs, names in os.walk(root, onerror=errors.append):
+        here = Path(folder)
+        if here != root and (STORE_FILE in names or here.resolve() == own_out):
+            dirs.clear()
+            if notes is not None:
+                notes.append(f"{here}: left out, a newsgraph output folder (name one of its "
+                             "files to read it)")
+            continue
+        if STORE_FILE in names or here.resolve() == own_out:
+            names = [n for n in names if not own_file(n)]
+            dirs[:] = [d for d in dirs if d != PARTS_FOLDER and not own_file(d)]
+        dirs.sort()
         for name in names:
-            p = Path(folder) / name
+            p = here / name
             if p.is_file():
                 yield p
 

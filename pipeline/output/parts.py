@@ -14,10 +14,10 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..types import content_id
+from ..types import PARTS_FOLDER, content_id
 from .files import atomic_open, safe_cell
 
-PARTS = "parts"
+PARTS = PARTS_FOLDER
 
 
 def part_name(home: str) -> str:

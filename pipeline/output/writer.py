@@ -16,6 +16,7 @@ from tqdm import tqdm
 from ..config import Tuning
 from ..corpus import Catalogue, SliceCatalogue
 from ..store import Store
+from ..types import OUTPUT_FILES, STAGING_PREFIX
 from . import graph
 from .files import in_parallel, write_csv
 from .parts import PARTS, commit_parts, dirty_homes, join_parts, write_parts
@@ -31,9 +32,7 @@ from .tables import (
     write_articles,
 )
 
-OUTPUTS = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", "events.csv",
-           "event_actors.csv", "graph.graphml", "graph.gexf", "graph.json",
-           "graph_actors.graphml", "graph.html", "graph.png")
+OUTPUTS = OUTPUT_FILES
 
 
 #: the tables kept in parts (:mod:`.parts`), with their columns
@@ -59,7 +58,7 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     ``actors``, ``events``), for ``status``.
     """
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     homes = store.article_homes()
     everything = not parts_state or store.meta("parts_state") != parts_state \
         or not (out / PARTS).is_dir()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .analyses import AnalysisStore, chunks
 from .corpus import CorpusStore
+from .damage import damaged_error, is_damage, set_aside
 from .dumps import DumpStore
 from .graph import GraphStore
 from .schema import DB_NAME, SCHEMA_VERSION
@@ -34,4 +35,5 @@ def open_existing(out: Path, *, readonly: bool = False) -> Store | None:
     return Store(out, readonly=readonly) if (out / DB_NAME).exists() else None
 
 
-__all__ = ["DB_NAME", "SCHEMA_VERSION", "Store", "chunks", "open_existing"]
+__all__ = ["DB_NAME", "SCHEMA_VERSION", "Store", "chunks", "damaged_error", "is_damage",
+           "open_existing", "set_aside"]

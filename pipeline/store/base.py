@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import NewsgraphError
+from .damage import damage_of, damaged_error, is_damage
 from .schema import DB_NAME, MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 
@@ -23,12 +24,14 @@ class Connection:
         self.path = out / DB_NAME
         self.any_language = any_language
         self.readonly = readonly
+        damage = damage_of(self.path)
+        if damage:
+            raise damaged_error(self.path, damage)
         try:
             self._open(out, readonly)
         except (sqlite3.OperationalError, sqlite3.DatabaseError, PermissionError) as exc:
-            if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
-                raise NewsgraphError(f"{self.path} is not a newsgraph database (damaged, or "
-                                     "another file); use a new --out folder") from None
+            if isinstance(exc, sqlite3.DatabaseError) and is_damage(exc):
+                raise damaged_error(self.path, str(exc)) from None
             raise NewsgraphError(
                 f"{out}: cannot {'read' if readonly else 'write'} the output folder ({exc}); "
                 f"check its permissions and free space, or choose another --out") from None

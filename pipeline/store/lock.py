@@ -13,8 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import NewsgraphError
+from ..types import LOCK_FILE
 
-LOCK_NAME = ".newsgraph.lock"
+LOCK_NAME = LOCK_FILE
 
 
 @contextmanager

@@ -1,7 +1,9 @@
 """The schema of an output folder's database (``newsgraph.sqlite``)."""
 
+from ..types import STORE_FILE
+
 SCHEMA_VERSION = "6"
-DB_NAME = "newsgraph.sqlite"
+DB_NAME = STORE_FILE
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
