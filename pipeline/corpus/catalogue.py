@@ -59,25 +59,25 @@ class Catalogue(ABC):
     actors: dict[str, Actor]
 
     @abstractmethod
-    def iter_mentions(self, homes: Collection[str] | None = None) -> Iterator[Mention]:
+    def iter_mentions(self, articles: Collection[str] | None = None) -> Iterator[Mention]:
         """Every mention with the folder's decisions about its name and label, in article
-        order (the rows of ``entities.csv``); with ``homes``, only those of the articles
-        first read from one of these sources (a part of the tables)."""
+        order (the rows of ``entities.csv``); with ``articles``, only those of these
+        articles."""
 
     @abstractmethod
     def iter_events(self) -> Iterator[Event]:
         """The events that have an actor, in article order."""
 
     @abstractmethod
-    def iter_event_parties(self, homes: Collection[str] | None = None
+    def iter_event_parties(self, articles: Collection[str] | None = None
                            ) -> Iterator[EventParties]:
-        """:meth:`iter_events` with each event's sources, targets and article (``homes``: as
-        for :meth:`iter_mentions`)."""
+        """:meth:`iter_events` with each event's sources, targets and article (``articles``:
+        as for :meth:`iter_mentions`)."""
 
     @abstractmethod
-    def iter_roles(self, homes: Collection[str] | None = None) -> Iterator[Link]:
+    def iter_roles(self, articles: Collection[str] | None = None) -> Iterator[Link]:
         """The best link of every (event, actor), in article order, then by event and actor
-        (``homes``: as for :meth:`iter_mentions`)."""
+        (``articles``: as for :meth:`iter_mentions`)."""
 
     def newest_event_parties(self, n: int) -> tuple[list[EventParties], dict[str, int]]:
         """The ``n`` newest events (by date, then output order), in output order, and how
@@ -156,22 +156,23 @@ class ListCatalogue(Catalogue):
     #: ``article_id → (title, url, source)``
     articles: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
-    def _home(self, article_id: str, homes: Collection[str] | None) -> bool:
-        return homes is None or self.articles.get(article_id, ("", "", ""))[2] in homes
+    @staticmethod
+    def _wanted(article_id: str, articles: Collection[str] | None) -> bool:
+        return articles is None or article_id in articles
 
-    def iter_mentions(self, homes: Collection[str] | None = None) -> Iterator[Mention]:
-        return (m for m in self.mentions if self._home(m.article_id, homes))
+    def iter_mentions(self, articles: Collection[str] | None = None) -> Iterator[Mention]:
+        return (m for m in self.mentions if self._wanted(m.article_id, articles))
 
     def iter_events(self) -> Iterator[Event]:
         return iter(self.events)
 
-    def iter_roles(self, homes: Collection[str] | None = None) -> Iterator[Link]:
-        return (k for k in self.links if self._home(k.article_id, homes))
+    def iter_roles(self, articles: Collection[str] | None = None) -> Iterator[Link]:
+        return (k for k in self.links if self._wanted(k.article_id, articles))
 
-    def iter_event_parties(self, homes: Collection[str] | None = None
+    def iter_event_parties(self, articles: Collection[str] | None = None
                            ) -> Iterator[EventParties]:
         for e in self.events:
-            if not self._home(e.article_id, homes):
+            if not self._wanted(e.article_id, articles):
                 continue
             best = self.roles_of(e.event_id)
             yield _parties(self.actors, e, best.items(), *self.articles.get(e.article_id,
@@ -237,15 +238,15 @@ class StoreCatalogue(Catalogue):
         if store is not None:
             store.close()
 
-    def iter_mentions(self, homes: Collection[str] | None = None) -> Iterator[Mention]:
-        for raws in article_groups(self._store().iter_mentions(homes)):
+    def iter_mentions(self, articles: Collection[str] | None = None) -> Iterator[Mention]:
+        for raws in article_groups(self._store().iter_mentions(articles)):
             yield from self.names.apply_article(raws)
 
     def iter_events(self) -> Iterator[Event]:
         yield from self._store().iter_linked_events()
 
-    def iter_roles(self, homes: Collection[str] | None = None) -> Iterator[Link]:
-        yield from self._store().links(homes)
+    def iter_roles(self, articles: Collection[str] | None = None) -> Iterator[Link]:
+        yield from self._store().links(articles)
 
     def shared_events(self, actor_ids: Iterable[str]) -> list[tuple[str, str, int]]:
         return self._store().shared_events(actor_ids)
@@ -260,10 +261,10 @@ class StoreCatalogue(Catalogue):
                 for e, best, *article in self._store().iter_event_parties(event_ids=ids)
                 ], counts
 
-    def iter_event_parties(self, homes: Collection[str] | None = None
+    def iter_event_parties(self, articles: Collection[str] | None = None
                            ) -> Iterator[EventParties]:
         roles = tuple(Role)
-        for e, best, *article in self._store().iter_event_parties(homes):
+        for e, best, *article in self._store().iter_event_parties(articles):
             yield _parties(self.actors, e, ((a, roles[r]) for a, r in best), *article)
 
     def articles_of(self, actor_id: str) -> list[str]:
@@ -286,30 +287,30 @@ class SliceCatalogue(Catalogue):
     counts stay the folder's), for a graph file of that part."""
 
     def __init__(self, base: Catalogue, keep: Callable[[EventParties], bool],
-                 homes: Collection[str] | None = None) -> None:
-        """``homes``: the sources whose articles hold every event ``keep`` accepts (only
-        they are read), or None."""
+                 articles: Collection[str] | None = None) -> None:
+        """``articles``: the articles that hold every event ``keep`` accepts (only they are
+        read), or None."""
         self.base = base
-        self.homes = homes
-        self.event_ids = {row.event.event_id for row in base.iter_event_parties(homes)
+        self.wanted = articles
+        self.event_ids = {row.event.event_id for row in base.iter_event_parties(articles)
                           if keep(row)}
-        linked = {k.actor_id for k in base.iter_roles(homes) if k.event_id in self.event_ids}
+        linked = {k.actor_id for k in base.iter_roles(articles) if k.event_id in self.event_ids}
         self.actors = {aid: base.actors[aid] for aid in sorted(linked) if aid in base.actors}
 
-    def iter_mentions(self, homes: Collection[str] | None = None) -> Iterator[Mention]:
+    def iter_mentions(self, articles: Collection[str] | None = None) -> Iterator[Mention]:
         return iter(())  # a graph's part: no entity table
 
     def iter_events(self) -> Iterator[Event]:
         return (row.event for row in self.iter_event_parties())
 
-    def iter_event_parties(self, homes: Collection[str] | None = None
+    def iter_event_parties(self, articles: Collection[str] | None = None
                            ) -> Iterator[EventParties]:
-        return (row for row in self.base.iter_event_parties(self.homes if homes is None
-                                                            else homes)
+        return (row for row in self.base.iter_event_parties(self.wanted if articles is None
+                                                            else articles)
                 if row.event.event_id in self.event_ids)
 
-    def iter_roles(self, homes: Collection[str] | None = None) -> Iterator[Link]:
-        return (k for k in self.base.iter_roles(self.homes if homes is None else homes)
+    def iter_roles(self, articles: Collection[str] | None = None) -> Iterator[Link]:
+        return (k for k in self.base.iter_roles(self.wanted if articles is None else articles)
                 if k.event_id in self.event_ids)
 
     def articles_of(self, actor_id: str) -> list[str]:

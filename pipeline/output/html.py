@@ -80,8 +80,7 @@ def page_index(cat: Catalogue, max_events: int, max_actors: int, sentence_chars:
     kept, type_counts = cat.newest_event_parties(max_events)
     event_at = {row.event.event_id: i for i, row in enumerate(kept)}
     links: list[list[list[int]]] = [[] for _ in kept]
-    homes = {row.source for row in kept}
-    for link in cat.iter_roles(homes):
+    for link in cat.iter_roles({row.event.article_id for row in kept}):
         i = event_at.get(link.event_id)
         if i is not None and link.actor_id in actor_at:
             links[i].append([actor_at[link.actor_id], ROLE_CODES.get(str(link.role), 2)])

@@ -1,23 +1,30 @@
-"""The large tables in parts: ``entities.csv``, ``events.csv`` and ``event_actors.csv`` are
-kept under ``parts/<table>/`` as one file per source the articles were first read from (a
-dump), with no header. A run rewrites the parts of the sources whose articles changed (new,
-analysed again, named otherwise by the folder, moved or gone) and keeps the others; the
-single file people open is the header and every part in source order, copied byte for byte,
-so it is the file a run over the whole folder writes.
+"""The tables in parts: ``articles.csv``, ``articles.jsonl``, ``entities.csv``, ``events.csv``
+and ``event_actors.csv`` are kept under ``parts/<table>/`` as one file per source the
+articles were first read from (a dump), with no header; the store keeps where each article's
+rows sit in its part (:class:`Plan`). A run writes the rows of the articles that changed (new,
+analysed again, named otherwise by the folder, read from another dump too, moved or gone)
+and copies every other article's rows byte for byte from the part as it was; the single
+file people open is the header and every part in source order, so it is the file a run over
+the whole folder writes.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import json
 import shutil
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..types import PARTS_FOLDER, content_id
 from .files import atomic_open, safe_cell
 
 PARTS = PARTS_FOLDER
+#: where an article's rows sit in its part: ``(start, length)`` in bytes
+Span = tuple[int, int]
 
 
 def part_name(home: str) -> str:
@@ -25,57 +32,161 @@ def part_name(home: str) -> str:
     return f"{content_id(home)}.csv"
 
 
-def dirty_homes(now: Mapping[str, str], before: Mapping[str, str], everything: bool
-                ) -> set[str]:
-    """The sources whose parts must be written again: those of the articles not in the parts
-    as they were written (``before``: the corpus stage forgets an article it does again),
-    gone, or moved to another source (both sides); or all of them."""
-    if everything:
-        return set(now.values())
-    return {h for a, h in before.items() if now.get(a) != h} | \
-        {h for a, h in now.items() if before.get(a) != h}
+@dataclass
+class Plan:
+    """What a write of the parts does: ``changed`` articles get new rows, the other articles
+    of the ``dirty`` sources keep theirs (``layout``: each dirty source's articles in output
+    order), the parts of sources no longer there go."""
+
+    homes: dict[str, str]
+    changed: set[str]
+    dirty: set[str]
+    layout: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, now: Mapping[str, tuple[str, str]], order: Iterable[str],
+           before: Mapping[str, tuple[str, str]], everything: bool) -> Plan:
+        """``now``: each article's ``(source, its sources)`` ("a.jsonl | b.jsonl": the
+        ``sources`` column); ``order``: the articles in output order; ``before``: the same as
+        the parts were written, where the corpus stage forgets the articles it does again;
+        ``everything``: all change."""
+        homes = {a: h for a, (h, _) in now.items()}
+        changed = set(now) if everything else {a for a, x in now.items() if before.get(a) != x}
+        dirty = {homes[a] for a in changed} | {h for a, (h, _) in before.items()
+                                               if a not in now or a in changed}
+        present = set(homes.values())
+        layout: dict[str, list[str]] = {h: [] for h in dirty if h in present}
+        for a in order:
+            if homes[a] in layout:
+                layout[homes[a]].append(a)
+        return cls(homes, changed, dirty, layout)
 
 
-def write_parts(staging: Path, table: str, columns: Sequence[str],
-                rows: Iterable[Mapping[str, Any]], home_of: Callable[[Mapping[str, Any]], str],
-                homes: Collection[str]) -> None:
-    """Write the parts of ``homes`` into ``staging/parts/<table>/`` from ``rows`` (in output
-    order, so a source's rows come together); a source with no row gets an empty part."""
+def csv_lines(columns: Sequence[str]) -> Callable[[Iterable[Mapping[str, Any]]], bytes]:
+    """The bytes of rows as CSV lines of ``columns`` (as :func:`~.files.write_csv`)."""
+    def encode(rows: Iterable[Mapping[str, Any]]) -> bytes:
+        buf = io.StringIO(newline="")
+        writer = csv.writer(buf, lineterminator="\r\n")
+        for row in rows:
+            writer.writerow([safe_cell(row.get(c)) for c in columns])
+        return buf.getvalue().encode("utf-8")
+    return encode
+
+
+def json_lines(fields: Sequence[str]) -> Callable[[Iterable[Mapping[str, Any]]], bytes]:
+    """The bytes of rows as JSON lines with keys in ``fields`` order."""
+    dump = json.JSONEncoder(ensure_ascii=False).encode
+    return lambda rows: "".join(dump({f: row.get(f) for f in fields}) + "\n"
+                                for row in rows).encode("utf-8")
+
+
+def write_parts(staging: Path, out: Path, table: str, plan: Plan,
+                rows: Iterable[Mapping[str, Any]], encode: Callable[[Iterable[Any]], bytes],
+                spans: Mapping[str, Span]) -> dict[str, Span]:
+    """Write the parts of the dirty sources into ``staging/parts/<table>/``: the rows of a
+    changed article from ``rows`` (those of the changed articles, in output order), any other
+    article's copied from its part in ``out`` (``spans``: where they sit there). Returns where
+    every article of the dirty sources sits in the new parts."""
     folder = staging / PARTS / table
     folder.mkdir(parents=True, exist_ok=True)
-    written: set[str] = set()
-    fh: Any = None
-    current = None
-    try:
-        for row in rows:
-            home = home_of(row)
-            if home != current:
-                if fh is not None:
-                    fh.close()
-                current = home
-                written.add(home)
-                fh = (folder / part_name(home)).open("w", encoding="utf-8", newline="")
-                writer = csv.writer(fh, lineterminator="\r\n")
-            writer.writerow([safe_cell(row.get(c)) for c in columns])
-    finally:
-        if fh is not None:
-            fh.close()
-    for home in set(homes) - written:
-        (folder / part_name(home)).write_bytes(b"")
+    groups = _by_article(rows)
+    pending = next(groups, None)
+    new: dict[str, Span] = {}
+    for home in sorted(plan.layout):
+        old = out / PARTS / table / part_name(home)
+        with (folder / part_name(home)).open("wb") as fh, \
+                _Copier(old, fh) as copier:
+            for a in plan.layout[home]:
+                if a in plan.changed:
+                    data = b""
+                    if pending is not None and pending[0] == a:
+                        data = encode(pending[1])
+                        pending = next(groups, None)
+                    new[a] = copier.write(data)
+                elif a in spans:
+                    new[a] = copier.copy(*spans[a])
+    if pending is not None:
+        raise RuntimeError(f"{table}: rows of article {pending[0]} out of output order")
+    return new
 
 
-def join_parts(staging: Path, out: Path, table: str, columns: Sequence[str],
+def _by_article(rows: Iterable[Mapping[str, Any]]) -> Iterator[tuple[str, list[Any]]]:
+    """Consecutive rows grouped by their ``article_id``."""
+    current, group = None, list[Any]()
+    for row in rows:
+        if row["article_id"] != current:
+            if group:
+                yield str(current), group
+            current, group = row["article_id"], []
+        group.append(row)
+    if group:
+        yield str(current), group
+
+
+class _Copier:
+    """Writes a new part: new bytes, and runs of the old part copied in as few reads as the
+    runs allow (neighbouring articles' rows are neighbours in the old part too)."""
+
+    def __init__(self, old: Path, fh: BinaryIO) -> None:
+        self.src = old.open("rb") if old.exists() else None
+        self.fh = fh
+        self.pos = 0
+        self.run: list[int] = []  # [start, end] of the old bytes not copied yet
+
+    def __enter__(self) -> _Copier:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._flush()
+        if self.src is not None:
+            self.src.close()
+
+    def write(self, data: bytes) -> Span:
+        self._flush()
+        self.fh.write(data)
+        return self._advance(len(data))
+
+    def copy(self, start: int, length: int) -> Span:
+        if self.src is None:
+            raise RuntimeError("a part to copy from is missing")
+        if self.run and self.run[1] == start:
+            self.run[1] += length
+        else:
+            self._flush()
+            self.run = [start, start + length]
+        return self._advance(length)
+
+    def _advance(self, length: int) -> Span:
+        span = (self.pos, length)
+        self.pos += length
+        return span
+
+    def _flush(self) -> None:
+        if self.run and self.src is not None:
+            self.src.seek(self.run[0])
+            left = self.run[1] - self.run[0]
+            while left > 0:
+                chunk = self.src.read(min(left, 1 << 20))
+                if not chunk:
+                    raise RuntimeError("a part is shorter than the store says")
+                self.fh.write(chunk)
+                left -= len(chunk)
+        self.run = []
+
+
+def join_parts(staging: Path, out: Path, table: str, header: Sequence[str] | None,
                homes: Collection[str], dirty: Collection[str]) -> None:
-    """The single file of a table, in ``staging``: its header, then each source's part (the
-    new one from ``staging`` for a dirty source, else the one in ``out``), in source order."""
-    with atomic_open(staging / table, newline="") as fh:
-        csv.writer(fh, lineterminator="\r\n").writerow(columns)
-        fh.flush()
+    """The single file of a table, in ``staging``: its header (a CSV's), then each source's
+    part (the new one from ``staging`` for a dirty source, else the one in ``out``), in
+    source order."""
+    with atomic_open(staging / table, binary=True) as fh:
+        if header is not None:
+            fh.write(csv_lines(header)([dict(zip(header, header, strict=True))]))
         for home in sorted(homes):
             part = (staging if home in dirty else out) / PARTS / table / part_name(home)
             if part.exists():
                 with part.open("rb") as src:
-                    shutil.copyfileobj(src, fh.buffer)
+                    shutil.copyfileobj(src, fh)
 
 
 def commit_parts(staging: Path, out: Path, tables: Iterable[str], homes: Collection[str]

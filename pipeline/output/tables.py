@@ -3,15 +3,13 @@ columns each file has."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import fields
-from pathlib import Path
 from typing import Any
 
 from ..corpus import Catalogue, EventParties
 from ..normalize.rates import convert
 from ..types import Mention
-from .files import write_csv, write_jsonl
 
 ARTICLE_COLUMNS = (
     "article_id", "source", "source_id", "position", "title", "published", "date_source",
@@ -22,15 +20,9 @@ ARTICLE_JSON_FIELDS = (
     "position", "url", "sources", "language",
 )
 
-def write_articles(out: Path, rows: Callable[[], Iterable[Mapping[str, Any]]]) -> int:
-    """Write ``articles.jsonl`` and ``articles.csv``; ``rows`` re-reads the store each time,
-    so nothing is held in memory."""
-    n = write_jsonl(out / "articles.jsonl", ARTICLE_JSON_FIELDS, _json_rows(rows()))
-    write_csv(out / "articles.csv", ARTICLE_COLUMNS, rows())
-    return n
 
-
-def _json_rows(rows: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+def json_rows(rows: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Rows of ``articles.jsonl`` from those of ``articles.csv``: its sources a list."""
     for row in rows:
         out = dict(row)
         out["sources"] = (row.get("sources") or "").split(" | ")
@@ -44,20 +36,15 @@ ENTITY_COLUMNS = (
 )
 
 
-def write_entities(out: Path, rows: Iterable[Mapping[str, Any]]) -> int:
-    """Write ``entities.csv``."""
-    return write_csv(out / "entities.csv", ENTITY_COLUMNS, rows)
-
-
 _MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 
 
 def entity_rows(cat: Catalogue, published: Mapping[str, str],
-                homes: Collection[str] | None = None) -> Iterator[dict[str, Any]]:
-    """Rows of ``entities.csv``: every mention (of the articles at home in ``homes``) with
+                articles: Collection[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Rows of ``entities.csv``: every mention (of ``articles`` if given) with
     the folder's decisions applied; an amount also in euros and US dollars at its article's
     ``published`` date."""
-    for m in cat.iter_mentions(homes):
+    for m in cat.iter_mentions(articles):
         row = {f: getattr(m, f) for f in _MENTION_FIELDS}
         if m.amount is not None:
             row["amount_eur"], row["amount_usd"] = convert(
@@ -86,10 +73,11 @@ def actor_rows(cat: Catalogue) -> Iterator[dict[str, Any]]:
 
 
 def event_rows(cat: Catalogue, published: Mapping[str, str] | None = None,
-               homes: Collection[str] | None = None) -> Iterator[dict[str, Any]]:
-    """Rows of ``events.csv``, in article order, with who did it to whom (:func:`parties`);
-    an amount also in euros and US dollars at its article's ``published`` date."""
-    for row in cat.iter_event_parties(homes):
+               articles: Collection[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Rows of ``events.csv`` (of ``articles`` if given), in article order, with who did it
+    to whom (:func:`parties`); an amount also in euros and US dollars at its article's
+    ``published`` date."""
+    for row in cat.iter_event_parties(articles):
         e = row.event
         eur, usd = convert(e.amount, e.currency, (published or {}).get(e.article_id, ""))
         yield {**parties(row), "amount_eur": eur, "amount_usd": usd, "event_id": e.event_id,
@@ -112,10 +100,10 @@ def parties(row: EventParties) -> dict[str, str]:
             "title": row.title, "url": row.url, "article_source": row.source}
 
 
-def event_actor_rows(cat: Catalogue, homes: Collection[str] | None = None
+def event_actor_rows(cat: Catalogue, articles: Collection[str] | None = None
                      ) -> Iterator[dict[str, Any]]:
-    """Rows of ``event_actors.csv`` (of the articles at home in ``homes``)."""
-    for k in cat.iter_roles(homes):
+    """Rows of ``event_actors.csv`` (of ``articles`` if given)."""
+    for k in cat.iter_roles(articles):
         yield {"event_id": k.event_id, "actor_id": k.actor_id, "role": str(k.role),
                "mention": k.mention, "start": k.start, "end": k.end,
                "resolved_from": k.resolved_from, "article_id": k.article_id}

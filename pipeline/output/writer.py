@@ -19,9 +19,20 @@ from ..store import Store
 from ..types import OUTPUT_FILES, STAGING_PREFIX
 from . import graph
 from .files import in_parallel, write_csv
-from .parts import PARTS, commit_parts, dirty_homes, join_parts, write_parts
+from .parts import (
+    PARTS,
+    Plan,
+    Span,
+    commit_parts,
+    csv_lines,
+    join_parts,
+    json_lines,
+    write_parts,
+)
 from .tables import (
     ACTOR_COLUMNS,
+    ARTICLE_COLUMNS,
+    ARTICLE_JSON_FIELDS,
     ENTITY_COLUMNS,
     EVENT_ACTOR_COLUMNS,
     EVENT_COLUMNS,
@@ -29,15 +40,17 @@ from .tables import (
     entity_rows,
     event_actor_rows,
     event_rows,
-    write_articles,
+    json_rows,
 )
 
 OUTPUTS = OUTPUT_FILES
 
 
-#: the tables kept in parts (:mod:`.parts`), with their columns
-PARTED = (("entities.csv", ENTITY_COLUMNS), ("events.csv", EVENT_COLUMNS),
-          ("event_actors.csv", EVENT_ACTOR_COLUMNS))
+#: the tables kept in parts (:mod:`.parts`), with their header (a CSV's)
+PARTED: tuple[tuple[str, Sequence[str] | None], ...] = (
+    ("articles.jsonl", None), ("articles.csv", ARTICLE_COLUMNS),
+    ("entities.csv", ENTITY_COLUMNS), ("events.csv", EVENT_COLUMNS),
+    ("event_actors.csv", EVENT_ACTOR_COLUMNS))
 
 
 def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None = None, *,
@@ -45,78 +58,88 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     """Rewrite the output files of ``out`` from its store's articles and the corpus stage's
     catalogue (:func:`pipeline.corpus.build_catalogue`), as one set: all are written into a
     staging folder first and moved into place only when all are complete, so a failure (a
-    full disk, Ctrl-C) leaves the previous set as it was. The large tables are written in
-    parts (:mod:`.parts`): only the parts of the sources whose articles the corpus stage did
-    again (or that moved or went), unless ``parts_state`` (what shapes them: the output
-    rules) is not the one they were written with.
+    full disk, Ctrl-C) leaves the previous set as it was. The tables are written in parts
+    (:mod:`.parts`): the rows of the articles that changed, the others copied, unless
+    ``parts_state`` (what shapes them: the output rules) is not the one they were written
+    with.
 
-    Stages: 1. articles; 2. entities; 3. actors, events and who took part, the actor–actor
-    projection; 4. the HTML explorer, the graph of the newest dumps' events as GraphML, GEXF
+    Stages: 1. articles, entities, actors, events and who took part, the actor–actor
+    projection; 2. the HTML explorer, the graph of the newest dumps' events as GraphML, GEXF
     and JSON (``max_slice_events``; ``newsgraph export graph`` writes the rest) and the PNG
-    overview (in a second process, beside 2 and 3);
-    5. the set moves into place. Returns the rows of the main tables (``entities``,
-    ``actors``, ``events``), for ``status``.
+    overview (in a second process, beside 1); 3. the set moves into place. Returns the rows
+    of the main tables (``entities``, ``actors``, ``events``), for ``status``.
     """
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
-    homes = store.article_homes()
+    homes, sources = store.article_homes(), store.article_sources()
     everything = not parts_state or store.meta("parts_state") != parts_state \
         or not (out / PARTS).is_dir()
-    dirty = dirty_homes(homes, store.part_homes(), everything)
+    plan = Plan.of({a: (h, sources.get(a, "")) for a, h in homes.items()},
+                   store.article_order(), store.part_state(), everything)
     try:
-        counts = _write_all(store, cat, staging, tuning or Tuning.defaults(), progress,
-                            Parted(out, homes, dirty))
+        counts, spans = _write_all(store, cat, staging, tuning or Tuning.defaults(), progress,
+                                   Parted(out, plan))
         commit_parts(staging, out, (t for t, _ in PARTED), set(homes.values()))
-        for name in OUTPUTS:                                                  # 5
+        for name in OUTPUTS:                                                  # 3
             os.replace(staging / name, out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     with store.transaction():
-        store.set_part_homes(homes)
+        store.save_parts({a: (homes[a], sources.get(a, "")) for a in plan.changed},
+                         [a for arts in plan.layout.values() for a in arts], spans)
         store.set_meta("parts_state", parts_state)
     return counts
 
 
-@dataclass(frozen=True)
+@dataclass
 class Parted:
-    """Where the parts are: the output folder, each article's source, the sources to
-    write again."""
+    """Where the parts are (the output folder) and what to write of them."""
 
     out: Path
-    homes: dict[str, str]
-    dirty: set[str]
+    plan: Plan
 
-    def write(self, staging: Path, table: str, columns: Sequence[str],
-              rows: Iterable[Mapping[str, Any]]) -> None:
-        """A table's dirty parts, then its single file."""
-        write_parts(staging, table, columns, rows, lambda r: self.homes[r["article_id"]],
-                    self.dirty)
-        join_parts(staging, self.out, table, columns, set(self.homes.values()), self.dirty)
+    def write(self, staging: Path, store: Store, table: str, header: Sequence[str] | None,
+              rows: Iterable[Mapping[str, Any]]) -> dict[str, Span]:
+        """A table's dirty parts, then its single file; where each article's rows sit."""
+        encode = csv_lines(header) if header is not None else json_lines(ARTICLE_JSON_FIELDS)
+        spans = write_parts(staging, self.out, table, self.plan, rows, encode,
+                            store.part_spans(table, self.dirty_articles()))
+        join_parts(staging, self.out, table, header, set(self.plan.homes.values()),
+                   self.plan.dirty)
+        return spans
+
+    def dirty_articles(self) -> list[str]:
+        return [a for arts in self.plan.layout.values() for a in arts]
 
 
 def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: bool,
-               parted: Parted) -> dict[str, int]:
-    steps = tqdm(total=4, desc="outputs", disable=not progress or not sys.stderr.isatty(),
+               parted: Parted) -> tuple[dict[str, int], dict[str, dict[str, Span]]]:
+    steps = tqdm(total=3, desc="outputs", disable=not progress or not sys.stderr.isatty(),
                  file=sys.stderr, leave=False,
                  delay=1.0)
-    write_articles(out, store.iter_articles)                                  # 1
-    steps.update()
     published = store.published_dates()
     newest = store.newest_articles(t.max_slice_events)  # read here: no connection crosses a fork
+    changed = parted.plan.changed
+    spans: dict[str, dict[str, Span]] = {}
 
-    def tables() -> None:                                                     # 2, 3
-        dirty = parted.dirty
-        parted.write(out, "entities.csv", ENTITY_COLUMNS, entity_rows(cat, published, dirty))
+    def tables() -> None:                                                     # 1
+        spans["articles.jsonl"] = parted.write(out, store, "articles.jsonl", None,
+                                               json_rows(store.iter_articles(changed)))
+        spans["articles.csv"] = parted.write(out, store, "articles.csv", ARTICLE_COLUMNS,
+                                             store.iter_articles(changed))
+        spans["entities.csv"] = parted.write(out, store, "entities.csv", ENTITY_COLUMNS,
+                                             entity_rows(cat, published, changed))
         write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
-        parted.write(out, "events.csv", EVENT_COLUMNS, event_rows(cat, published, dirty))
-        parted.write(out, "event_actors.csv", EVENT_ACTOR_COLUMNS,
-                     event_actor_rows(cat, dirty))
+        spans["events.csv"] = parted.write(out, store, "events.csv", EVENT_COLUMNS,
+                                           event_rows(cat, published, changed))
+        spans["event_actors.csv"] = parted.write(out, store, "event_actors.csv",
+                                                 EVENT_ACTOR_COLUMNS,
+                                                 event_actor_rows(cat, changed))
         graph.write_projection(out / "graph_actors.graphml", cat, t.max_projection_actors)
 
-    def pictures() -> None:                                                   # 4
+    def pictures() -> None:                                                   # 2
         graph.write_html(out, cat, t)
-        part = SliceCatalogue(cat, lambda row: row.event.article_id in newest,
-                              {parted.homes[a] for a in newest if a in parted.homes})
+        part = SliceCatalogue(cat, lambda row: row.event.article_id in newest, newest)
         for name in ("graph.graphml", "graph.gexf", "graph.json"):
             graph.write_graph(out / name, part)
         top = sorted((a for a in cat.actors.values() if a.n_events),
@@ -128,4 +151,5 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
     steps.update(3)
     steps.close()
     n_entities = store.counts()["mentions"]  # entities.csv has a row per stored mention
-    return {"entities": n_entities, "actors": len(cat.actors), "events": cat.event_count()}
+    return {"entities": n_entities, "actors": len(cat.actors), "events": cat.event_count()
+            }, spans

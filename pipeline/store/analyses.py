@@ -43,9 +43,11 @@ _LINKED = """(e.event_id IN (SELECT event_id FROM out_links)
 _HOME = "substr(o.k, 1, instr(o.k, char(31)) - 1)"
 
 
-def _homes_clause(homes: Collection[str] | None) -> str:
-    """The condition that keeps rows of articles at home in ``homes`` (all when None)."""
-    return f"AND {_HOME} IN (SELECT home FROM wanted_homes)" if homes is not None else ""
+def _articles_clause(column: str, articles: Collection[str] | None) -> str:
+    """The condition that keeps the rows whose ``column`` is one of ``articles`` (all when
+    None)."""
+    return "" if articles is None else \
+        f"AND {column} IN (SELECT article_id FROM wanted_articles)"
 
 
 class AnalysisStore(Connection):
@@ -210,13 +212,15 @@ class AnalysisStore(Connection):
         for event, *_ in self.iter_event_parties():
             yield event
 
-    def want_homes(self, homes: Collection[str] | None) -> None:
-        """Keep the next streams to the articles at home in ``homes`` (None: all)."""
-        if homes is None:
+    def want_articles(self, articles: Collection[str] | None) -> None:
+        """Keep the next streams to ``articles`` (None: all)."""
+        if articles is None:
             return
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_homes (home TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM wanted_homes")
-        self.db.executemany("INSERT INTO wanted_homes VALUES (?)", ((h,) for h in homes))
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_articles "
+                        "(article_id TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted_articles")
+        self.db.executemany("INSERT INTO wanted_articles VALUES (?)",
+                            ((a,) for a in set(articles)))
 
     def article_homes(self) -> dict[str, str]:
         """``article_id → home`` (the source each article was first read from)."""
@@ -233,13 +237,13 @@ class AnalysisStore(Connection):
                 LIMIT ?""", (n,))]
         return ids, counts
 
-    def iter_event_parties(self, homes: Collection[str] | None = None,
+    def iter_event_parties(self, articles: Collection[str] | None = None,
                            event_ids: Collection[str] | None = None
                            ) -> Iterator[tuple[Event, list[tuple[str, int]], str, str, str]]:
         """:meth:`iter_linked_events` with who took part, as ``(actor_id, rank of its
-        strongest role)`` sorted, and the article's title, URL and first source; only of the
-        articles at home in ``homes``, or only ``event_ids``, if given."""
-        self.want_homes(homes)
+        strongest role)`` sorted, and the article's title, URL and first source; only of
+        ``articles``, or only ``event_ids``, if given."""
+        self.want_articles(articles)
         wanted = ""
         if event_ids is not None:
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_events "
@@ -256,7 +260,7 @@ class AnalysisStore(Connection):
                        a.title, a.url, substr(o.k, 1, instr(o.k, char(31)) - 1)
                 FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
                 JOIN articles a ON a.article_id = e.article_id
-                WHERE {_LINKED} {_homes_clause(homes)} {wanted}
+                WHERE {_LINKED} {_articles_clause("e.article_id", articles)} {wanted}
                 ORDER BY o.k, e.article_id, e.start, e.type""")
         for row in cur:
             parties = sorted((aid, int(rank)) for aid, rank in (
@@ -268,13 +272,13 @@ class AnalysisStore(Connection):
         return dict(self.db.execute(
             "SELECT article_id, published FROM articles WHERE published != ''"))
 
-    def iter_mentions(self, homes: Collection[str] | None = None) -> Iterator[Mention]:
-        """Every mention (of the articles at home in ``homes`` if given), in article output
-        order, then by position."""
-        self.want_homes(homes)
+    def iter_mentions(self, articles: Collection[str] | None = None) -> Iterator[Mention]:
+        """Every mention (of ``articles`` if given), in article output order, then by
+        position."""
+        self.want_articles(articles)
         cur = self.db.execute(
             f"""SELECT m.* FROM mentions m JOIN ({_ORDER}) o ON o.article_id = m.article_id
-                WHERE 1 {_homes_clause(homes)}
+                WHERE 1 {_articles_clause("m.article_id", articles)}
                 ORDER BY o.k, m.article_id, m.start, m.end, m.label""")
         for row in cur:
             yield Mention(*row)

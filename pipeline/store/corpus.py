@@ -85,14 +85,52 @@ class CorpusStore(Connection):
                 f"INSERT OR REPLACE INTO corpus_articles SELECT a.article_id, {_STATE} "
                 f"FROM articles a WHERE a.article_id IN ({marks})", chunk)
 
-    def part_homes(self) -> dict[str, str]:
-        """``article_id → source`` as the tables' parts were last written."""
-        return dict(self.db.execute("SELECT article_id, home FROM part_homes"))
+    def part_state(self) -> dict[str, tuple[str, str]]:
+        """``article_id → (source, its sources)`` as the tables' parts were last written."""
+        return {a: (h, s) for a, h, s in self.db.execute("SELECT * FROM part_homes")}
 
-    def set_part_homes(self, homes: Mapping[str, str]) -> None:
-        """Record each article's source as the parts are written (inside a transaction)."""
-        self.db.execute("DELETE FROM part_homes")
-        self.db.executemany("INSERT INTO part_homes VALUES (?, ?)", sorted(homes.items()))
+    def article_order(self) -> list[str]:
+        """Every article, in output order."""
+        return [r[0] for r in self.db.execute(
+            f"SELECT o.article_id FROM ({_ORDER}) o ORDER BY o.k, o.article_id")]
+
+    def article_sources(self) -> dict[str, str]:
+        """``article_id → its sources`` (the ``sources`` column: " | "-joined, sorted)."""
+        out: dict[str, list[str]] = {}
+        for a, source in self.db.execute(
+                "SELECT DISTINCT article_id, source FROM article_sources "
+                "ORDER BY article_id, source"):
+            out.setdefault(a, []).append(source)
+        return {a: " | ".join(s) for a, s in out.items()}
+
+    def part_spans(self, table: str, articles: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """Where the rows of ``articles`` sit in their parts of ``table``:
+        ``(start, length)``."""
+        out: dict[str, tuple[int, int]] = {}
+        for chunk in chunks(list(articles), 500):
+            marks = ",".join("?" * len(chunk))
+            out.update((a, (s, n)) for a, s, n in self.db.execute(
+                f"SELECT article_id, start, length FROM part_spans WHERE tbl = ? AND "
+                f"article_id IN ({marks})", (table, *chunk)))
+        return out
+
+    def save_parts(self, state: Mapping[str, tuple[str, str]], rewritten: Iterable[str],
+                   spans: Mapping[str, Mapping[str, tuple[int, int]]]) -> None:
+        """Record the parts as written (inside a transaction): the ``state`` of the articles
+        written again, and the ``spans`` of every article of the parts ``rewritten``; the
+        articles no longer stored are forgotten."""
+        self.db.executemany("INSERT OR REPLACE INTO part_homes VALUES (?, ?, ?)",
+                            ((a, h, s) for a, (h, s) in sorted(state.items())))
+        self.db.execute("DELETE FROM part_homes WHERE article_id NOT IN "
+                        "(SELECT article_id FROM articles)")
+        for chunk in chunks(sorted(set(rewritten)), 500):
+            self.db.execute(f"DELETE FROM part_spans WHERE article_id IN "
+                            f"({','.join('?' * len(chunk))})", chunk)
+        self.db.execute("DELETE FROM part_spans WHERE article_id NOT IN "
+                        "(SELECT article_id FROM articles)")
+        self.db.executemany("INSERT INTO part_spans VALUES (?, ?, ?, ?)", (
+            (table, a, start, n) for table, by in spans.items()
+            for a, (start, n) in by.items()))
 
     def iter_tallies(self) -> Iterator[tuple[Any, ...]]:
         """Every article's actors, in article output order, then as each article names

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from ..types import Article
@@ -11,6 +11,8 @@ from .base import Connection
 
 class DumpStore(Connection):
     """Runs, processed dumps and stored articles."""
+
+    want_articles: Callable[[Collection[str] | None], None]  # AnalysisStore's
 
     def start_run(self, started: str) -> int:
         """Record the start of a run and return its id."""
@@ -58,10 +60,15 @@ class DumpStore(Connection):
             self.touch()
         return n_new
 
-    def iter_articles(self) -> Iterator[dict[str, Any]]:
-        """Every stored article with its first source, in (source, position) order."""
+    def iter_articles(self, articles: Collection[str] | None = None
+                      ) -> Iterator[dict[str, Any]]:
+        """Every stored article (of ``articles`` if given) with its first source, in
+        (source, position) order."""
+        self.want_articles(articles)
+        wanted = "" if articles is None else \
+            "WHERE a.article_id IN (SELECT article_id FROM wanted_articles)"
         cur = self.db.execute(
-            """
+            f"""
             SELECT a.article_id, s.source, s.source_id, s.position, a.title, a.published,
                    a.date_source, a.n_words, a.url, a.encoding, s.line_start, s.line_end,
                    a.text, a.language,
@@ -72,6 +79,7 @@ class DumpStore(Connection):
             JOIN article_sources s ON s.rowid = (
                 SELECT y.rowid FROM article_sources y WHERE y.article_id = a.article_id
                 ORDER BY y.source, y.position LIMIT 1)
+            {wanted}
             ORDER BY s.source, s.position, a.article_id
             """
         )

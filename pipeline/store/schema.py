@@ -2,7 +2,7 @@
 
 from ..types import STORE_FILE
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 DB_NAME = STORE_FILE
 
 SCHEMA = """
@@ -126,8 +126,11 @@ CREATE TABLE IF NOT EXISTS corpus_keys (key TEXT PRIMARY KEY, digest TEXT NOT NU
     WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS corpus_articles (article_id TEXT PRIMARY KEY, state TEXT NOT NULL)
     WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS part_homes (article_id TEXT PRIMARY KEY, home TEXT NOT NULL)
-    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS part_homes (article_id TEXT PRIMARY KEY, home TEXT NOT NULL,
+    sources TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS part_spans (
+    tbl TEXT NOT NULL, article_id TEXT NOT NULL, start INTEGER NOT NULL, length INTEGER NOT NULL,
+    PRIMARY KEY (article_id, tbl)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_key ON mentions (
     (CASE WHEN norm != '' THEN norm ELSE text END));
 CREATE TABLE IF NOT EXISTS runs (
@@ -162,5 +165,10 @@ ALTER TABLE articles ADD COLUMN failed TEXT NOT NULL DEFAULT '';
 ALTER TABLE mentions ADD COLUMN amount_high REAL;
 UPDATE articles SET nlp_state = '', events_state = '';
 UPDATE meta SET value = '6' WHERE key = 'schema_version';
+""",
+    "6": """
+DROP TABLE IF EXISTS part_homes;
+DELETE FROM meta WHERE key = 'parts_state';
+UPDATE meta SET value = '7' WHERE key = 'schema_version';
 """,
 }

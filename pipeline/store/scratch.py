@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator
 
 from ..types import Actor, Link, Role
-from .analyses import _ORDER, _homes_clause
+from .analyses import _ORDER
 from .base import Connection
 
 _SCRATCH = """
@@ -24,9 +24,9 @@ _BY_RANK = tuple(Role)
 
 
 class ScratchStore(Connection):
-    want_homes: Callable[[Collection[str] | None], None]  # AnalysisStore's
-
     """Links and actor–article pairs for the output writers."""
+
+    want_articles: Callable[[Collection[str] | None], None]  # AnalysisStore's
 
     def reset_scratch(self) -> None:
         """Empty the table of actors (rebuilt on every write of the outputs; the links and
@@ -50,13 +50,13 @@ class ScratchStore(Connection):
         """``(actor_id, article_id)`` pairs (repeats are ignored)."""
         self.db.executemany("INSERT OR IGNORE INTO out_actor_articles VALUES (?, ?)", rows)
 
-    def links(self, homes: Collection[str] | None = None) -> Iterator[Link]:
+    def links(self, articles: Collection[str] | None = None) -> Iterator[Link]:
         """The best link of every (event, actor): its strongest role, then its first
-        mention; in article output order, then by event and actor; only of the articles at
-        home in ``homes`` if given."""
-        self.want_homes(homes)
-        mine = "" if homes is None else f"""WHERE article_id IN (
-            SELECT o.article_id FROM ({_ORDER}) o WHERE 1 {_homes_clause(homes)})"""
+        mention; in article output order, then by event and actor; only of ``articles`` if
+        given."""
+        self.want_articles(articles)
+        mine = "" if articles is None else \
+            "WHERE article_id IN (SELECT article_id FROM wanted_articles)"
         for row in self.db.execute(
             f"""SELECT l.event_id, l.actor_id, l.role, l.mention, l.start, l.end,
                        l.resolved_from, l.article_id
