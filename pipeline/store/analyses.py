@@ -3,7 +3,7 @@ corpus-wide queries the outputs are built from."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -36,9 +36,10 @@ def _row(obj: object, names: tuple[str, ...]) -> tuple[object, ...]:
 _ORDER = """SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.position)) AS k
             FROM articles a JOIN article_sources s ON s.article_id = a.article_id
             GROUP BY a.article_id"""
-#: the events the outputs hold: linked to an actor, or with no participant at all
-_LINKED = """(e.event_id IN (SELECT event_id FROM out_links)
-              OR e.event_id NOT IN (SELECT event_id FROM participants))"""
+#: the events the outputs hold: linked to an actor, or with no participant at all (asked of
+#: each event by index: a folder of millions of events answers for the few it is asked of)
+LINKED = """(EXISTS (SELECT 1 FROM out_links l WHERE l.event_id = e.event_id)
+             OR NOT EXISTS (SELECT 1 FROM participants p WHERE p.event_id = e.event_id))"""
 #: an article's home: the source it was first read from (its part of the tables)
 _HOME = "substr(o.k, 1, instr(o.k, char(31)) - 1)"
 
@@ -52,6 +53,8 @@ def _articles_clause(column: str, articles: Collection[str] | None) -> str:
 
 class AnalysisStore(Connection):
     """Results of stages 2-4 and the queries over them."""
+
+    graph_type_counts: Callable[[], dict[str, int]]  # CorpusStore's
 
     @property
     def _analysable(self) -> str:
@@ -228,14 +231,17 @@ class AnalysisStore(Connection):
 
     def newest_events(self, n: int) -> tuple[list[str], dict[str, int]]:
         """The ``n`` newest events of the graph (by date, then output order) and how many
-        events of each type it holds."""
-        counts = dict(self.db.execute(
-            f"SELECT e.type, COUNT(*) FROM events e WHERE {_LINKED} GROUP BY e.type"))
+        events of each type it holds. The date of the ``n``-th newest is found first (on the
+        index of dates), so only the events from that day on are sorted."""
+        row = self.db.execute(f"SELECT e.date_start FROM events e WHERE {LINKED} "
+                              "ORDER BY e.date_start DESC LIMIT 1 OFFSET ?",
+                              (max(n - 1, 0),)).fetchone()
         ids = [r[0] for r in self.db.execute(
             f"""SELECT e.event_id FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
-                WHERE {_LINKED} ORDER BY e.date_start DESC, o.k, e.article_id, e.start, e.type
-                LIMIT ?""", (n,))]
-        return ids, counts
+                WHERE {LINKED} AND e.date_start >= ?
+                ORDER BY e.date_start DESC, o.k, e.article_id, e.start, e.type
+                LIMIT ?""", (row[0] if row else "", n))]
+        return ids, self.graph_type_counts()
 
     def iter_event_parties(self, articles: Collection[str] | None = None,
                            event_ids: Collection[str] | None = None
@@ -260,7 +266,7 @@ class AnalysisStore(Connection):
                        a.title, a.url, substr(o.k, 1, instr(o.k, char(31)) - 1)
                 FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
                 JOIN articles a ON a.article_id = e.article_id
-                WHERE {_LINKED} {_articles_clause("e.article_id", articles)} {wanted}
+                WHERE {LINKED} {_articles_clause("e.article_id", articles)} {wanted}
                 ORDER BY o.k, e.article_id, e.start, e.type""")
         for row in cur:
             parties = sorted((aid, int(rank)) for aid, rank in (

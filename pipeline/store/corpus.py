@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from .analyses import _ORDER, chunks
+from .analyses import _ORDER, LINKED, chunks
 from .base import Connection
 
 #: the name a mention is decided by: its normalised name, else its text
 MENTION_KEY = "CASE WHEN norm != '' THEN norm ELSE text END"
-#: what an article's rows were made from: its analyses' states
-_STATE = "a.nlp_state || ' ' || a.events_state || ' ' || a.failed"
-_TABLES = ("corpus_tally", "out_links", "out_actor_articles")
+#: what an article's rows were made from: its analyses' states (and the version of the rows)
+_STATE = "'2 ' || a.nlp_state || ' ' || a.events_state || ' ' || a.failed"
+_TABLES = ("corpus_tally", "out_links", "out_actor_articles", "corpus_types")
 
 
 class CorpusStore(Connection):
@@ -78,12 +78,22 @@ class CorpusStore(Connection):
         self.db.executemany("INSERT INTO corpus_tally VALUES (?,?,?,?,?,?,?,?,?)", rows)
 
     def mark_done(self, article_ids: Iterable[str]) -> None:
-        """Record that these articles' corpus rows are made, from their current state."""
+        """Record that these articles' corpus rows are made, from their current state, and
+        count their events in the graph by type (``corpus_types``: the folder's counts are
+        their sums)."""
         for chunk in chunks(sorted(set(article_ids)), 500):
             marks = ",".join("?" * len(chunk))
             self.db.execute(
                 f"INSERT OR REPLACE INTO corpus_articles SELECT a.article_id, {_STATE} "
                 f"FROM articles a WHERE a.article_id IN ({marks})", chunk)
+            self.db.execute(
+                f"""INSERT OR REPLACE INTO corpus_types SELECT e.article_id, e.type, COUNT(*)
+                    FROM events e WHERE e.article_id IN ({marks}) AND {LINKED}
+                    GROUP BY e.article_id, e.type""", chunk)
+
+    def graph_type_counts(self) -> dict[str, int]:
+        """How many events of each type the graph holds."""
+        return dict(self.db.execute("SELECT type, SUM(n) FROM corpus_types GROUP BY type"))
 
     def part_state(self) -> dict[str, tuple[str, str]]:
         """``article_id → (source, its sources)`` as the tables' parts were last written."""

@@ -8,13 +8,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..types import Actor, Event
-from .analyses import _EVENT_FIELDS, _event, chunks
+from .analyses import _EVENT_FIELDS, LINKED, _event, chunks
 from .base import Connection
-
-#: the events a graph holds: linked to an actor, or with no participant at all (an attack
-#: whose actors the text does not name)
-_IN_GRAPH = """(e.event_id IN (SELECT event_id FROM out_links)
-                OR e.event_id NOT IN (SELECT event_id FROM participants))"""
 
 
 class GraphStore(Connection):
@@ -100,14 +95,23 @@ class GraphStore(Connection):
                 out.append((_event(row[:n]), row[n] or "", row[n + 1] or "", row[n + 2] or ""))
         return out
 
+    def _type_column(self, name: str) -> str:
+        """The column a type's name is found in: ``type`` (indexed) if any event has that
+        type, else ``subtype`` if any has that subtype, else ``plover``."""
+        for column in ("type", "subtype"):
+            if self.db.execute(f"SELECT 1 FROM events WHERE {column} = ? COLLATE NOCASE "
+                               "LIMIT 1", (name,)).fetchone():
+                return column
+        return "plover"
+
     def graph_event_ids(self, type_: str | None = None, since: str | None = None,
                         until: str | None = None, country: str | None = None) -> list[str]:
         """The graph's events of a type (type, subtype or PLOVER code, any case), dated in a
         range, and of a country (written in the event, or an actor's); by date, then id."""
-        where, args = [_IN_GRAPH], list[Any]()
+        where, args = [LINKED], list[Any]()
         if type_:
-            where.append("? IN (lower(e.type), lower(e.subtype), lower(e.plover))")
-            args.append(type_.casefold())
+            where.append(f"e.{self._type_column(type_)} = ? COLLATE NOCASE")
+            args.append(type_)
         if since:
             where.append("e.date_start != '' AND e.date_start >= ?")
             args.append(since)

@@ -128,6 +128,10 @@ CREATE TABLE IF NOT EXISTS corpus_articles (article_id TEXT PRIMARY KEY, state T
     WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS part_homes (article_id TEXT PRIMARY KEY, home TEXT NOT NULL,
     sources TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS corpus_types (article_id TEXT NOT NULL, type TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (article_id, type)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_date ON events (date_start);
+CREATE INDEX IF NOT EXISTS events_type ON events (type COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS part_spans (
     tbl TEXT NOT NULL, article_id TEXT NOT NULL, start INTEGER NOT NULL, length INTEGER NOT NULL,
     PRIMARY KEY (article_id, tbl)) WITHOUT ROWID;
