@@ -28,13 +28,16 @@ OUTPUT_FILES = ("articles.csv", "articles.jsonl", "entities.csv", "actors.csv", 
 
 
 def own_file(name: str) -> bool:
-    """Whether a file at the top of an output folder is one newsgraph writes there.
+    """Whether a file at the top of an output folder is one newsgraph writes there: an
+    output, the lock, a staging folder, the store, its companions or a store set aside.
 
     >>> own_file("events.csv"), own_file("newsgraph.sqlite-wal"), own_file("dump.jsonl")
     (True, True, False)
+    >>> own_file("newsgraph.sqlite.damaged-20261205-033923")
+    True
     """
-    return name in OUTPUT_FILES or name == LOCK_FILE or name.startswith(STAGING_PREFIX) or (
-        name.startswith(STORE_FILE) and name[len(STORE_FILE):] in ("", *STORE_COMPANIONS))
+    return name in OUTPUT_FILES or name == LOCK_FILE or name.startswith(
+        (STAGING_PREFIX, STORE_FILE))
 
 
 #: spaCy labels of places (resolved to countries) and of the names of things that act

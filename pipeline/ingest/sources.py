@@ -175,13 +175,14 @@ def _walk(root: Path, errors: list[OSError], out: Path | None = None,
     own_out = out.resolve() if out is not None else None
     for folder, dirs, names in os.walk(root, onerror=errors.append):
         here = Path(folder)
-        if here != root and (STORE_FILE in names or here.resolve() == own_out):
+        output_folder = STORE_FILE in names or here.resolve() == own_out
+        if output_folder and here != root:
             dirs.clear()
             if notes is not None:
                 notes.append(f"{here}: left out, a newsgraph output folder (name one of its "
                              "files to read it)")
             continue
-        if STORE_FILE in names or here.resolve() == own_out:
+        if output_folder:
             names = [n for n in names if not own_file(n)]
             dirs[:] = [d for d in dirs if d != PARTS_FOLDER and not own_file(d)]
         dirs.sort()

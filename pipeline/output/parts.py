@@ -61,6 +61,11 @@ class Plan:
                 layout[homes[a]].append(a)
         return cls(homes, changed, dirty, layout)
 
+    @property
+    def rewritten(self) -> list[str]:
+        """The articles of the parts written again (changed or copied)."""
+        return [a for articles in self.layout.values() for a in articles]
+
 
 def csv_lines(columns: Sequence[str]) -> Callable[[Iterable[Mapping[str, Any]]], bytes]:
     """The bytes of rows as CSV lines of ``columns`` (as :func:`~.files.write_csv`)."""

@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,7 +86,7 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
         shutil.rmtree(staging, ignore_errors=True)
     with store.transaction():
         store.save_parts({a: (homes[a], sources.get(a, "")) for a in plan.changed},
-                         [a for arts in plan.layout.values() for a in arts], spans)
+                         plan.rewritten, spans)
         store.set_meta("parts_state", parts_state)
     return counts
 
@@ -99,17 +99,16 @@ class Parted:
     plan: Plan
 
     def write(self, staging: Path, store: Store, table: str, header: Sequence[str] | None,
-              rows: Iterable[Mapping[str, Any]]) -> dict[str, Span]:
-        """A table's dirty parts, then its single file; where each article's rows sit."""
-        encode = csv_lines(header) if header is not None else json_lines(ARTICLE_JSON_FIELDS)
-        spans = write_parts(staging, self.out, table, self.plan, rows, encode,
-                            store.part_spans(table, self.dirty_articles()))
+              rows: Iterable[Mapping[str, Any]],
+              encode: Callable[[Iterable[Any]], bytes] | None = None) -> dict[str, Span]:
+        """A table's dirty parts (its rows as CSV lines under ``header``, or as ``encode``
+        writes them), then its single file; where each article's rows sit."""
+        spans = write_parts(staging, self.out, table, self.plan, rows,
+                            encode or csv_lines(header or ()),
+                            store.part_spans(table, self.plan.rewritten))
         join_parts(staging, self.out, table, header, set(self.plan.homes.values()),
                    self.plan.dirty)
         return spans
-
-    def dirty_articles(self) -> list[str]:
-        return [a for arts in self.plan.layout.values() for a in arts]
 
 
 def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: bool,
@@ -124,7 +123,8 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
 
     def tables() -> None:                                                     # 1
         spans["articles.jsonl"] = parted.write(out, store, "articles.jsonl", None,
-                                               json_rows(store.iter_articles(changed)))
+                                               json_rows(store.iter_articles(changed)),
+                                               json_lines(ARTICLE_JSON_FIELDS))
         spans["articles.csv"] = parted.write(out, store, "articles.csv", ARTICLE_COLUMNS,
                                              store.iter_articles(changed))
         spans["entities.csv"] = parted.write(out, store, "entities.csv", ENTITY_COLUMNS,

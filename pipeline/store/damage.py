@@ -17,7 +17,7 @@ from ..types import STORE_COMPANIONS
 
 _MAGIC = b"SQLite format 3\x00"
 #: what SQLite says of a damaged file
-_DAMAGE_WORDS = ("malformed", "not a database", "disk image")
+_DAMAGE_WORDS = ("malformed", "not a database")
 
 
 def damage_of(path: Path) -> str:
