@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..identity.kinds import NOT_ACTING, kind_of, place_kind
+from ..identity.kinds import NOT_ACTING, gazetteer_kind, kind_of, place_kind
 from ..identity.names import canonical_name
 from ..types import Mention, Tok
 from .lexicon import Lexicon
@@ -283,7 +283,9 @@ class Article:
             sent.toks[c].dep == "nummod" for c in sent.kids[i]))  # "260 others"
         counted = counted and not any(m.start <= t.start < m.end and m.label != "CARDINAL"
                                       for m in sent.mentions)  # "€750,000" is money
-        return counted and t.dep in sent.g.counted_people_deps and not any(
+        described = any(sent.toks[c].dep == "acl" and sent.toks[c].tag == "VBN"
+                        for c in sent.kids[i])  # "of the 130 injured": who underwent it
+        return counted and (t.dep in sent.g.counted_people_deps or described) and not any(
             sent.toks[c].dep == "prep" and sent.toks[c].lower == "of" for c in sent.kids[i])
 
     def _quoted(self, pos: int) -> bool:
@@ -311,19 +313,29 @@ class Article:
         mark = "“" if before[close] == "”" else '"'
         return para + before.rfind(mark, 0, close), para + close
 
+    def place(self, sent: Sentence, i: int) -> Mention | None:
+        """The place a definite description of a place refers to ("the city": the nearest
+        earlier place of the last few sentences, if GeoNames gives it a kind the word allows),
+        or None."""
+        t = sent.toks[i]
+        kinds = self.lex.place_descriptions.get(t.lemma.lower())
+        if kinds is None or t.tag != "NN" or not _definite(sent, i, self.lex):
+            return None
+        first = self._sentences - self.lex.sentence_window
+        for ref in reversed([*self.history[-self.lookback:],
+                             *(r for r in self._current if r.mention.end <= t.start)]):
+            if ref.sentence < first:
+                return None
+            if ref.kind in ("place", "capital"):  # the nearest place only: no guessing past it
+                return ref.mention if gazetteer_kind(ref.mention) in kinds else None
+        return None
+
     def _description(self, sent: Sentence, i: int) -> Resolved | None:
         t = sent.toks[i]
         lemma = t.lemma.lower()
         kind = self.lex.descriptions.get(lemma)
-        if kind is None or t.tag not in ("NN", "NNP"):
-            return None
-        definite = any(sent.toks[c].dep in ("det", "poss")
-                       and sent.toks[c].lower in self.lex.determiners | sent.g.possessive_pronouns
-                       for c in sent.kids[i])
-        described = any(sent.toks[c].dep in ("acl", "relcl") or (
-            sent.toks[c].dep == "prep" and sent.toks[c].lower == "of") for c in sent.kids[i])
-        if not definite or described:  # "the maker of the iPhone" is new, not a reference
-            return None
+        if kind is None or t.tag not in ("NN", "NNP") or not _definite(sent, i, self.lex):
+            return None  # "the maker of the iPhone" is new, not a reference
         title = lemma if kind == "person" else None
         named = lemma if kind == "body" and lemma in self.lex.named_bodies else None
         ante = self._antecedent(t.start, (kind,), title, strict=True, named=named)
@@ -409,6 +421,17 @@ class Article:
                     country = m.country
         return Resolved(t.start, t.end, self.text[t.start:t.end], "AGENT", -1, -1, "agent",
                         agent=lemma, sector=sector or "", country=country, by_class=by_class)
+
+
+def _definite(sent: Sentence, i: int, lex: Lexicon) -> bool:
+    """Whether a common noun refers back: "the company", "its unit", not "the maker of the
+    iPhone" nor "the company that makes it" (new, not a reference)."""
+    toks = sent.toks
+    definite = any(toks[c].dep in ("det", "poss")
+                   and toks[c].lower in lex.determiners | sent.g.possessive_pronouns
+                   for c in sent.kids[i])
+    return definite and not any(toks[c].dep in ("acl", "relcl") or (
+        toks[c].dep == "prep" and toks[c].lower == "of") for c in sent.kids[i])
 
 
 def _thing_between(sent: Sentence, start: int, end: int, lex: Lexicon,

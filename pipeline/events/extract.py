@@ -49,6 +49,8 @@ class _Predicate:
     noun: bool
     #: the eventive noun a light verb carries ("imposed *a fine*"): the event's trigger
     anchor: int = -1
+    #: an adjective of the state an event leaves ("nine people were dead")
+    state: bool = False
 
 
 def extract_events(article_id: str, text: str, sentences: Sequence[Sequence[Tok]],
@@ -112,6 +114,8 @@ def _predicates(sent: Sentence, lex: Lexicon) -> list[_Predicate]:
             etype = sense(sent, i, lemma, etype, lex)
             if etype is not None:
                 out.append(_Predicate(i, lemma, etype, True))
+        elif t.pos == "ADJ" and t.dep in sent.g.state_deps and t.lower in lex.adjectives:
+            out.append(_Predicate(i, t.lower, lex.adjectives[t.lower], False, state=True))
     return out
 
 
@@ -160,20 +164,26 @@ def _merged_into_verb(toks: Sequence[Tok], n: int, lex: Lexicon) -> bool:
 
 def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
            published: date | None, lex: Lexicon) -> tuple[Event, list[Participant]] | None:
-    args = _noun_arguments(sent, pred.index) if pred.noun else _verb_arguments(sent, pred.index,
-                                                                                lex)
+    args = (_noun_arguments(sent, pred.index) if pred.noun
+            else _state_arguments(sent, pred.index) if pred.state
+            else _verb_arguments(sent, pred.index, lex))
     resolved: dict[tuple[object, ...], tuple[Resolved, str]] = {}
     # "other" and the general types need an actor named or from the agents table
     untyped = pred.etype.type == "other" or pred.etype.type in lex.general_names
     places: list[Mention] = []
     for tok, role in args:
-        if role == "place":
-            m = sent.mention_at(tok)
-            if m is not None and place_kind(m):
-                places.append(m)  # where it happened: a place node, never a country actor
-                at = Resolved(m.start, m.end, m.text, m.label, m.start, m.end, "place")
-                resolved.setdefault(at.key(), (at, Role.LOCATION))
-                continue
+        m = sent.mention_at(tok) if role == "place" else None
+        at = None
+        if m is not None and place_kind(m):
+            at = Resolved(m.start, m.end, m.text, m.label, m.start, m.end, "place")
+        elif role != "source" and (m := art.place(sent, tok)) is not None:  # "the city"
+            t = sent.toks[tok]
+            at = Resolved(t.start, t.end, art.text[t.start:t.end], m.label, m.start, m.end,
+                          "coreference")
+        if at is not None and m is not None:
+            places.append(m)  # where it happened: a place node, never a country actor
+            resolved.setdefault(at.key(), (at, Role.LOCATION))
+            continue
         found = [art.resolve(sent, tok, role)]
         if found[0] is None or found[0].agent:  # "a consortium including Huawei": its
             found += [art.resolve(sent, m, role) for m in _members(sent, tok)]  # members
@@ -189,7 +199,7 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
                 resolved[key] = (r, part)
     if untyped and all(r.by_class or role == Role.LOCATION for r, role in resolved.values()):
         return None  # "other" and the general types need a named actor or a table agent
-    if not resolved and pred.etype.type not in lex.actorless:
+    if not resolved and (pred.state or pred.etype.type not in lex.actorless):
         return None  # only an attack, a death, an arrest... is news with no actor named
     toks = sent.toks
     t = toks[pred.anchor if pred.anchor >= 0 else pred.index]
@@ -259,9 +269,11 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
                                                for g in kids[c]):
             # "allowed developers to create": who is allowed is the object of "allow"
             args += [(a, "target") for a in kids[c] if toks[a].dep in g.subject]
-    if not _transitive(sent, v) and (
+    lemma = lex.verb(toks[v].lemma, toks[v].lower)[0]
+    if (not _transitive(sent, v) and (
             any(toks[c].dep == "agent" for c in kids[v])          # "Apple swamped by orders"
-            or lex.verb(toks[v].lemma, toks[v].lower)[0] in lex.unaccusative):  # "Jobs died"
+            or lemma in lex.unaccusative)) or (                   # "Jobs died"
+            lemma in lex.undergoer_light_verbs and _light_object(toks, kids, v, lemma, lex)):
         args = [(a, "target" if toks[a].dep in g.subject and role == "source" else role)
                 for a, role in args]
     if toks[v].dep == "relcl":
@@ -300,6 +312,19 @@ def _noun_arguments(sent: Sentence, n: int) -> list[tuple[int, str]]:
         elif dep == "prep":
             args += _prep_arguments(sent, c, verb=False)
     return _with_conjuncts(sent, args)
+
+
+def _state_arguments(sent: Sentence, a: int) -> list[tuple[int, str]]:
+    """Who is in the state an adjective names: the noun it qualifies ("the dead soldier"),
+    the object of "left X dead", else the subject of its verb ("nine were dead", "he was
+    found dead"); they underwent the event (``target``)."""
+    toks, h = sent.toks, sent.toks[a].head
+    if toks[a].dep == "amod":
+        return _with_conjuncts(sent, [(h, "target")])
+    objects = [c for c in sent.kids[h] if toks[c].dep in sent.g.object]
+    if toks[a].dep == "oprd" and objects:
+        return _with_conjuncts(sent, [(objects[0], "target")])
+    return _with_conjuncts(sent, [(c, "target") for c, _ in _subjects(sent, h)])
 
 
 def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, str]]:

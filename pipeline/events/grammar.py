@@ -52,6 +52,7 @@ class Grammar:
     amount_labels: frozenset[str]
     government_sectors: frozenset[str]
     eventive: frozenset[str]
+    state_deps: frozenset[str]
 
     def prep_role(self, word: str, *, verb: bool, region: bool = False) -> str:
         """The role of the object of preposition ``word`` after a verb (else an eventive
@@ -100,4 +101,5 @@ def grammar() -> Grammar:
         amount_labels=words("classes", "amount_labels"),
         government_sectors=words("classes", "government_sectors"),
         eventive=words("classes", "eventive"),
+        state_deps=words("dependencies", "state"),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..lexicon.tables import from_tables, read_json, read_tsv
 from ..lexicon.wordnet import noun_classes, verb_classes
@@ -121,6 +122,8 @@ class Lexicon:
     pronoun_gender: dict[str, str] = field(default_factory=dict)
     gendered_titles: dict[str, str] = field(default_factory=dict)
     named_bodies: frozenset[str] = frozenset()
+    #: a description of a place and the GeoNames kinds it may refer to ("the city": a city)
+    place_descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     #: sentences before its own that a pronoun or description may look back
     sentence_window: int = 3
     #: a noun's class, WordNet's lexicographer file of its first sense ("person", "artifact")
@@ -136,6 +139,11 @@ class Lexicon:
     #: light verbs that say nothing of their own: the noun is the trigger ("carried out an
     #: attack")
     empty_light_verbs: frozenset[str] = frozenset()
+    #: light verbs whose subject undergoes the noun's event ("suffered injuries", "faces
+    #: charges")
+    undergoer_light_verbs: frozenset[str] = frozenset()
+    #: adjectives of the state an event leaves, with its type ("dead": die)
+    adjectives: dict[str, EventType] = field(default_factory=dict)
     #: the types by family, for people reading the graph (``family`` in the ontology)
     families: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -183,21 +191,7 @@ def lexicon() -> Lexicon:
     """The lexicon, from ``models/event_ontology.json``, ``agents.tsv`` and
     ``coreference.json``."""
     onto = read_json("event_ontology.json")
-    verbs: dict[str, EventType] = {}
-    nouns: dict[str, EventType] = {}
-    subtypes: dict[str, str] = {}
-    for entry in onto["types"]:
-        name, plover = entry["type"], entry.get("plover", "")
-        for sub, words in entry.get("subtypes", {}).items():
-            subtypes[sub] = name
-            for v in words.get("verbs", []):
-                verbs.setdefault(v, EventType(name, sub, plover))
-            for n in words.get("nouns", []):
-                nouns.setdefault(n, EventType(name, sub, plover))
-        for v in entry.get("verbs", []):
-            verbs.setdefault(v, EventType(name, "", plover))
-        for n in entry.get("nouns", []):
-            nouns.setdefault(n, EventType(name, "", plover))
+    verbs, nouns, adjectives, subtypes = _read_types(onto["types"])
     by_name = {e["type"]: EventType(e["type"], "", e.get("plover", "")) for e in onto["types"]}
     phrasal = {k: by_name[v] for k, v in onto.get("phrasal", {}).items()}
     for row in read_tsv("wordnet_events.tsv"):  # the words written in the ontology win
@@ -228,6 +222,8 @@ def lexicon() -> Lexicon:
         gendered_titles={w: g for g, words in coref.get("gendered_titles", {}).items()
                          for w in words},
         named_bodies=frozenset(coref.get("named_bodies", [])),
+        place_descriptions={w: frozenset(kinds) for w, kinds in
+                            coref.get("place_descriptions", {}).items()},
         sentence_window=int(coref.get("sentence_window", 3)),
         noun_classes=noun_classes(),
         frames=read_frames(onto.get("frames", []), by_name),
@@ -236,8 +232,34 @@ def lexicon() -> Lexicon:
                  if "wordnet_class" in e},
         actorless=frozenset(onto.get("actorless_types", [])),
         empty_light_verbs=frozenset(onto.get("empty_light_verbs", [])),
+        undergoer_light_verbs=frozenset(onto.get("undergoer_light_verbs", [])),
+        adjectives=adjectives,
         families=_families(onto["types"]),
     )
+
+
+def _read_types(types: list[dict[str, Any]]) -> tuple[dict[str, EventType], dict[str, EventType],
+                                                      dict[str, EventType], dict[str, str]]:
+    """The verbs, nouns and adjectives the ontology's types list, and each subtype's type."""
+    verbs: dict[str, EventType] = {}
+    nouns: dict[str, EventType] = {}
+    adjectives: dict[str, EventType] = {}
+    subtypes: dict[str, str] = {}
+    for entry in types:
+        name, plover = entry["type"], entry.get("plover", "")
+        for sub, words in entry.get("subtypes", {}).items():
+            subtypes[sub] = name
+            for v in words.get("verbs", []):
+                verbs.setdefault(v, EventType(name, sub, plover))
+            for n in words.get("nouns", []):
+                nouns.setdefault(n, EventType(name, sub, plover))
+        for v in entry.get("verbs", []):
+            verbs.setdefault(v, EventType(name, "", plover))
+        for n in entry.get("nouns", []):
+            nouns.setdefault(n, EventType(name, "", plover))
+        for a in entry.get("adjectives", []):
+            adjectives.setdefault(a, EventType(name, "", plover))
+    return verbs, nouns, adjectives, subtypes
 
 
 def _families(types: list[dict[str, object]]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -56,6 +56,16 @@ def place_kind(m: Mention) -> str:
     return "capital" if place.kind == "capital" else "place"
 
 
+def gazetteer_kind(m: Mention) -> str:
+    """What GeoNames calls a place (``city``, ``capital``, ``state``), ``""`` if unknown.
+
+    >>> [gazetteer_kind(Mention("a", 0, 5, name, "GPE")) for name in ("Paris", "Zzq")]
+    ['capital', '']
+    """
+    place = resolve_place(m.text)
+    return place.kind if place is not None else ""
+
+
 @from_tables()
 def _markets() -> dict[str, str]:
     return {row["name"].casefold(): row["kind"] for row in read_tsv("markets.tsv")}

@@ -517,3 +517,51 @@ def test_coref_a_person_pronoun_prefers_the_subject() -> None:
     not the name nearer the pronoun in an oblique place."""
     assert _resolved("Tom Kale, a rival of John Smith, said on Monday that he would resign.",
                      "he") == "Tom Kale"
+
+
+@pytest.mark.parametrize("text,trigger,who", [
+    ("Twelve miners suffered serious injuries on Monday.", "injuries", "miner"),
+    ("Acme Corp faces charges of fraud.", "faces", "Acme Corp"),
+])
+def test_events_undergoer_light_verb_subject_is_the_target(text: str, trigger: str,
+                                                           who: str) -> None:
+    """"suffered injuries", "faces charges": the subject undergoes the noun's event; after
+    "suffer" the noun is the trigger (the verb says nothing of its own)."""
+    assert _roles(text, trigger).get(who) == "target"
+
+
+def test_events_a_count_a_participle_qualifies_underwent_the_event() -> None:
+    """"Of the 40 wounded, ...": the count underwent the wounding."""
+    assert _roles("Of the 40 wounded, ten were soldiers.", "wounded").get("people") == "target"
+
+
+@pytest.mark.parametrize("text,trigger,who", [
+    ("After the storm, four fishermen were dead.", "dead", "fisherman"),
+    ("The blast left three guards dead.", "dead", "guard"),
+])
+def test_events_an_adjective_of_a_state_is_an_event(text: str, trigger: str, who: str) -> None:
+    """"were dead", "left X dead": a death, its subject or object the target."""
+    assert _event(text, trigger).type == "die"
+    assert _roles(text, trigger).get(who) == "target"
+
+
+def test_events_a_state_adjective_needs_someone_in_the_state() -> None:
+    """"a dead end" is no death: an adjective makes an event only with a participant."""
+    assert all(e.trigger != "dead" for e, _ in _events("The talks reached a dead end."))
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    ("Protesters gathered in Chicago on Saturday. Police arrested 20 people in the city.",
+     "arrested", "Chicago"),
+    ("Protesters marched in Ohio on Saturday. Police arrested 20 people in the city.",
+     "arrested", None),  # a state is no city: no link
+    ("Protesters marched in Zlotnik on Saturday. Police arrested 20 people in the city.",
+     "arrested", None),  # a place GeoNames does not know may be a region: no link
+])
+def test_events_a_description_of_a_place_is_where(text: str, trigger: str,
+                                                  place: str | None) -> None:
+    """"the city" refers to the nearest place named before when GeoNames makes it a city; the
+    event happened there (a location, never an actor)."""
+    roles = _roles(text, trigger)
+    located = [who for who, role in roles.items() if role == "location"]
+    assert located == ([place] if place else [])
