@@ -27,6 +27,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from ..identity.names import clean_name, strip_suffix
+from ..lexicon.tables import from_tables, read_json
 from ..lexicon.wordnet import noun_classes, product_nouns, verb_classes
 
 #: the labels a product may have been given
@@ -37,6 +38,12 @@ _AGENT_CLASSES = frozenset({"person", "group"})
 _AGENT_VERBS = frozenset({"communication", "cognition"})
 #: the relations that write a noun in apposition to a name or as its modifier
 _BESIDE = frozenset({"appos", "compound", "nmod"})
+
+
+@from_tables()
+def product_verbs() -> frozenset[str]:
+    """Verbs whose object is a product put on the market (``models/ner_rules.json``)."""
+    return frozenset(read_json("ner_rules.json")["product_verbs"])
 
 
 def _kind_noun(t: Token) -> str:
@@ -69,7 +76,12 @@ def _nouns_beside(e: Span, deps: Collection[str] = _BESIDE) -> list[Token]:
 def product_cue(e: Span) -> bool:
     """Whether the text writes the name as a product ("X, a notebook computer"): in
     apposition or as what it is, not as a compound ("an RAF transport plane", "a Ryder truck"
-    name who uses or makes it)."""
+    name who uses or makes it); or, a name not tagged a person, as what is put on the market
+    ("Apple released Tiger": ``product_verbs`` of ``models/ner_rules.json``)."""
+    root = e.root
+    if e.label_ != "PERSON" and root.dep_ in ("dobj", "nsubjpass") \
+            and root.head.lemma_.lower() in product_verbs():
+        return True
     return any(_kind_noun(t) == "product" for t in _nouns_beside(e, ("appos", "attr")))
 
 

@@ -7,15 +7,17 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.products import organisation_cue, product_cue, relabel_products
 
+_LEMMAS = {"is": "be", "released": "release"}
+
 
 def _doc(rows: list[tuple[str, int, str, str, str]], ents: list[tuple[int, int, str]]
          ) -> tuple[Doc, list[Span]]:
     """``rows``: (word, head index, dep, POS, tag); lemmas are the lower-cased words ("is":
-    "be")."""
+    "be", "released": "release")."""
     words = [r[0] for r in rows]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[r[1] for r in rows],
               deps=[r[2] for r in rows], pos=[r[3] for r in rows], tags=[r[4] for r in rows],
-              lemmas=["be" if w == "is" else w.lower() for w in words])
+              lemmas=[_LEMMAS.get(w, w.lower()) for w in words])
     return doc, [Span(doc, s, e, label=label) for s, e, label in ents]
 
 
@@ -68,3 +70,20 @@ def test_products_a_product_tag_without_a_mark_takes_the_names_other_label() -> 
                       ("Tsarnaev", 3, "dobj", "PROPN", "NNP")],
                      [(0, 1, "PRODUCT"), (4, 5, "PERSON")])
     assert [e.label_ for e in relabel_products(doc, ents)] == ["PERSON", "PERSON"]
+
+
+def _released(name: str, label: str) -> tuple[Doc, list[Span]]:
+    # "Zentec released <name>."
+    return _doc([("Zentec", 1, "nsubj", "PROPN", "NNP"), ("released", 1, "ROOT", "VERB", "VBD"),
+                 (name, 1, "dobj", "PROPN", "NNP"), (".", 1, "punct", "PUNCT", ".")],
+                [(0, 1, "ORG"), (2, 3, label)])
+
+
+def test_products_what_is_put_on_the_market() -> None:
+    """The object of "released", "launched", "unveiled" tagged an organisation is a product;
+    a person's name never ("police released Smith"), nor the subject."""
+    doc, ents = _released("Orbix", "ORG")
+    assert product_cue(ents[1]) and not product_cue(ents[0])
+    assert [e.label_ for e in relabel_products(doc, ents)] == ["ORG", "PRODUCT"]
+    doc, ents = _released("Smith", "PERSON")
+    assert [e.label_ for e in relabel_products(doc, ents)] == ["ORG", "PERSON"]
