@@ -46,6 +46,13 @@ def product_verbs() -> frozenset[str]:
     return frozenset(read_json("ner_rules.json")["product_verbs"])
 
 
+@from_tables()
+def consumer_nouns() -> frozenset[str]:
+    """People nouns that say who uses or buys a thing: they mark no organisation ("iPod
+    users"; ``models/ner_rules.json``)."""
+    return frozenset(read_json("ner_rules.json")["consumer_nouns"])
+
+
 def _kind_noun(t: Token) -> str:
     """``product`` or ``agent`` for a common noun of a kind of product or of someone."""
     if t.pos_ != "NOUN":
@@ -90,8 +97,9 @@ def organisation_cue(e: Span) -> bool:
     name = clean_name(e.text)
     if strip_suffix(name) != name:
         return True  # "Apple Inc."
-    if any(_kind_noun(t) == "agent" for t in _nouns_beside(e)):
-        return True  # "Cisco, a leader in ..."
+    if any(_kind_noun(t) == "agent" and t.lemma_.lower() not in consumer_nouns()
+           for t in _nouns_beside(e)):
+        return True  # "Cisco, a leader in ...", not "iPod users"
     root = e.root
     head = root.head
     if root.dep_ == "poss" and _kind_noun(head) == "agent":

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.products import organisation_cue, product_cue, relabel_products
 
-_LEMMAS = {"is": "be", "released": "release"}
+_LEMMAS = {"is": "be", "released": "release", "users": "user", "engineers": "engineer"}
 
 
 def _doc(rows: list[tuple[str, int, str, str, str]], ents: list[tuple[int, int, str]]
@@ -87,3 +87,13 @@ def test_products_what_is_put_on_the_market() -> None:
     assert [e.label_ for e in relabel_products(doc, ents)] == ["ORG", "PRODUCT"]
     doc, ents = _released("Smith", "PERSON")
     assert [e.label_ for e in relabel_products(doc, ents)] == ["ORG", "PERSON"]
+
+
+def test_products_users_and_owners_mark_no_organisation() -> None:
+    """"Orbix users" says who uses a thing, not that Orbix is a company (where "Orbix
+    engineers" does)."""
+    rows = [("Orbix", 1, "compound", "PROPN", "NNP"), ("users", 2, "nsubj", "NOUN", "NNS"),
+            ("complained", 2, "ROOT", "VERB", "VBD")]
+    assert not organisation_cue(_doc(rows, [(0, 1, "ORG")])[1][0])
+    rows[1] = ("engineers", 2, "nsubj", "NOUN", "NNS")
+    assert organisation_cue(_doc(rows, [(0, 1, "ORG")])[1][0])
