@@ -8,15 +8,19 @@ it as one (:func:`product_cue`) and never as an organisation (:func:`organisatio
   vehicles, software, drugs: ``models/wordnet_products.tsv``), singular, in apposition ("X,
   a notebook computer", "the operating system X") or as what it is ("X is a mobile phone"),
   not as a compound ("an RAF transport plane", "a Ryder truck" name who uses or makes it);
+  or, not tagged a person, as the object of a verb of putting on the market ("Apple released
+  X": ``product_verbs`` of ``models/ner_rules.json``);
 * an organisation: a legal form ("X Inc."), a person or group noun in apposition or compound
-  ("X, a leader in ...", "the X group"), the owner of a person ("X's chief executive"), a
-  person's employer ("the head of X", "a spokesman at X"), the subject of a verb of speech or
-  thought ("X said", "X believes").
+  ("X, a leader in ...", "the X group"; not a consumer noun: "X users" may be a product's),
+  the owner of a person ("X's chief executive"), a person's employer ("the head of X", "a
+  spokesman at X"), the subject of a verb of speech or thought ("X said", "X believes").
 
 Every mention of such a name in the document becomes a PRODUCT; a mention tagged PRODUCT
 of a name with no product's mark takes the name's other label in the document, or ORG where
 the text writes it as an organisation's; the folder then gives each name the commoner of its
-kinds (:class:`~pipeline.identity.folder.FolderNames`).
+kinds (:class:`~pipeline.identity.folder.FolderNames`). A name tagged a place that no
+gazetteer knows and that the text writes as an organisation ("Cisco states") is an
+organisation.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from ..identity.names import clean_name, strip_suffix
+from ..lexicon.countries import resolve_place
 from ..lexicon.tables import from_tables, read_json
 from ..lexicon.wordnet import noun_classes, product_nouns, verb_classes
 
@@ -126,10 +131,14 @@ def relabel_products(doc: Doc, ents: list[Span]) -> list[Span]:
             product[key] += product_cue(e)
             agent[key] += organisation_cue(e)
             labels.setdefault(key, Counter())[e.label_] += 1
+    speaks = {_key(e) for e in ents if e.label_ == "GPE" and resolve_place(e.text) is None
+              and organisation_cue(e)}
     out = []
     for e in ents:
         label = e.label_
-        if label in _NAME_LABELS:
+        if label == "GPE" and _key(e) in speaks:
+            label = "ORG"  # "Cisco sues", "Cisco states": a place no gazetteer knows that acts
+        elif label in _NAME_LABELS:
             key = _key(e)
             if product[key] and not agent[key]:
                 label = "PRODUCT"

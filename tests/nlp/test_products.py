@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.products import organisation_cue, product_cue, relabel_products
 
-_LEMMAS = {"is": "be", "released": "release", "users": "user", "engineers": "engineer"}
+_LEMMAS = {"is": "be", "released": "release", "users": "user", "engineers": "engineer",
+           "said": "say"}
 
 
 def _doc(rows: list[tuple[str, int, str, str, str]], ents: list[tuple[int, int, str]]
@@ -97,3 +98,13 @@ def test_products_users_and_owners_mark_no_organisation() -> None:
     assert not organisation_cue(_doc(rows, [(0, 1, "ORG")])[1][0])
     rows[1] = ("engineers", 2, "nsubj", "NOUN", "NNS")
     assert organisation_cue(_doc(rows, [(0, 1, "ORG")])[1][0])
+
+
+def test_products_a_place_no_gazetteer_knows_that_speaks_is_an_organisation() -> None:
+    """"Zentec said" with Zentec tagged GPE: no gazetteer knows the place and the text writes
+    it as someone's, so it is an organisation; "Paris said" stays a place (a capital acting
+    for its government is the events' business)."""
+    for name, label in (("Zentec", "ORG"), ("Paris", "GPE")):
+        doc, ents = _doc([(name, 1, "nsubj", "PROPN", "NNP"), ("said", 1, "ROOT", "VERB", "VBD"),
+                          ("so", 1, "advmod", "ADV", "RB")], [(0, 1, "GPE")])
+        assert [e.label_ for e in relabel_products(doc, ents)] == [label]
