@@ -247,6 +247,9 @@ class Article:
         if _pleonastic(sent, i):
             return None  # "it is expected that ...": no one
         kinds = self.lex.pronouns.get(t.lower)
+        if kinds and t.dep in sent.g.subject and t.head != i and self.lex.verb_classes.get(
+                sent.toks[t.head].lemma.lower()) in sent.g.minded_classes:
+            kinds = tuple(k for k in kinds if k != "product")  # "it wants": no product
         quoted = False
         if kinds is None and t.lower in self.lex.quoted_pronouns and self._quoted(t.start):
             kinds = self.lex.quoted_pronouns[t.lower]  # "I" in a quote: the speaker

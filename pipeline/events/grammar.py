@@ -53,6 +53,7 @@ class Grammar:
     government_sectors: frozenset[str]
     eventive: frozenset[str]
     state_deps: frozenset[str]
+    minded_classes: frozenset[str]
 
     def prep_role(self, word: str, *, verb: bool, region: bool = False) -> str:
         """The role of the object of preposition ``word`` after a verb (else an eventive
@@ -102,4 +103,5 @@ def grammar() -> Grammar:
         government_sectors=words("classes", "government_sectors"),
         eventive=words("classes", "eventive"),
         state_deps=words("dependencies", "state"),
+        minded_classes=words("coreference", "minded_classes"),
     )

@@ -565,3 +565,10 @@ def test_events_a_description_of_a_place_is_where(text: str, trigger: str,
     roles = _roles(text, trigger)
     located = [who for who, role in roles.items() if role == "location"]
     assert located == ([place] if place else [])
+
+
+def test_coref_a_product_neither_wants_nor_says() -> None:
+    """"It wants", "it said": the subject of a verb of thought, feeling or speech is someone,
+    so "it" skips the product named last for the organisation before it."""
+    assert _resolved("Apple unveiled the new iPad on Monday. It wants to bring the design "
+                     "back to the Mac.", "It") == "Apple"
