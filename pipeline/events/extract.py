@@ -51,6 +51,9 @@ class _Predicate:
     anchor: int = -1
     #: an adjective of the state an event leaves ("nine people were dead")
     state: bool = False
+    #: the eventive noun of a light verb with a sense of its own ("imposed *a fine*"): the
+    #: trigger runs from the verb to it
+    carried: int = -1
 
 
 def extract_events(article_id: str, text: str, sentences: Sequence[Sequence[Tok]],
@@ -99,14 +102,15 @@ def _predicates(sent: Sentence, lex: Lexicon) -> list[_Predicate]:
                 out.append(_Predicate(i, lex.noun(toks[n].lemma, toks[n].lower)[0], light[0],
                                       False, n))
                 continue
-            if light is not None:  # "imposed a fine", "disclosed a breach": the verb
-                etype = light[0]
+            carried = -1
+            if light is not None:  # "imposed a fine", "disclosed a breach": the verb and
+                etype, carried = light  # its noun
             found = sense(sent, i, lemma, etype or _UNTYPED, lex)
             if found is _UNTYPED:  # no type and no frame: the verb's general class
                 found = lex.general_type(lemma)
                 if found is None and lex.verb_classes.get(lemma) == "stative":
                     continue  # a state, no event: "contains", "costs", "includes"
-            out.append(_Predicate(i, lemma, found or _OTHER, False))
+            out.append(_Predicate(i, lemma, found or _OTHER, False, carried=carried))
         elif t.pos == "NOUN":
             lemma, etype = lex.noun(t.lemma, t.lower)
             if etype is None or _merged_into_verb(toks, i, lex):
@@ -172,17 +176,10 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
     untyped = pred.etype.type == "other" or pred.etype.type in lex.general_names
     places: list[Mention] = []
     for tok, role in args:
-        m = sent.mention_at(tok) if role == "place" else None
-        at = None
-        if m is not None and place_kind(m):
-            at = Resolved(m.start, m.end, m.text, m.label, m.start, m.end, "place")
-        elif role != "source" and (m := art.place(sent, tok)) is not None:  # "the city"
-            t = sent.toks[tok]
-            at = Resolved(t.start, t.end, art.text[t.start:t.end], m.label, m.start, m.end,
-                          "coreference")
-        if at is not None and m is not None:
-            places.append(m)  # where it happened: a place node, never a country actor
-            resolved.setdefault(at.key(), (at, Role.LOCATION))
+        where = _place(art, sent, tok, role)
+        if where is not None:
+            places.append(where[1])  # where it happened: a place node, never a country actor
+            resolved.setdefault(where[0].key(), (where[0], Role.LOCATION))
             continue
         found = [art.resolve(sent, tok, role)]
         if found[0] is None or found[0].agent:  # "a consortium including Huawei": its
@@ -204,13 +201,15 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
     toks = sent.toks
     t = toks[pred.anchor if pred.anchor >= 0 else pred.index]
     event_id = content_id(article_id, str(t.start))
+    start, end = _trigger_span(sent, pred)
     pub = published.isoformat() if published else ""
     d = _nearest(sent.dates, t.start)
     money = _nearest(sent.money, t.start)
     place = places[0] if places else _free_place(sent, resolved)
     event = Event(
-        event_id=event_id, article_id=article_id, type=pred.etype.type, trigger=art.text[
-            t.start:t.end], start=t.start, end=t.end, sentence=" ".join(sent.text.split()),
+        event_id=event_id, article_id=article_id, type=pred.etype.type,
+        trigger=" ".join(art.text[start:end].split()), start=start, end=end,
+        sentence=" ".join(sent.text.split()),
         date_start=d.date_start if d else pub, date_end=d.date_end if d else pub,
         amount=money.amount if money else None, currency=money.currency if money else "",
         countries=tuple(sorted({m.country for m in sent.mentions if m.country})),
@@ -222,6 +221,30 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
     )
     parts = [r.participant(event_id, article_id, role) for r, role in resolved.values()]
     return event, sorted(parts)
+
+
+def _place(art: Article, sent: Sentence, tok: int, role: str
+           ) -> tuple[Resolved, Mention] | None:
+    """Where an event happened, if argument ``tok`` says so: a place named as its place
+    ("in Lyon"), or a description of a place named before ("the city")."""
+    m = sent.mention_at(tok) if role == "place" else None
+    if m is not None and place_kind(m):
+        return Resolved(m.start, m.end, m.text, m.label, m.start, m.end, "place"), m
+    if role != "source" and (m := art.place(sent, tok)) is not None:
+        t = sent.toks[tok]
+        return Resolved(t.start, t.end, art.text[t.start:t.end], m.label, m.start, m.end,
+                        "coreference"), m
+    return None
+
+
+def _trigger_span(sent: Sentence, pred: _Predicate) -> tuple[int, int]:
+    """The characters of a predicate's trigger: its word, or a light verb and the eventive
+    noun it carries when they stand close ("imposed a fine", "a fine was imposed")."""
+    t = sent.toks[pred.anchor if pred.anchor >= 0 else pred.index]
+    if 0 <= pred.carried and abs(pred.carried - pred.index) <= sent.g.light_trigger_tokens:
+        n = sent.toks[pred.carried]
+        return min(t.start, n.start), max(t.end, n.end)
+    return t.start, t.end
 
 
 def _nearest(ms: Sequence[Mention], off: int) -> Mention | None:

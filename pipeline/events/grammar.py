@@ -54,6 +54,7 @@ class Grammar:
     eventive: frozenset[str]
     state_deps: frozenset[str]
     minded_classes: frozenset[str]
+    light_trigger_tokens: int
 
     def prep_role(self, word: str, *, verb: bool, region: bool = False) -> str:
         """The role of the object of preposition ``word`` after a verb (else an eventive
@@ -104,4 +105,5 @@ def grammar() -> Grammar:
         eventive=words("classes", "eventive"),
         state_deps=words("dependencies", "state"),
         minded_classes=words("coreference", "minded_classes"),
+        light_trigger_tokens=int(g["light_trigger_tokens"]),
     )

@@ -62,8 +62,8 @@ def test_events_nominal_predicates(text: str, trigger: str, expected: dict[str, 
 
 
 @pytest.mark.parametrize("text,trigger,type_,subtype", [
-    ("The regulator imposed a fine on Meta.", "imposed", "sanction", "fine"),
-    ("Boeing signed a contract with Qantas.", "signed", "agree", "deal"),
+    ("The regulator imposed a fine on Meta.", "imposed a fine", "sanction", "fine"),
+    ("Boeing signed a contract with Qantas.", "signed a contract", "agree", "deal"),
 ])
 def test_events_light_verb_takes_its_object_type(text: str, trigger: str, type_: str,
                                                  subtype: str) -> None:
@@ -72,7 +72,7 @@ def test_events_light_verb_takes_its_object_type(text: str, trigger: str, type_:
 
 
 @pytest.mark.parametrize("text,trigger,names", [
-    ("Huawei and ZTE won contracts in Vietnam.", "won", {"Huawei", "ZTE"}),
+    ("Huawei and ZTE won contracts in Vietnam.", "won contracts", {"Huawei", "ZTE"}),
 ])
 def test_events_conjoined_actors_share_the_role(text: str, trigger: str, names: set[str]) -> None:
     roles = _roles(text, trigger)
@@ -323,7 +323,7 @@ def test_lexicon_noun_classes(noun: str, cls: str) -> None:
     ("Acme Corp fired its chief executive.", "fired", "employment"),
     ("Acme Corp charges a monthly fee.", "charges", "other"),
     ("Prosecutors charged the banker with fraud.", "charged", "legal"),
-    ("Acme Corp disclosed a data breach.", "disclosed", "breach"),    # a reported event
+    ("Acme Corp disclosed a data breach.", "disclosed a data breach", "breach"),  # reported
     ("The army released the prisoners.", "released", "concede"),
     ("Acme Corp released a new phone.", "released", "launch"),
 ])
@@ -454,10 +454,12 @@ def test_events_an_amount_is_no_count_of_people() -> None:
 def test_events_a_verb_that_only_performs_its_object_is_that_event(text: str,
                                                                    trigger: str) -> None:
     """"carried out an attack" is the attack (the noun is the trigger), with the verb's
-    arguments; "imposed a fine" stays the verb's event (a verb with a sense of its own)."""
+    arguments; "imposed a fine" stays the verb's event (a verb with a sense of its own), its
+    trigger the verb and the noun."""
     (found,) = [e for e, _ in _events(text)]
     assert found.trigger == trigger and found.type in ("assault", "investigate")
-    assert _event("The regulator imposed a fine on Acme Corp.", "imposed").type == "sanction"
+    assert _event("The regulator imposed a fine on Acme Corp.",
+                  "imposed a fine").type == "sanction"
 
 
 def test_events_members_named_after_including_share_the_role() -> None:
@@ -470,8 +472,8 @@ def test_events_passive_light_verb_takes_the_type_of_its_subject() -> None:
     """"A fine was imposed on X": one fine, X its target."""
     found = [(e.type, e.trigger) for e, _ in
              _events("A fine was imposed on Acme Corp by the regulator.")]
-    assert found == [("sanction", "imposed")]
-    assert _roles("A fine was imposed on Acme Corp by the regulator.", "imposed") == {
+    assert found == [("sanction", "fine was imposed")]  # the construction is the trigger
+    assert _roles("A fine was imposed on Acme Corp by the regulator.", "fine was imposed") == {
         "Acme Corp": "target", "regulator": "source"}
 
 
@@ -521,7 +523,7 @@ def test_coref_a_person_pronoun_prefers_the_subject() -> None:
 
 @pytest.mark.parametrize("text,trigger,who", [
     ("Twelve miners suffered serious injuries on Monday.", "injuries", "miner"),
-    ("Acme Corp faces charges of fraud.", "faces", "Acme Corp"),
+    ("Acme Corp faces charges of fraud.", "faces charges", "Acme Corp"),
 ])
 def test_events_undergoer_light_verb_subject_is_the_target(text: str, trigger: str,
                                                            who: str) -> None:
@@ -572,3 +574,13 @@ def test_coref_a_product_neither_wants_nor_says() -> None:
     so "it" skips the product named last for the organisation before it."""
     assert _resolved("Apple unveiled the new iPad on Monday. It wants to bring the design "
                      "back to the Mac.", "It") == "Apple"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("A fine was imposed on Acme Corp.", "fine was imposed"),
+    ("The agreement between Acme Corp and Globex Corp was signed.", "signed"),  # far apart
+])
+def test_events_a_light_verb_and_its_noun_are_one_trigger(text: str, trigger: str) -> None:
+    """A light verb and the eventive noun it carries make one trigger when they stand close
+    (``light_trigger_tokens`` of the grammar); farther apart, the verb alone."""
+    assert trigger in [e.trigger for e, _ in _events(text)]
