@@ -278,6 +278,8 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
             has_subject = True
             if _merged_into_verb(toks, c, lex):
                 args += _noun_arguments(sent, c)  # "a fine was imposed on X"
+        elif dep == "dative" and toks[c].pos == "ADP":  # "gave a warning to X": X receives
+            args += [(a, "target") for a in kids[c] if toks[a].dep == "pobj"]
         elif dep in g.object:
             args.append((c, "target"))
             if _merged_into_verb(toks, c, lex):

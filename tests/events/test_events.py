@@ -584,3 +584,10 @@ def test_events_a_light_verb_and_its_noun_are_one_trigger(text: str, trigger: st
     """A light verb and the eventive noun it carries make one trigger when they stand close
     (``light_trigger_tokens`` of the grammar); farther apart, the verb alone."""
     assert trigger in [e.trigger for e, _ in _events(text)]
+
+
+def test_events_a_dative_to_names_who_receives() -> None:
+    """"gave a warning to X", "sold its stake to X": spaCy marks the "to" of the recipient
+    ``dative``; its object receives (the target), the preposition itself is no one."""
+    assert _roles("Acme Corp sold its stake to Globex Corp.", "sold") == {
+        "Acme Corp": "source", "Globex Corp.": "target"}
