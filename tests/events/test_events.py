@@ -591,3 +591,14 @@ def test_events_a_dative_to_names_who_receives() -> None:
     ``dative``; its object receives (the target), the preposition itself is no one."""
     assert _roles("Acme Corp sold its stake to Globex Corp.", "sold") == {
         "Acme Corp": "source", "Globex Corp.": "target"}
+
+
+@pytest.mark.parametrize("text,trigger,subtype", [
+    ("An earthquake hit the region on Friday.", "earthquake", ""),
+    ("The outbreak spread quickly last month.", "outbreak", "outbreak"),
+])
+def test_events_disasters_and_outbreaks_need_no_actor(text: str, trigger: str,
+                                                      subtype: str) -> None:
+    """A natural disaster or an outbreak of disease is news with no actor named."""
+    found = _event(text, trigger)
+    assert (found.type, found.subtype) == ("disaster", subtype)
