@@ -73,6 +73,8 @@ class CatalogueBuilder:
 
     def _flush(self) -> None:
         with self.store.transaction():
+            self.store.accrue(self._tallies, ((k.actor_id, k.event_id, k.article_id)
+                                              for k in self._links), self._seen)
             self.store.add_tallies(self._tallies)
             self.store.add_links(self._links)
             self.store.add_actor_articles(self._seen)
@@ -129,25 +131,21 @@ class CatalogueBuilder:
             self._link(aid, p)
 
     def catalogue(self, names: FolderNames, done: list[str]) -> StoreCatalogue:
-        """The folder's actors from every article's (the first article in output order that
-        names one gives its country and sector), and the streams of events and links."""
+        """The folder's actors from the store's running sums of every article's (the first
+        article in output order that names one gives its country and sector), and the
+        streams of events and links."""
         self._flush()
         with self.store.transaction():
             self.store.mark_done(done)
-        found: dict[str, _Tally] = {}
-        for aid, kind, name, country, sector, mentions, aliases in self.store.iter_tallies():
-            t = found.get(aid)
-            if t is None:
-                t = found[aid] = _Tally(0, kind, name, country, sector)
-            t.mentions += mentions
-            if aliases:
-                t.aliases.update(aliases.split("\x1f"))
-        counts = self.store.actor_counts()
-        actors = {
-            aid: Actor(aid, t.name, t.kind, t.country, tuple(sorted(t.aliases)), t.mentions,
-                       *counts.get(aid, (0, 0)), t.sector)
-            for aid, t in found.items()
-        }
+        with self.store.transaction():
+            if self.store.actors_kept():
+                self.store.settle()
+            else:
+                self.store.rebuild_actors()
+        actors = {aid: Actor(aid, name, kind, country, tuple(aliases), mentions, articles,
+                             events, sector)
+                  for aid, kind, name, country, sector, mentions, articles, events, aliases
+                  in self.store.kept_actors()}
         self.store.reset_scratch()
         self.store.add_actors(actors.values())
         return StoreCatalogue(actors, self.store.path.parent, self.store.linked_event_count(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .actors import ActorStore
 from .analyses import AnalysisStore, chunks
 from .corpus import CorpusStore
 from .damage import damaged_error, is_damage, set_aside
@@ -18,7 +19,7 @@ from .schema import DB_NAME, SCHEMA_VERSION
 from .scratch import ScratchStore
 
 
-class Store(DumpStore, AnalysisStore, ScratchStore, GraphStore, CorpusStore):
+class Store(DumpStore, AnalysisStore, ScratchStore, GraphStore, CorpusStore, ActorStore):
     """SQLite-backed state of one output folder.
 
     >>> import tempfile

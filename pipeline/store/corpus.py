@@ -7,7 +7,7 @@ when it is new, was analysed again, or uses a name whose decision changed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .analyses import _ORDER, LINKED, chunks
@@ -22,6 +22,8 @@ _TABLES = ("corpus_tally", "out_links", "out_actor_articles", "corpus_types")
 
 class CorpusStore(Connection):
     """The corpus stage's state (see the module docstring)."""
+
+    retract: Callable[[Sequence[str]], None]  # ActorStore's
 
     def name_keys(self) -> Iterator[str]:
         """Every name the folder's decisions are asked about: the mentions' names and the
@@ -61,8 +63,10 @@ class CorpusStore(Connection):
             if fresh:  # rows from before this state was kept: none stands
                 for table in _TABLES:
                     self.db.execute(f"DELETE FROM {table}")
+                self.set_meta("actors_state", "")  # the actors' sums are made again
             for chunk in chunks(sorted(redo | set(gone)), 500):
                 marks = ",".join("?" * len(chunk))
+                self.retract(chunk)  # the actors' sums lose these articles' rows
                 # part_homes too: the tables' parts of these articles must be written again
                 for table in (*_TABLES, "corpus_articles", "part_homes"):
                     self.db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
@@ -142,10 +146,3 @@ class CorpusStore(Connection):
             (table, a, start, n) for table, by in spans.items()
             for a, (start, n) in by.items()))
 
-    def iter_tallies(self) -> Iterator[tuple[Any, ...]]:
-        """Every article's actors, in article output order, then as each article names
-        them: ``(actor_id, kind, name, country, sector, mentions, aliases)``."""
-        yield from self.db.execute(
-            f"""SELECT t.actor_id, t.kind, t.name, t.country, t.sector, t.mentions, t.aliases
-                FROM corpus_tally t JOIN ({_ORDER}) o ON o.article_id = t.article_id
-                ORDER BY o.k, t.article_id, t.seq""")

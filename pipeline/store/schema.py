@@ -2,7 +2,7 @@
 
 from ..types import STORE_FILE
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 DB_NAME = STORE_FILE
 
 SCHEMA = """
@@ -137,6 +137,16 @@ CREATE TABLE IF NOT EXISTS part_spans (
     PRIMARY KEY (article_id, tbl)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_key ON mentions (
     (CASE WHEN norm != '' THEN norm ELSE text END));
+CREATE TABLE IF NOT EXISTS corpus_actors (
+    actor_id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, n_rows INTEGER NOT NULL,
+    mentions INTEGER NOT NULL, articles INTEGER NOT NULL, events INTEGER NOT NULL,
+    first_k TEXT, first_article TEXT, first_seq INTEGER, country TEXT NOT NULL,
+    sector TEXT NOT NULL, dirty INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS corpus_aliases (actor_id TEXT NOT NULL, alias TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (actor_id, alias)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS corpus_order (article_id TEXT PRIMARY KEY, k TEXT NOT NULL)
+    WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corpus_tally_actor ON corpus_tally (actor_id);
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
     started TEXT NOT NULL,
@@ -174,5 +184,9 @@ UPDATE meta SET value = '6' WHERE key = 'schema_version';
 DROP TABLE IF EXISTS part_homes;
 DELETE FROM meta WHERE key = 'parts_state';
 UPDATE meta SET value = '7' WHERE key = 'schema_version';
+""",
+    "7": """
+DELETE FROM meta WHERE key = 'actors_state';
+UPDATE meta SET value = '8' WHERE key = 'schema_version';
 """,
 }

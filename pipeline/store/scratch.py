@@ -68,14 +68,6 @@ class ScratchStore(Connection):
                ORDER BY o.k, l.article_id, l.event_id, l.actor_id, l.role"""):
             yield Link(row[0], row[1], Role(row[2]), *row[3:])
 
-    def actor_counts(self) -> dict[str, tuple[int, int]]:
-        """``actor_id → (n_articles, n_events)``."""
-        articles = dict(self.db.execute(
-            "SELECT actor_id, COUNT(*) FROM out_actor_articles GROUP BY actor_id"))
-        events = dict(self.db.execute(
-            "SELECT actor_id, COUNT(DISTINCT event_id) FROM out_links GROUP BY actor_id"))
-        return {a: (articles.get(a, 0), events.get(a, 0)) for a in articles.keys() | events}
-
     def linked_event_count(self) -> int:
         """How many events link to an actor."""
         return int(self.db.execute("SELECT COALESCE(SUM(n), 0) FROM corpus_types").fetchone()[0])

@@ -67,6 +67,19 @@ def test_incremental_runs_give_the_tables_of_one_run(dumps: Path, at_once: dict[
     for name in order:
         run([dumps / name], out, progress=False)
     assert _tables(out) == at_once
+    _sums_are_counts(out)
+
+
+def _sums_are_counts(out: Path) -> None:
+    """The actors' running sums the runs kept equal a count over every article's rows."""
+    store = Store(out)
+    try:
+        kept = list(store.kept_actors())
+        with store.transaction():
+            store.rebuild_actors()
+        assert kept == list(store.kept_actors())
+    finally:
+        store.close()
 
 
 def test_incremental_run_redoes_only_what_changed(dumps: Path,
@@ -105,6 +118,7 @@ def test_forget_gives_the_tables_of_a_run_without_the_dump(dumps: Path) -> None:
     got, expected = _tables(out), _tables(without)
     for name in ("entities.csv", "actors.csv", "events.csv", "event_actors.csv"):
         assert got[name] == expected[name], name
+    _sums_are_counts(out)
 
 
 def test_two_runs_on_one_folder_at_once(dumps: Path, at_once: dict[str, bytes]) -> None:
