@@ -123,9 +123,17 @@ class Catalogue(ABC):
         """How many events have an actor."""
 
     @abstractmethod
-    def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
+    def events_of(self, actor_id: str, limit: int | None = None) -> list[tuple[str, Role]]:
         """``(event_id, role)`` of the events an actor takes part in (its strongest role in
-        each), sorted."""
+        each), sorted; the first ``limit`` only if given."""
+
+    def roles_among(self, actor_ids: Iterable[str], event_ids: Iterable[str]
+                    ) -> list[tuple[str, str, Role]]:
+        """``(actor_id, event_id, role)`` of each of some actors in each of some events it
+        takes part in (its strongest role), sorted."""
+        wanted = set(event_ids)
+        return [(a, e, r) for a in sorted(set(actor_ids)) for e, r in self.events_of(a)
+                if e in wanted]
 
     @abstractmethod
     def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
@@ -193,13 +201,13 @@ class ListCatalogue(Catalogue):
     def event_count(self) -> int:
         return len(self.events)
 
-    def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
+    def events_of(self, actor_id: str, limit: int | None = None) -> list[tuple[str, Role]]:
         best: dict[str, Role] = {}
         for link in self.links:
             if link.actor_id == actor_id and (link.event_id not in best
                                               or link.role.rank < best[link.event_id].rank):
                 best[link.event_id] = link.role
-        return sorted(best.items())
+        return sorted(best.items())[:limit]
 
     def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
         wanted = set(event_ids)
@@ -275,8 +283,12 @@ class StoreCatalogue(Catalogue):
     def event_count(self) -> int:
         return self.n_events
 
-    def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
-        return self._store().events_of(actor_id)
+    def events_of(self, actor_id: str, limit: int | None = None) -> list[tuple[str, Role]]:
+        return self._store().events_of(actor_id, limit)
+
+    def roles_among(self, actor_ids: Iterable[str], event_ids: Iterable[str]
+                    ) -> list[tuple[str, str, Role]]:
+        return self._store().roles_among(actor_ids, event_ids)
 
     def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
         return list(self._store().iter_linked_events(event_ids))
@@ -319,8 +331,9 @@ class SliceCatalogue(Catalogue):
     def event_count(self) -> int:
         return len(self.event_ids)
 
-    def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
-        return [(e, r) for e, r in self.base.events_of(actor_id) if e in self.event_ids]
+    def events_of(self, actor_id: str, limit: int | None = None) -> list[tuple[str, Role]]:
+        return [(e, r) for e, r in self.base.events_of(actor_id)
+                if e in self.event_ids][:limit]
 
     def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
         return self.base.events_by_id(set(event_ids) & self.event_ids)

@@ -179,16 +179,15 @@ def part_of(cat: Catalogue, actor_ids: Iterable[str], per_actor: int | None = No
     """The graph of some actors and their events (the first ``per_actor`` of each, by id),
     built from the catalogue without reading the rest."""
     chosen = sorted(set(actor_ids))
-    every = {aid: cat.events_of(aid) for aid in chosen}  # asked once: a busy actor has many
     by_id = {e.event_id: e for e in cat.events_by_id(
-        {e for v in every.values() for e, _ in v[:per_actor]})}
+        {e for aid in chosen for e, _ in cat.events_of(aid, per_actor)})}
     g: nx.Graph = nx.Graph(name=NAME)
     g.add_nodes_from((actor_node(aid), actor_attrs(cat, aid)) for aid in chosen)
     g.add_nodes_from((event_node(e), event_attrs(by_id[e])) for e in sorted(by_id))
     # every chosen actor of a chosen event is linked to it, not only the one it came with
     g.add_edges_from((actor_node(aid), event_node(e), {"role": str(role),
                                                        "article_ids": by_id[e].article_id})
-                     for aid in chosen for e, role in every[aid] if e in by_id)
+                     for aid, e, role in cat.roles_among(chosen, by_id) if e in by_id)
     return g
 
 

@@ -80,10 +80,8 @@ def page_index(cat: Catalogue, max_events: int, max_actors: int, sentence_chars:
     kept, type_counts = cat.newest_event_parties(max_events)
     event_at = {row.event.event_id: i for i, row in enumerate(kept)}
     links: list[list[list[int]]] = [[] for _ in kept]
-    for link in cat.iter_roles({row.event.article_id for row in kept}):
-        i = event_at.get(link.event_id)
-        if i is not None and link.actor_id in actor_at:
-            links[i].append([actor_at[link.actor_id], ROLE_CODES.get(str(link.role), 2)])
+    for actor_id, event_id, role in cat.roles_among(actor_at, event_at):
+        links[event_at[event_id]].append([actor_at[actor_id], ROLE_CODES.get(str(role), 2)])
     events = []
     for row, parties in zip(kept, links, strict=True):
         e = row.event

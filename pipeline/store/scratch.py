@@ -90,8 +90,28 @@ class ScratchStore(Connection):
             out[actor_id].append(article_id)
         return out
 
-    def events_of(self, actor_id: str) -> list[tuple[str, Role]]:
-        """``(event_id, role)`` of an actor's events (its strongest role in each), sorted."""
+    def events_of(self, actor_id: str, limit: int | None = None) -> list[tuple[str, Role]]:
+        """``(event_id, role)`` of an actor's events (its strongest role in each), sorted;
+        the first ``limit`` only if given."""
         return [(e, _BY_RANK[rank]) for e, rank in self.db.execute(
             "SELECT event_id, MIN(rank) FROM out_links WHERE actor_id = ? "
-            "GROUP BY event_id ORDER BY event_id", (actor_id,))]
+            "GROUP BY event_id ORDER BY event_id LIMIT ?",
+            (actor_id, -1 if limit is None else limit))]
+
+    def roles_among(self, actor_ids: Iterable[str], event_ids: Iterable[str]
+                    ) -> list[tuple[str, str, Role]]:
+        """``(actor_id, event_id, role)`` of each of ``actor_ids`` in each of ``event_ids`` it
+        takes part in (its strongest role), sorted."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (actor_id TEXT PRIMARY KEY)")
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked_events "
+                        "(event_id TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM asked")
+        self.db.execute("DELETE FROM asked_events")
+        self.db.executemany("INSERT OR IGNORE INTO asked VALUES (?)", ((a,) for a in actor_ids))
+        self.db.executemany("INSERT OR IGNORE INTO asked_events VALUES (?)",
+                            ((e,) for e in event_ids))
+        return [(a, e, _BY_RANK[rank]) for a, e, rank in self.db.execute(  # by the events:
+            "SELECT l.actor_id, l.event_id, MIN(l.rank) FROM asked_events w "  # a few of
+            "CROSS JOIN out_links l ON l.event_id = w.event_id "  # millions, where the
+            "WHERE l.actor_id IN (SELECT actor_id FROM asked) "  # busiest actors have most
+            "GROUP BY l.actor_id, l.event_id ORDER BY l.actor_id, l.event_id")]
