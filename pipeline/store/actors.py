@@ -1,7 +1,9 @@
 """The folder's actors kept as running sums, so that a new dump costs what it changes: per
 actor, its number of article rows, mentions, articles and events, its aliases with how many
 articles write each, and the first article in output order that names it (which gives its
-country and sector). The corpus stage takes away the rows of the articles it does again
+country and sector); per pair of actors, how many events they share (the projection).
+
+The corpus stage takes away the rows of the articles it does again
 (:meth:`ActorStore.retract`) and adds their new rows (:meth:`ActorStore.accrue`); an actor
 whose first article went or moved in the output order is looked up again from its rows
 (:meth:`ActorStore.settle`). The sums equal a count over every article's rows
@@ -11,13 +13,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import combinations
 from typing import Any
 
 from .analyses import _ORDER, chunks
 from .base import Connection
 
 #: the version of the sums (``actors_state`` in the meta table): another one rebuilds them
-ACTORS_STATE = "1"
+ACTORS_STATE = "2"
 #: (order key, article, seq): the place of an actor's row in output order
 _Place = tuple[str, str, int]
 
@@ -63,6 +66,9 @@ class ActorStore(Connection):
                 f"SELECT actor_id, COUNT(DISTINCT event_id) FROM out_links WHERE article_id "
                 f"IN ({marks}) GROUP BY actor_id", chunk)))
             self._add(rows, mentions, arts, events, aliases, sign=-1)
+            self._add_pairs(_pairs(self.db.execute(
+                f"SELECT actor_id, event_id FROM out_links WHERE article_id IN ({marks})",
+                chunk)), sign=-1)
             self.db.execute(f"UPDATE corpus_actors SET dirty = 1 WHERE first_article IN "
                             f"({marks})", chunk)
 
@@ -72,7 +78,8 @@ class ActorStore(Connection):
         ``(actor_id, event_id, article_id)``, ``seen`` ``(actor_id, article_id)`` pairs."""
         if not self.actors_kept():
             return
-        tallies = list(tallies)
+        tallies, links = list(tallies), list(links)
+        self._add_pairs(_pairs((a, e) for a, e, _ in links), sign=1)
         order = self._order_of(sorted({t[0] for t in tallies}))
         rows: Counter[str] = Counter()
         mentions: Counter[str] = Counter()
@@ -112,12 +119,18 @@ class ActorStore(Connection):
             "DO UPDATE SET n = n + excluded.n", ((a, alias, sign * n)
                                                  for (a, alias), n in aliases.items()))
 
+    def _add_pairs(self, pairs: Counter[tuple[str, str]], *, sign: int) -> None:
+        self.db.executemany(
+            "INSERT INTO corpus_pairs VALUES (?, ?, ?) ON CONFLICT (a, b) "
+            "DO UPDATE SET n = n + excluded.n", ((a, b, sign * n) for (a, b), n in pairs.items()))
+
     def settle(self) -> None:
         """After the corpus stage: forget actors no article names any more; look up again the
         first article of the actors whose first went, or whose articles moved in the output
         order (a dump read earlier in the order holds them too)."""
         self.db.execute("DELETE FROM corpus_actors WHERE n_rows <= 0")
         self.db.execute("DELETE FROM corpus_aliases WHERE n <= 0")
+        self.db.execute("DELETE FROM corpus_pairs WHERE n <= 0")
         current = dict(self.db.execute(f"SELECT article_id, k FROM ({_ORDER})"))
         old = dict(self.db.execute("SELECT article_id, k FROM corpus_order"))
         moved = [a for a, k in current.items() if old.get(a) != k]
@@ -141,8 +154,13 @@ class ActorStore(Connection):
 
     def rebuild_actors(self) -> None:
         """Make the sums from every article's rows (a folder whose sums are not kept yet)."""
-        for table in ("corpus_actors", "corpus_aliases", "corpus_order"):
+        for table in ("corpus_actors", "corpus_aliases", "corpus_order", "corpus_pairs"):
             self.db.execute(f"DELETE FROM {table}")
+        self.db.execute(
+            """INSERT INTO corpus_pairs SELECT a.actor_id, b.actor_id, COUNT(DISTINCT a.event_id)
+               FROM out_links a JOIN out_links b
+                 ON b.event_id = a.event_id AND a.actor_id < b.actor_id
+               GROUP BY a.actor_id, b.actor_id""")
         self.db.execute(f"INSERT INTO corpus_order SELECT article_id, k FROM ({_ORDER})")
         self.set_meta("actors_state", ACTORS_STATE)
         tallies = self.db.execute(
@@ -172,3 +190,11 @@ class ActorStore(Connection):
                 "FROM corpus_actors ORDER BY first_k, first_article, first_seq"):
             yield (*row, aliases.get(row[0], []))
 
+
+def _pairs(links: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
+    """How many events each pair of actors shares, from ``(actor_id, event_id)`` links."""
+    by_event: dict[str, set[str]] = {}
+    for actor_id, event_id in links:
+        by_event.setdefault(event_id, set()).add(actor_id)
+    return Counter(pair for actors in by_event.values()
+                   for pair in combinations(sorted(actors), 2))

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..types import Actor, Event
+from .actors import ACTORS_STATE
 from .analyses import _EVENT_FIELDS, LINKED, _event, chunks
 from .base import Connection
 
@@ -50,6 +51,10 @@ class GraphStore(Connection):
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS picked (actor_id TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM picked")
         self.db.executemany("INSERT INTO picked VALUES (?)", [(a,) for a in wanted])
+        if self.meta("actors_state") == ACTORS_STATE:  # the corpus stage's running sums
+            return list(self.db.execute(
+                "SELECT a, b, n FROM corpus_pairs WHERE a IN (SELECT actor_id FROM picked) "
+                "AND b IN (SELECT actor_id FROM picked) ORDER BY a, b"))
         return list(self.db.execute(
             """SELECT a.actor_id, b.actor_id, COUNT(DISTINCT a.event_id)
                FROM out_links a JOIN out_links b
