@@ -303,10 +303,11 @@ class SliceCatalogue(Catalogue):
         """``articles``: the articles that hold every event ``keep`` accepts (only they are
         read), or None."""
         self.base = base
-        self.wanted = articles
-        self.event_ids = {row.event.event_id for row in base.iter_event_parties(articles)
-                          if keep(row)}
-        linked = {k.actor_id for k in base.iter_roles(articles) if k.event_id in self.event_ids}
+        #: the part's events and links, read once (a part is bounded; its files read it thrice)
+        self._rows = [row for row in base.iter_event_parties(articles) if keep(row)]
+        self.event_ids = {row.event.event_id for row in self._rows}
+        self._links = [k for k in base.iter_roles(articles) if k.event_id in self.event_ids]
+        linked = {k.actor_id for k in self._links}
         self.actors = {aid: base.actors[aid] for aid in sorted(linked) if aid in base.actors}
 
     def iter_mentions(self, articles: Collection[str] | None = None) -> Iterator[Mention]:
@@ -317,13 +318,11 @@ class SliceCatalogue(Catalogue):
 
     def iter_event_parties(self, articles: Collection[str] | None = None
                            ) -> Iterator[EventParties]:
-        return (row for row in self.base.iter_event_parties(self.wanted if articles is None
-                                                            else articles)
-                if row.event.event_id in self.event_ids)
+        return (row for row in self._rows
+                if articles is None or row.event.article_id in articles)
 
     def iter_roles(self, articles: Collection[str] | None = None) -> Iterator[Link]:
-        return (k for k in self.base.iter_roles(self.wanted if articles is None else articles)
-                if k.event_id in self.event_ids)
+        return (k for k in self._links if articles is None or k.article_id in articles)
 
     def articles_of(self, actor_id: str) -> list[str]:
         return self.base.articles_of(actor_id)
