@@ -36,6 +36,15 @@ def _row(obj: object, names: tuple[str, ...]) -> tuple[object, ...]:
 _ORDER = """SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.position)) AS k
             FROM articles a JOIN article_sources s ON s.article_id = a.article_id
             GROUP BY a.article_id"""
+
+
+def _order_of(articles: str) -> str:
+    """:data:`_ORDER` of the articles the SQL ``articles`` selects only (a few of many)."""
+    return f"""SELECT s.article_id, MIN(s.source || char(31) || printf('%09d', s.position)) AS k
+               FROM article_sources s WHERE s.article_id IN ({articles})
+               GROUP BY s.article_id"""
+
+
 #: the events the outputs hold: linked to an actor, or with no participant at all (asked of
 #: each event by index: a folder of millions of events answers for the few it is asked of)
 LINKED = """(EXISTS (SELECT 1 FROM out_links l WHERE l.event_id = e.event_id)
@@ -236,11 +245,13 @@ class AnalysisStore(Connection):
         row = self.db.execute(f"SELECT e.date_start FROM events e WHERE {LINKED} "
                               "ORDER BY e.date_start DESC LIMIT 1 OFFSET ?",
                               (max(n - 1, 0),)).fetchone()
+        since = row[0] if row else ""
+        order = _order_of("SELECT article_id FROM events WHERE date_start >= ?")
         ids = [r[0] for r in self.db.execute(
-            f"""SELECT e.event_id FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
+            f"""SELECT e.event_id FROM events e JOIN ({order}) o ON o.article_id = e.article_id
                 WHERE {LINKED} AND e.date_start >= ?
                 ORDER BY e.date_start DESC, o.k, e.article_id, e.start, e.type
-                LIMIT ?""", (row[0] if row else "", n))]
+                LIMIT ?""", (since, since, n))]
         return ids, self.graph_type_counts()
 
     def iter_event_parties(self, articles: Collection[str] | None = None,
@@ -258,13 +269,15 @@ class AnalysisStore(Connection):
             self.db.executemany("INSERT INTO wanted_events VALUES (?)",
                                 ((e,) for e in set(event_ids)))
             wanted = "AND e.event_id IN (SELECT event_id FROM wanted_events)"
+        order = _ORDER if event_ids is None else _order_of(  # the order of their articles only
+            "SELECT article_id FROM events WHERE event_id IN (SELECT event_id FROM wanted_events)")
         n = len(_EVENT_FIELDS)
         cur = self.db.execute(
             f"""SELECT e.*, (SELECT group_concat(actor_id || ' ' || r, ',') FROM (
                                SELECT actor_id, MIN(rank) AS r FROM out_links l
                                WHERE l.event_id = e.event_id GROUP BY actor_id)),
                        a.title, a.url, substr(o.k, 1, instr(o.k, char(31)) - 1)
-                FROM events e JOIN ({_ORDER}) o ON o.article_id = e.article_id
+                FROM events e JOIN ({order}) o ON o.article_id = e.article_id
                 JOIN articles a ON a.article_id = e.article_id
                 WHERE {LINKED} {_articles_clause("e.article_id", articles)} {wanted}
                 ORDER BY o.k, e.article_id, e.start, e.type""")
