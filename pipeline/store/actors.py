@@ -94,7 +94,7 @@ class ActorStore(Connection):
             if aid not in firsts or place < firsts[aid][0]:
                 firsts[aid] = (place, t)
         arts = Counter(aid for aid, _ in set(seen))
-        events = Counter(aid for aid, _, _ in {(a, e, "") for a, e, _ in links})
+        events = Counter(aid for aid, _ in {(a, e) for a, e, _ in links})  # distinct events
         for aid, (place, t) in firsts.items():
             self.db.execute("INSERT OR IGNORE INTO corpus_actors VALUES "
                             "(?, ?, ?, 0, 0, 0, 0, NULL, NULL, NULL, '', '', 0)",
