@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.store import Store
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "raw" / "000_0d78579493660949.txt"
 
@@ -29,3 +31,20 @@ def corpora() -> Path:
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+def kept_and_counted(out: Path) -> tuple[list[object], list[object]]:
+    """The actors and the events each pair shares as the runs of ``out`` kept them (the
+    store's running sums), and as a count over every article's rows gives them."""
+    store = Store(out)
+    try:
+        def now() -> list[object]:
+            ids = [row[0] for row in store.kept_actors()]
+            return [*store.kept_actors(), *store.shared_events(ids)]
+
+        kept = now()
+        with store.transaction():
+            store.rebuild_actors()
+        return kept, now()
+    finally:
+        store.close()

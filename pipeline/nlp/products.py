@@ -131,8 +131,8 @@ def relabel_products(doc: Doc, ents: list[Span]) -> list[Span]:
             product[key] += product_cue(e)
             agent[key] += organisation_cue(e)
             labels.setdefault(key, Counter())[e.label_] += 1
-    speaks = {_key(e) for e in ents if e.label_ == "GPE" and resolve_place(e.text) is None
-              and organisation_cue(e)}
+    speaks = {_key(e) for e in ents if e.label_ == "GPE" and organisation_cue(e)
+              and resolve_place(e.text) is None}
     out = []
     for e in ents:
         label = e.label_

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import combinations
 from typing import Any
 
-from .analyses import _ORDER, chunks
+from .analyses import _ORDER, _order_of, chunks
 from .base import Connection
 
 #: the version of the sums (``actors_state`` in the meta table): another one rebuilds them
@@ -37,10 +37,7 @@ class ActorStore(Connection):
         out: dict[str, str] = {}
         for chunk in chunks(list(articles), 500):
             marks = ",".join("?" * len(chunk))
-            out.update(self.db.execute(
-                f"SELECT s.article_id, MIN(s.source || char(31) || printf('%09d', s.position)) "
-                f"FROM article_sources s WHERE s.article_id IN ({marks}) "
-                f"GROUP BY s.article_id", chunk))
+            out.update(self.db.execute(_order_of(marks), chunk))
         return out
 
     def retract(self, articles: Sequence[str]) -> None:

@@ -39,7 +39,8 @@ _ORDER = """SELECT a.article_id, MIN(s.source || char(31) || printf('%09d', s.po
 
 
 def _order_of(articles: str) -> str:
-    """:data:`_ORDER` of the articles the SQL ``articles`` selects only (a few of many)."""
+    """:data:`_ORDER` of the articles the SQL ``articles`` selects (or lists as ``?``
+    marks) only: a few of many."""
     return f"""SELECT s.article_id, MIN(s.source || char(31) || printf('%09d', s.position)) AS k
                FROM article_sources s WHERE s.article_id IN ({articles})
                GROUP BY s.article_id"""

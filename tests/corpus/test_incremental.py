@@ -17,7 +17,7 @@ from pipeline import run
 from pipeline.api import forget
 from pipeline.corpus import CatalogueBuilder
 from pipeline.store import Store
-from tests.conftest import SEED
+from tests.conftest import SEED, kept_and_counted
 
 TABLES = ("entities.csv", "actors.csv", "events.csv", "event_actors.csv", "articles.csv")
 
@@ -73,18 +73,8 @@ def test_incremental_runs_give_the_tables_of_one_run(dumps: Path, at_once: dict[
 def _sums_are_counts(out: Path) -> None:
     """The actors' running sums (and the events each pair shares) the runs kept equal a
     count over every article's rows."""
-    store = Store(out)
-    try:
-        def now() -> list[object]:
-            ids = [row[0] for row in store.kept_actors()]
-            return [*store.kept_actors(), *store.shared_events(ids)]
-
-        kept = now()
-        with store.transaction():
-            store.rebuild_actors()
-        assert kept == now()
-    finally:
-        store.close()
+    kept, counted = kept_and_counted(out)
+    assert kept == counted
 
 
 def test_incremental_run_redoes_only_what_changed(dumps: Path,

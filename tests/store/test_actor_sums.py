@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from pipeline.api import forget, run
-from pipeline.store import Store
+from tests.conftest import kept_and_counted
 
 _P = {"title": "Hiring", "text": "Acme Corp hired Ann Lee in London on Monday.",
       "published": "2025-03-03"}
@@ -21,32 +21,15 @@ def _dump(path: Path, *records: dict[str, str]) -> Path:
     return path
 
 
-def _kept_and_counted(out: Path) -> tuple[list[object], list[object]]:
-    """The actors and the shared events of every pair as the runs kept them, and as a count
-    over every article's rows gives them."""
-    store = Store(out)
-    try:
-        def now() -> list[object]:
-            ids = [row[0] for row in store.kept_actors()]
-            return [*store.kept_actors(), *store.shared_events(ids)]
-
-        kept = now()
-        with store.transaction():
-            store.rebuild_actors()
-        return kept, now()
-    finally:
-        store.close()
-
-
 def test_actor_sums_follow_an_article_that_moves_earlier(tmp_path: Path) -> None:
     """Q, first read from c.jsonl, is read again from a.jsonl: it now comes first in the
     output order, and so do the first rows of Globex and Acme."""
     out = tmp_path / "out"
     run([_dump(tmp_path / "b.jsonl", _P)], out, progress=False)
     run([_dump(tmp_path / "c.jsonl", _Q)], out, progress=False)
-    before, _ = _kept_and_counted(out)
+    before, _ = kept_and_counted(out)
     run([_dump(tmp_path / "a.jsonl", _Q)], out, progress=False)
-    kept, counted = _kept_and_counted(out)
+    kept, counted = kept_and_counted(out)
     assert kept == counted
     assert kept[:3] != before[:3]  # the order of the actors did change
 
@@ -56,6 +39,6 @@ def test_actor_sums_after_a_dump_is_forgotten(tmp_path: Path) -> None:
     run([_dump(tmp_path / "b.jsonl", _P, _Q)], out, progress=False)
     run([_dump(tmp_path / "c.jsonl", _Q)], out, progress=False)
     forget([tmp_path / "b.jsonl"], out)
-    kept, counted = _kept_and_counted(out)
+    kept, counted = kept_and_counted(out)
     assert kept == counted
     assert all("Ann Lee" not in row for row in kept)  # only P named her
