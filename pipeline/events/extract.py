@@ -346,7 +346,7 @@ def _state_arguments(sent: Sentence, a: int) -> list[tuple[int, str]]:
     toks, h = sent.toks, sent.toks[a].head
     if toks[a].dep == "amod":
         return _with_conjuncts(sent, [(h, "target")])
-    objects = [c for c in sent.kids[h] if toks[c].dep in sent.g.object]
+    objects = [c for c in sent.kids[h] if toks[c].dep in sent.g.object and c != a]
     if toks[a].dep == "oprd" and objects:
         return _with_conjuncts(sent, [(objects[0], "target")])
     return _with_conjuncts(sent, [(c, "target") for c, _ in _subjects(sent, h)])

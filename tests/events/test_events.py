@@ -540,9 +540,11 @@ def test_events_a_count_a_participle_qualifies_underwent_the_event() -> None:
 @pytest.mark.parametrize("text,trigger,who", [
     ("After the storm, four fishermen were dead.", "dead", "fisherman"),
     ("The blast left three guards dead.", "dead", "guard"),
+    ("A farmer was shot dead near the border.", "dead", "farmer"),
 ])
 def test_events_an_adjective_of_a_state_is_an_event(text: str, trigger: str, who: str) -> None:
-    """"were dead", "left X dead": a death, its subject or object the target."""
+    """"were dead", "left X dead", "was shot dead": a death, its subject (or the object of
+    "left") the target; the adjective itself is no object."""
     assert _event(text, trigger).type == "die"
     assert _roles(text, trigger).get(who) == "target"
 
