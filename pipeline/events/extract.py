@@ -8,7 +8,9 @@ Per sentence, for each predicate:
 1. its arguments from the parse: the subject and the passive agent ("by CNIL") are the
    ``source``; the object, the passive subject and "into/against/on/over X" the ``target``;
    the possessor of an eventive noun is its source ("Apple's acquisition of Beats": Apple
-   source, Beats target); anything else is ``other``. A verb without a subject takes the one
+   source, Beats target), a name that only qualifies it no argument ("the Bloody Friday
+   attacks", "the Boston Marathon bombing", "iPhone sales": a name, a place, a product; the
+   event's actors are named elsewhere); anything else is ``other``. A verb without a subject takes the one
    of the verb it depends on ("plans to buy", "bought X and sold Y"); conjoined arguments
    ("Huawei and ZTE") share the role; a light verb ("imposed a fine on X") takes the type and
    the arguments of its eventive object;
@@ -332,8 +334,6 @@ def _noun_arguments(sent: Sentence, n: int) -> list[tuple[int, str]]:
         dep = toks[c].dep
         if dep == "poss":
             args.append((c, "source"))
-        elif dep == "compound":
-            args.append((c, "other"))
         elif dep == "prep":
             args += _prep_arguments(sent, c, verb=False)
     return _with_conjuncts(sent, args)

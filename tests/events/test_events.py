@@ -604,3 +604,11 @@ def test_events_disasters_and_outbreaks_need_no_actor(text: str, trigger: str,
     """A natural disaster or an outbreak of disease is news with no actor named."""
     found = _event(text, trigger)
     assert (found.type, found.subtype) == ("disaster", subtype)
+
+
+def test_events_a_name_that_qualifies_an_eventive_noun_is_no_argument() -> None:
+    """"the Manchester Arena bombing": the name says which bombing (a place, an occasion), not
+    who took part in it."""
+    assert all(p.role == "location" for e, parts in _events(
+        "Fans remember the Manchester Arena bombing in 2017.") if e.trigger == "bombing"
+        for p in parts)
