@@ -196,7 +196,7 @@ class Article:
                 verbs.append(head)
                 break
             cur = head
-        quoted = self._quoted(toks[i].start)
+        quoted = self.quoted(toks[i].start)
         if not verbs and quoted:  # "'I saw it,' said Eva"
             verbs = [v for v in self._said(sent) if v != i]
             if not verbs and self._quote_speaker[0] == self._sentences - 1:
@@ -215,7 +215,7 @@ class Article:
     def _said(self, sent: Sentence) -> list[int]:
         """The reporting verbs that head a sentence outside its quotations ("..., said X")."""
         return [v for v, t in enumerate(sent.toks) if t.dep == "ROOT"
-                and t.lemma.lower() in self.lex.statement_verbs and not self._quoted(t.start)]
+                and t.lemma.lower() in self.lex.statement_verbs and not self.quoted(t.start)]
 
     def _verb_speaker(self, sent: Sentence, i: int, verbs: list[int]
                       ) -> Referent | None | bool:
@@ -251,7 +251,7 @@ class Article:
                 sent.toks[t.head].lemma.lower()) in sent.g.minded_classes:
             kinds = tuple(k for k in kinds if k != "product")  # "it wants": no product
         quoted = False
-        if kinds is None and t.lower in self.lex.quoted_pronouns and self._quoted(t.start):
+        if kinds is None and t.lower in self.lex.quoted_pronouns and self.quoted(t.start):
             kinds = self.lex.quoted_pronouns[t.lower]  # "I" in a quote: the speaker
             quoted = True
         gender = self.lex.pronoun_gender.get(t.lower, "")
@@ -291,7 +291,7 @@ class Article:
         return counted and (t.dep in sent.g.counted_people_deps or described) and not any(
             sent.toks[c].dep == "prep" and sent.toks[c].lower == "of" for c in sent.kids[i])
 
-    def _quoted(self, pos: int) -> bool:
+    def quoted(self, pos: int) -> bool:
         """Whether ``pos`` is inside a quotation of its paragraph."""
         return self._quote_start(pos) >= 0
 
@@ -311,7 +311,7 @@ class Article:
         para = self.text.rfind("\n\n", 0, pos) + 1
         before = self.text[para:pos]
         close = max(before.rfind("”"), before.rfind('"') if before.count('"') % 2 == 0 else -1)
-        if close < 0 or self._quoted(pos) or re.search(r"[.!?]", before[close + 1:]):
+        if close < 0 or self.quoted(pos) or re.search(r"[.!?]", before[close + 1:]):
             return -1, -1
         mark = "“" if before[close] == "”" else '"'
         return para + before.rfind(mark, 0, close), para + close

@@ -177,7 +177,10 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
     # "other" and the general types need an actor named or from the agents table
     untyped = pred.etype.type == "other" or pred.etype.type in lex.general_names
     places: list[Mention] = []
+    reports = pred.lemma in lex.statement_verbs and not art.quoted(sent.toks[pred.index].start)
     for tok, role in args:
+        if reports and art.quoted(sent.toks[tok].start):
+            continue  # '"Somalia," said X': what is said is no one (the speaker is outside)
         where = _place(art, sent, tok, role)
         if where is not None:
             places.append(where[1])  # where it happened: a place node, never a country actor

@@ -612,3 +612,10 @@ def test_events_a_name_that_qualifies_an_eventive_noun_is_no_argument() -> None:
     assert all(p.role == "location" for e, parts in _events(
         "Fans remember the Manchester Arena bombing in 2017.") if e.trigger == "bombing"
         for p in parts)
+
+
+def test_events_a_quote_is_not_its_speaker() -> None:
+    """'"Canada," said X': the parse may make the quoted word the subject of the reporting
+    verb; what is said is never who says it."""
+    roles = _roles('"Canada," said Maria Lopez, the party\'s leader in the province.', "said")
+    assert roles == {"Maria Lopez": "source"}
