@@ -8,10 +8,10 @@ Per sentence, for each predicate:
 1. its arguments from the parse: the subject and the passive agent ("by CNIL") are the
    ``source``; the object, the passive subject and "into/against/on/over X" the ``target``;
    the possessor of an eventive noun is its source ("Apple's acquisition of Beats": Apple
-   source, Beats target), a name that only qualifies it no argument ("the Bloody Friday
-   attacks", "the Boston Marathon bombing", "iPhone sales": a name, a place, a product; the
-   event's actors are named elsewhere); anything else is ``other``. A verb without a subject takes the one
-   of the verb it depends on ("plans to buy", "bought X and sold Y"); conjoined arguments
+   source, Beats target), a name that only qualifies it no argument ("the Manchester Arena
+   bombing", "iPhone sales": a place, an occasion, a product; the event's actors are named
+   elsewhere); anything else is ``other``. A verb without a subject takes the one of the verb
+   it depends on ("plans to buy", "bought X and sold Y"); conjoined arguments
    ("Huawei and ZTE") share the role; a light verb ("imposed a fine on X") takes the type and
    the arguments of its eventive object;
 2. each argument resolved to an actor (:mod:`pipeline.events.coref`): a name; a pronoun or a
@@ -22,7 +22,7 @@ Per sentence, for each predicate:
    and the place where it happened.
 
 A reporting verb gives a ``statement`` event with the speaker as its source; the reported
-clause is parsed as an event of its own.
+clause is parsed as an event of its own, and what it quotes is never its speaker.
 """
 
 from __future__ import annotations
