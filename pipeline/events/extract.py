@@ -279,8 +279,10 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
             args.append((c, "source"))
             has_subject = True
         elif dep in g.passive_subject:
-            args.append((c, "target"))
             has_subject = True
+            if _raised(sent, v):
+                continue  # "X is said to be faster": X is the infinitive's, not the saying's
+            args.append((c, "target"))
             if _merged_into_verb(toks, c, lex):
                 args += _noun_arguments(sent, c)  # "a fine was imposed on X"
         elif dep == "dative" and toks[c].pos == "ADP":  # "gave a warning to X": X receives
@@ -328,6 +330,15 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
     if subject is not None:
         args += [(a, subject) for c in members for a in kids[c] if toks[a].dep == "pobj"]
     return _with_conjuncts(sent, args)
+
+
+def _raised(sent: Sentence, v: int) -> bool:
+    """Whether a passive verb of saying or thinking raises its infinitive's subject ("the
+    iMac is said to be faster", "he is believed to have fled")."""
+    toks = sent.toks
+    return toks[v].lemma.lower() in sent.g.raising_verbs and any(
+        toks[c].dep == "xcomp" and any(toks[a].dep == "aux" and toks[a].lower == "to"
+                                       for a in sent.kids[c]) for c in sent.kids[v])
 
 
 def _noun_arguments(sent: Sentence, n: int) -> list[tuple[int, str]]:

@@ -55,6 +55,8 @@ class Grammar:
     state_deps: frozenset[str]
     minded_classes: frozenset[str]
     light_trigger_tokens: int
+    #: verbs whose passive subject is their infinitive's ("X is said to be")
+    raising_verbs: frozenset[str] = frozenset()
 
     def prep_role(self, word: str, *, verb: bool, region: bool = False) -> str:
         """The role of the object of preposition ``word`` after a verb (else an eventive
@@ -106,4 +108,5 @@ def grammar() -> Grammar:
         state_deps=words("dependencies", "state"),
         minded_classes=words("coreference", "minded_classes"),
         light_trigger_tokens=int(g["light_trigger_tokens"]),
+        raising_verbs=words("raising_verbs"),
     )

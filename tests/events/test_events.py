@@ -619,3 +619,19 @@ def test_events_a_quote_is_not_its_speaker() -> None:
     verb; what is said is never who says it."""
     roles = _roles('"Canada," said Maria Lopez, the party\'s leader in the province.', "said")
     assert roles == {"Maria Lopez": "source"}
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Microsoft is said to be weighing a bid for the firm.", "said"),
+    ("The gunman is believed to have fled to Spain.", "believed"),
+])
+def test_events_a_raising_verb_does_not_take_its_infinitives_subject(
+        text: str, trigger: str) -> None:
+    """"X is said to be ...": X is the subject of the infinitive, not the one said or
+    believed; the saying names no one, so it is no event."""
+    assert all(e.trigger != trigger for e, _ in _events(text))
+
+
+def test_events_an_object_control_passive_keeps_its_subject() -> None:
+    """"X was forced to resign": X is who was forced (not a raising verb)."""
+    assert _roles("The minister was forced to resign.", "forced") == {"minister": "target"}
