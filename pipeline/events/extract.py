@@ -108,6 +108,8 @@ def _predicates(sent: Sentence, lex: Lexicon) -> list[_Predicate]:
             if light is not None:  # "imposed a fine", "disclosed a breach": the verb and
                 etype, carried = light  # its noun
             found = sense(sent, i, lemma, etype or _UNTYPED, lex)
+            if found is None:
+                continue  # a frame that says no event in this sense ("comes in two sizes")
             if found is _UNTYPED:  # no type and no frame: the verb's general class
                 found = lex.general_type(lemma)
                 if found is None and lex.verb_classes.get(lemma) == "stative":

@@ -635,3 +635,13 @@ def test_events_a_raising_verb_does_not_take_its_infinitives_subject(
 def test_events_an_object_control_passive_keeps_its_subject() -> None:
     """"X was forced to resign": X is who was forced (not a raising verb)."""
     assert _roles("The minister was forced to resign.", "forced") == {"minister": "target"}
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The Nokia Lumia comes in three sizes and starts at a price of $499.", "comes"),
+    ("The Nokia Lumia comes in three sizes and starts at a price of $499.", "starts"),
+])
+def test_events_a_frame_of_no_event_drops_the_verb(text: str, trigger: str) -> None:
+    """"comes in three sizes", "starting at $499": a frame whose type is null says the
+    verb is no event in that sense (not an untyped one)."""
+    assert all(e.trigger != trigger for e, _ in _events(text))
