@@ -8,7 +8,9 @@ a. drop junk (``models/ner_rules.json``: "AI" as a place, boilerplate words), si
    are no names: no letter ("8:11.22"), an amount ("280bn"); a name cut off is mended: a
    function word that ends it goes ("Group of"), an unmatched bracket ends or starts it
    ("Tara (Total Abstract ..." is Tara), a single letter after "X and" takes them in
-   ("LL and E Royalty Trust");
+   ("LL and E Royalty Trust"); a name that ends in a word of an occasion ("Worldwide
+   Developers Conference", "the Boston Marathon": ``occasion_heads``) is an EVENT, whatever
+   label the model gave it;
 b. sports results: a town facing another side or followed by a score is a team (ORG), and
    a plural "person" after "the" is a group ("the Beatles"); a courtesy title makes a person
    ("Mr Ebbers"), an acronym alone is no person ("JPN": a country code or an organisation);
@@ -97,11 +99,13 @@ class EntityFixer:
         self.courtesy = frozenset(rules["courtesy_titles"])
         self.tail_words = frozenset(rules["name_tail_words"])
         self.bodies = frozenset(rules["generic_org_words"])
+        self.occasions = frozenset(rules.get("occasion_heads", []))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         pieces = [p for e in doc.ents for p in _split(e)]
-        ents = [self._regional_body(t) for t in (_mend(e, self.tail_words) for e in pieces)
+        ents = [self._occasion(self._regional_body(t))
+                for t in (_mend(e, self.tail_words) for e in pieces)
                 if t is not None and not self._is_junk(t)]
         ents, teams = self._teams(doc, ents, text)
         ents = self._acronyms(doc, ents, text)
@@ -131,6 +135,11 @@ class EntityFixer:
             if first_in_sentence and t.lower() in self.common_words:
                 return True
         return False
+
+    def _occasion(self, ent: Span) -> Span:
+        if ent.label_ in ("ORG", "PERSON", "PRODUCT") and ent[-1].lower_ in self.occasions:
+            return Span(ent.doc, ent.start, ent.end, label="EVENT")
+        return ent
 
     def _regional_body(self, ent: Span) -> Span:
         """A region's name or demonym before an institution word is that body, not the

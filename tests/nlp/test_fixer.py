@@ -190,3 +190,18 @@ def test_ner_an_unmatched_bracket_ends_or_starts_a_name(fixer: EntityFixer, word
                                                         spaces: list[bool],
                                                         expected: list[tuple[str, str]]) -> None:
     assert _labels(fixer(_doc(words, [(0, 4, "ORG")], spaces))) == expected
+
+
+@pytest.mark.parametrize("words,ents,expected", [
+    (["at", "the", "Global", "Developers", "Conference", "."], [(2, 5, "ORG")],
+     [("Global Developers Conference", "EVENT")]),
+    (["after", "the", "Berlin", "Marathon", "."], [(2, 4, "PERSON")],
+     [("Berlin Marathon", "EVENT")]),
+    (["shares", "of", "Epic", "Games", "rose"], [(2, 4, "ORG")], [("Epic Games", "ORG")]),
+])
+def test_ner_the_name_of_an_occasion_is_an_event(fixer: EntityFixer, words: list[str],
+                                                 ents: list[tuple[int, int, str]],
+                                                 expected: list[tuple[str, str]]) -> None:
+    """A conference, a summit, a marathon is an occasion, never an actor; "Games" and "Fair"
+    end companies' names too and are left as the model tagged them."""
+    assert _labels(fixer(_doc(words, ents))) == expected
