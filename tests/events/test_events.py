@@ -645,3 +645,14 @@ def test_events_a_frame_of_no_event_drops_the_verb(text: str, trigger: str) -> N
     """"comes in three sizes", "starting at $499": a frame whose type is null says the
     verb is no event in that sense (not an untyped one)."""
     assert all(e.trigger != trigger for e, _ in _events(text))
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Microsoft demonstrated Windows 8 on Monday.", "communicate"),
+    ("Samsung demonstrated the new technology to reporters.", "communicate"),
+    ("Workers demonstrated outside the Renault plant.", "protest"),
+])
+def test_events_demonstrating_a_thing_is_no_protest(text: str, etype: str) -> None:
+    """"demonstrated Windows 8" shows a thing (a communication); "demonstrated outside the
+    plant", with no object, is a protest."""
+    assert _event(text, "demonstrated").type == etype
