@@ -282,7 +282,8 @@ class Article:
     def _counted(self, sent: Sentence, i: int) -> bool:
         """Whether token ``i`` is a bare number (or "260 others") that counts people."""
         t = sent.toks[i]
-        counted = t.pos == "NUM" or (t.lower in sent.g.counted_people_heads and any(
+        counted = t.pos == "NUM" or t.lower in sent.g.count_nouns or (
+            t.lower in sent.g.counted_people_heads and any(
             sent.toks[c].dep == "nummod" for c in sent.kids[i]))  # "260 others"
         counted = counted and not any(m.start <= t.start < m.end and m.label != "CARDINAL"
                                       for m in sent.mentions)  # "€750,000" is money

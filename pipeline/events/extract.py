@@ -181,6 +181,7 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
     places: list[Mention] = []
     reports = pred.lemma in lex.statement_verbs and not art.quoted(sent.toks[pred.index].start)
     for tok, role in args:
+        tok = _counted_of(sent, tok)
         if reports and art.quoted(sent.toks[tok].start):
             continue  # '"Somalia," said X': what is said is no one (the speaker is outside)
         where = _place(art, sent, tok, role)
@@ -332,6 +333,17 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
     if subject is not None:
         args += [(a, subject) for c in members for a in kids[c] if toks[a].dep == "pobj"]
     return _with_conjuncts(sent, args)
+
+
+def _counted_of(sent: Sentence, i: int) -> int:
+    """What a number counts: "hundreds of hostages", "two of the guards" stand for the
+    hostages, the guards; any other argument for itself."""
+    t = sent.toks[i]
+    if t.pos != "NUM" and t.lower not in sent.g.count_nouns:
+        return i
+    return next((g for p in sent.kids[i] if sent.toks[p].dep == "prep"
+                 and sent.toks[p].lower == "of" for g in sent.kids[p]
+                 if sent.toks[g].dep == "pobj"), i)
 
 
 def _raised(sent: Sentence, v: int) -> bool:

@@ -57,6 +57,8 @@ class Grammar:
     light_trigger_tokens: int
     #: verbs whose passive subject is their infinitive's ("X is said to be")
     raising_verbs: frozenset[str] = frozenset()
+    #: plural nouns of number that count people alone ("thousands were arrested")
+    count_nouns: frozenset[str] = frozenset()
 
     def prep_role(self, word: str, *, verb: bool, region: bool = False) -> str:
         """The role of the object of preposition ``word`` after a verb (else an eventive
@@ -108,5 +110,5 @@ def grammar() -> Grammar:
         state_deps=words("dependencies", "state"),
         minded_classes=words("coreference", "minded_classes"),
         light_trigger_tokens=int(g["light_trigger_tokens"]),
-        raising_verbs=words("raising_verbs"),
+        raising_verbs=words("raising_verbs"), count_nouns=words("count_nouns"),
     )

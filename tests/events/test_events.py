@@ -656,3 +656,13 @@ def test_events_demonstrating_a_thing_is_no_protest(text: str, etype: str) -> No
     """"demonstrated Windows 8" shows a thing (a communication); "demonstrated outside the
     plant", with no object, is a protest."""
     assert _event(text, "demonstrated").type == etype
+
+
+@pytest.mark.parametrize("text,trigger,who", [
+    ("Rebels seized hundreds of villagers near the border.", "seized", "villager"),
+    ("Two of the guards were killed in the raid.", "killed", "guard"),
+    ("Thousands were arrested after the vote.", "arrested", "people"),
+])
+def test_events_a_count_stands_for_what_it_counts(text: str, trigger: str, who: str) -> None:
+    """"hundreds of villagers": the villagers; "thousands were arrested": people counted."""
+    assert _roles(text, trigger).get(who) == "target"
