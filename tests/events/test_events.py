@@ -666,3 +666,11 @@ def test_events_demonstrating_a_thing_is_no_protest(text: str, etype: str) -> No
 def test_events_a_count_stands_for_what_it_counts(text: str, trigger: str, who: str) -> None:
     """"hundreds of villagers": the villagers; "thousands were arrested": people counted."""
     assert _roles(text, trigger).get(who) == "target"
+
+
+def test_events_security_and_armed_forces_are_generic_actors() -> None:
+    """"security forces", "armed forces" (agents.tsv, with a compound or an adjective) are
+    a police and a military actor, and a group attacked is an assault, not a criticism."""
+    assert _event("Gunmen attacked security forces in the south.", "attacked").type == "assault"
+    assert _roles("Armed forces killed two militants.", "killed") == {
+        "armed force": "source", "militant": "target"}
