@@ -132,9 +132,10 @@ def _light_object(toks: Sequence[Tok], kids: list[list[int]], v: int, lemma: str
     """The type and index of the eventive noun a verb carries (:func:`_carries`): "imposed a
     fine", "awarded a series of contracts", "a warning was given", "disclosed a breach"."""
     for c in kids[v]:
-        found = lex.noun(*_through_quantity(toks, kids, c))[1]
+        n = _through_quantity(toks, kids, c)
+        found = lex.noun(toks[n].lemma, toks[n].lower)[1]
         if found is not None and _carries(lemma, found, toks[c].dep, lex):
-            return found, c
+            return found, n
     return None
 
 
@@ -151,23 +152,29 @@ def _carries(verb: str, noun: EventType | None, dep: str, lex: Lexicon) -> bool:
             and noun.type not in ("statement", "other"))
 
 
-def _through_quantity(toks: Sequence[Tok], kids: list[list[int]], n: int) -> tuple[str, str]:
-    """``(lemma, lower)`` of a noun, or of what it counts ("a series of contracts")."""
+def _through_quantity(toks: Sequence[Tok], kids: list[list[int]], n: int) -> int:
+    """A noun, or what it counts ("a series of contracts": the contracts)."""
     if toks[n].lemma.lower() in grammar().quantity_nouns:
         for p in kids[n]:
             if toks[p].dep == "prep" and toks[p].lower == "of":
                 for g in kids[p]:
                     if toks[g].dep == "pobj":
-                        return toks[g].lemma, toks[g].lower
-    return toks[n].lemma, toks[n].lower
+                        return g
+    return n
 
 
 def _merged_into_verb(toks: Sequence[Tok], n: int, lex: Lexicon) -> bool:
-    h = toks[n].head
+    """Whether eventive noun ``n`` is carried by the verb it depends on ("imposed a fine",
+    "launched a series of attacks"): then it is no event of its own."""
+    h, dep = toks[n].head, toks[n].dep
+    if dep == "pobj" and toks[h].lower == "of" and toks[toks[h].head].lemma.lower() in \
+            grammar().quantity_nouns:  # "a series of attacks": the series' place
+        q = toks[h].head
+        h, dep = toks[q].head, toks[q].dep
     if h == n or toks[h].pos != "VERB":
         return False
     return _carries(lex.verb(toks[h].lemma, toks[h].lower)[0],
-                    lex.noun(toks[n].lemma, toks[n].lower)[1], toks[n].dep, lex)
+                    lex.noun(toks[n].lemma, toks[n].lower)[1], dep, lex)
 
 
 def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
@@ -286,14 +293,14 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
             if _raised(sent, v):
                 continue  # "X is said to be faster": X is the infinitive's, not the saying's
             args.append((c, "target"))
-            if _merged_into_verb(toks, c, lex):
-                args += _noun_arguments(sent, c)  # "a fine was imposed on X"
+            if _merged_into_verb(toks, n := _through_quantity(toks, kids, c), lex):
+                args += _noun_arguments(sent, n)  # "a fine was imposed on X"
         elif dep == "dative" and toks[c].pos == "ADP":  # "gave a warning to X": X receives
             args += [(a, "target") for a in kids[c] if toks[a].dep == "pobj"]
         elif dep in g.object:
             args.append((c, "target"))
-            if _merged_into_verb(toks, c, lex):
-                args += _noun_arguments(sent, c)  # "imposed a fine on X", "signed a deal with Y"
+            if _merged_into_verb(toks, n := _through_quantity(toks, kids, c), lex):
+                args += _noun_arguments(sent, n)  # "imposed a fine on X", "signed a deal with Y"
         elif dep == "agent":
             args += [(a, "source") for a in kids[c] if toks[a].dep == "pobj"]
         elif dep == "prep" and toks[c].lower in g.member_preps:

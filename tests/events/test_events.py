@@ -674,3 +674,11 @@ def test_events_security_and_armed_forces_are_generic_actors() -> None:
     assert _event("Gunmen attacked security forces in the south.", "attacked").type == "assault"
     assert _roles("Armed forces killed two militants.", "killed") == {
         "armed force": "source", "militant": "target"}
+
+
+def test_events_an_empty_light_verb_carries_the_noun_a_quantity_counts() -> None:
+    """"launched a series of attacks": one attack event, the verb's subject its source (not
+    an event of "series" beside one of "attacks")."""
+    found = _events("The rebel group launched a series of attacks on the capital.")
+    assert [e.type for e, _ in found] == ["assault"]
+    assert found[0][0].trigger.endswith("attacks")
