@@ -391,8 +391,10 @@ def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, st
     """The objects of preposition ``p`` with their roles (``preposition_roles`` of the
     grammar): "fined by X", "an attack on X", "an agreement between X and Y", "in Lyon"."""
     toks = sent.toks
-    return [(g, sent.g.prep_role(toks[p].lower, verb=verb, region=_region(sent, g)))
-            for g in sent.kids[p] if toks[g].dep == "pobj"]
+    out = [(g, sent.g.prep_role(toks[p].lower, verb=verb, region=_region(sent, g)))
+           for g in sent.kids[p] if toks[g].dep == "pobj"]
+    return out + [(a, role) for g, role in out if role == "place"  # "in Helmand, Afghanistan"
+                  for a in sent.kids[g] if toks[a].dep == "appos"]
 
 
 def _region(sent: Sentence, i: int) -> bool:

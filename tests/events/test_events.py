@@ -682,3 +682,9 @@ def test_events_an_empty_light_verb_carries_the_noun_a_quantity_counts() -> None
     found = _events("The rebel group launched a series of attacks on the capital.")
     assert [e.type for e, _ in found] == ["assault"]
     assert found[0][0].trigger.endswith("attacks")
+
+
+def test_events_the_country_beside_a_place_is_where_too() -> None:
+    """"in Lyon, France": the event happened in both (locations, never actors)."""
+    roles = _roles("A bomb exploded in Lyon, France, on Friday.", "exploded")
+    assert roles == {"Lyon": "location", "France": "location"}
