@@ -307,6 +307,9 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
             members.append(c)  # "leftists were arrested, including X": X as the subject
         elif dep == "prep":
             args += _prep_arguments(sent, c, verb=True)
+        elif dep == "advmod" and toks[c].pos == "ADV":  # "flew back to Belfast"
+            args += [a for p in kids[c] if toks[p].dep == "prep"
+                     for a in _prep_arguments(sent, p, verb=True)]
         elif dep in ("ccomp", "xcomp") and any(toks[g].dep == "aux" and toks[g].lower == "to"
                                                for g in kids[c]):
             # "allowed developers to create": who is allowed is the object of "allow"

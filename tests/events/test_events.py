@@ -688,3 +688,10 @@ def test_events_the_country_beside_a_place_is_where_too() -> None:
     """"in Lyon, France": the event happened in both (locations, never actors)."""
     roles = _roles("A bomb exploded in Lyon, France, on Friday.", "exploded")
     assert roles == {"Lyon": "location", "France": "location"}
+
+
+def test_events_a_preposition_after_an_adverb_is_the_verbs() -> None:
+    """"flew back to Belfast": the place is the flight's, though the parse hangs "to
+    Belfast" on "back"."""
+    assert _roles("The ministers flew back to Belfast on Monday.", "flew").get(
+        "Belfast") == "location"
