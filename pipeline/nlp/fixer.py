@@ -18,8 +18,9 @@ c. recover all-caps acronyms the model missed (not the words of an amount: "310 
    and give an acronym defined in the text, "HM Revenue & Customs (HMRC)", its long form's
    label;
 d. give a repeated name one label within the document (majority vote), a surname alone
-   the PERSON label of the full name, and a full name the PERSON label of its surname with
-   a courtesy title ("Nicola Sturgeon" ... "Ms Sturgeon");
+   the PERSON label of the full name (and so a given name alone, where one full name only
+   begins with it and no place has that name), and a full name the PERSON label of its
+   surname with a courtesy title ("Nicola Sturgeon" ... "Ms Sturgeon");
 e. tag the other occurrences of a name already recognised in the document;
 f. words for the present and its neighbours ("today", "FY24") are dates;
 g. a figure written with its currency ("46 mln dlrs", "EUR 2 million", "Rs 5 crore") is MONEY,
@@ -38,7 +39,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..identity.kinds import is_country
-from ..identity.names import acronym_definitions, clean_name, company_suffixes, is_acronym
+from ..identity.names import acronym_definitions, clean_name, company_suffixes, is_acronym, titles
+from ..lexicon.countries import resolve_place
 from ..lexicon.currencies import money_spans
 from ..lexicon.tables import read_json
 from .products import relabel_products
@@ -247,6 +249,10 @@ class EntityFixer:
             if e.label_ in NAME_LABELS:
                 votes[_key(e.text)][e.label_] += 1
         person_last = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        firsts = Counter(e[0].text for e in {e.text: e for e in ents
+                                             if e.label_ == "PERSON" and len(e) > 1}.values())
+        person_first = {w for w, n in firsts.items() if n == 1 and w.istitle()
+                        and w.lower().rstrip(".") not in titles()}
         titled = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1
                   and e[0].lower_.rstrip(".") in self.courtesy}
         out = []
@@ -257,6 +263,9 @@ class EntityFixer:
                     label = "ORG"
                 elif len(e) == 1 and e.text in person_last:
                     label = "PERSON"
+                elif len(e) == 1 and e.text in person_first and not is_country(e.text) \
+                        and resolve_place(e.text) is None:
+                    label = "PERSON"  # "Tamerlan" after "Tamerlan Tsarnaev", not a place
                 elif label == "ORG" and e[-1].text in titled and all(t.is_title for t in e):
                     label = "PERSON"  # "Nicola Sturgeon" where the text says "Ms Sturgeon"
                 else:

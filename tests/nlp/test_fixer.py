@@ -205,3 +205,21 @@ def test_ner_the_name_of_an_occasion_is_an_event(fixer: EntityFixer, words: list
     """A conference, a summit, a marathon is an occasion, never an actor; "Games" and "Fair"
     end companies' names too and are left as the model tagged them."""
     assert _labels(fixer(_doc(words, ents))) == expected
+
+
+@pytest.mark.parametrize("words,ents,expected", [
+    (["Rustam", "Valiev", "spoke", ".", "Rustam", "left", "."], [(0, 2, "PERSON"), (4, 5, "GPE")],
+     [("Rustam Valiev", "PERSON"), ("Rustam", "PERSON")]),
+    # a place keeps its label: "Jordan" is a country too
+    (["Jordan", "Henderson", "spoke", ".", "Jordan", "left", "."],
+     [(0, 2, "PERSON"), (4, 5, "GPE")], [("Jordan Henderson", "PERSON"), ("Jordan", "GPE")]),
+    # two full names begin with it: no guess
+    (["Anna", "Berg", "and", "Anna", "Lind", "met", ".", "Anna", "left", "."],
+     [(0, 2, "PERSON"), (3, 5, "PERSON"), (7, 8, "ORG")],
+     [("Anna Berg", "PERSON"), ("Anna Lind", "PERSON"), ("Anna", "ORG")]),
+])
+def test_ner_a_given_name_alone_is_the_person(fixer: EntityFixer, words: list[str],
+                                              ents: list[tuple[int, int, str]],
+                                              expected: list[tuple[str, str]]) -> None:
+    """A given name alone is a person where one full name of the document begins with it."""
+    assert _labels(fixer(_doc(words, ents))) == expected
