@@ -396,8 +396,17 @@ def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, st
     toks = sent.toks
     out = [(g, sent.g.prep_role(toks[p].lower, verb=verb, region=_region(sent, g)))
            for g in sent.kids[p] if toks[g].dep == "pobj"]
-    return out + [(a, role) for g, role in out if role == "place"  # "in Helmand, Afghanistan"
-                  for a in sent.kids[g] if toks[a].dep == "appos"]
+    out += [(a, role) for g, role in out if role == "place"  # "in Helmand, Afghanistan"
+            for a in sent.kids[g] if toks[a].dep == "appos"]
+    return out + [(x, "place") for g, role in out if role != "place"  # "an attack on the
+                  for q in sent.kids[g] if toks[q].dep == "prep"  # market in Strasbourg"
+                  and sent.g.prep_role(toks[q].lower, verb=verb) == "place"
+                  for x in sent.kids[q] if toks[x].dep == "pobj" and _named_place(sent, x)]
+
+
+def _named_place(sent: Sentence, i: int) -> bool:
+    m = sent.mention_at(i)
+    return m is not None and bool(place_kind(m))
 
 
 def _region(sent: Sentence, i: int) -> bool:

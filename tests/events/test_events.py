@@ -695,3 +695,9 @@ def test_events_a_preposition_after_an_adverb_is_the_verbs() -> None:
     Belfast" on "back"."""
     assert _roles("The ministers flew back to Belfast on Monday.", "flew").get(
         "Belfast") == "location"
+
+
+def test_events_the_place_of_what_an_event_is_on_is_where() -> None:
+    """"an attack on the market in Strasbourg": the attack happened in Strasbourg."""
+    roles = _roles("Two guards died in an attack on the Christmas market in Strasbourg.", "attack")
+    assert roles.get("Strasbourg") == "location"
