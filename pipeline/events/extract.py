@@ -199,6 +199,8 @@ def _event(art: Article, sent: Sentence, pred: _Predicate, article_id: str,
         found = [art.resolve(sent, tok, role)]
         if found[0] is None or found[0].agent:  # "a consortium including Huawei": its
             found += [art.resolve(sent, m, role) for m in _members(sent, tok)]  # members
+        if _building(sent, tok, lex):
+            found = [r for r in found if r is None or not r.agent]  # "to hospital": where
         if role == "place":
             role = "other"  # an organisation or a person "in" it
         for r in found:
@@ -402,6 +404,14 @@ def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, st
                   for q in sent.kids[g] if toks[q].dep == "prep"  # market in Strasbourg"
                   and sent.g.prep_role(toks[q].lower, verb=verb) == "place"
                   for x in sent.kids[q] if toks[x].dep == "pobj" and _named_place(sent, x)]
+
+
+def _building(sent: Sentence, i: int, lex: Lexicon) -> bool:
+    """Whether argument ``i`` is a building reached by a preposition of place ("taken to
+    hospital", "a fire at the embassy"): where, not who."""
+    t = sent.toks[i]
+    return (t.dep == "pobj" and lex.noun_classes.get(t.lemma.lower()) in sent.g.building_classes
+            and sent.g.prep_role(sent.toks[t.head].lower, verb=True, region=True) == "place")
 
 
 def _named_place(sent: Sentence, i: int) -> bool:

@@ -59,6 +59,8 @@ class Grammar:
     raising_verbs: frozenset[str] = frozenset()
     #: plural nouns of number that count people alone ("thousands were arrested")
     count_nouns: frozenset[str] = frozenset()
+    #: classes of a noun that, after a preposition of place, is where ("in hospital")
+    building_classes: frozenset[str] = frozenset()
 
     def prep_role(self, word: str, *, verb: bool, region: bool = False) -> str:
         """The role of the object of preposition ``word`` after a verb (else an eventive
@@ -111,4 +113,5 @@ def grammar() -> Grammar:
         minded_classes=words("coreference", "minded_classes"),
         light_trigger_tokens=int(g["light_trigger_tokens"]),
         raising_verbs=words("raising_verbs"), count_nouns=words("count_nouns"),
+        building_classes=words("classes", "building"),
     )

@@ -701,3 +701,12 @@ def test_events_the_place_of_what_an_event_is_on_is_where() -> None:
     """"an attack on the market in Strasbourg": the attack happened in Strasbourg."""
     roles = _roles("Two guards died in an attack on the Christmas market in Strasbourg.", "attack")
     assert roles.get("Strasbourg") == "location"
+
+
+def test_events_a_building_reached_by_a_place_preposition_is_where() -> None:
+    """"taken to hospital": the hospital is where, not an actor; "in a court" keeps the
+    court (a body, not a building)."""
+    assert "hospital" not in _roles("Eleven people were taken to hospital after the blast.",
+                                    "taken")
+    assert "court" in _roles("Apple filed a lawsuit against Samsung in a California court.",
+                             "filed a lawsuit")
