@@ -367,7 +367,10 @@ def _raised(sent: Sentence, v: int) -> bool:
                                        for a in sent.kids[c]) for c in sent.kids[v])
 
 
-def _noun_arguments(sent: Sentence, n: int) -> list[tuple[int, str]]:
+def _noun_arguments(sent: Sentence, n: int, *, shared: bool = True
+                    ) -> list[tuple[int, str]]:
+    """The arguments of an eventive noun: its possessor, its prepositions' objects, and
+    those of the noun it is conjoined to ("the slaughter and maiming of civilians")."""
     toks, kids = sent.toks, sent.kids
     args: list[tuple[int, str]] = []
     for c in kids[n]:
@@ -376,6 +379,9 @@ def _noun_arguments(sent: Sentence, n: int) -> list[tuple[int, str]]:
             args.append((c, "source"))
         elif dep == "prep":
             args += _prep_arguments(sent, c, verb=False)
+    h = toks[n].head
+    if shared and toks[n].dep == "conj" and h != n and toks[h].pos == "NOUN":
+        args += _noun_arguments(sent, h, shared=False)
     return _with_conjuncts(sent, args)
 
 

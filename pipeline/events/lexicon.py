@@ -15,6 +15,7 @@ from typing import Any
 
 from ..lexicon.tables import from_tables, read_json, read_tsv
 from ..lexicon.wordnet import noun_classes, verb_classes
+from .grammar import grammar
 
 
 @from_tables()
@@ -146,6 +147,8 @@ class Lexicon:
     adjectives: dict[str, EventType] = field(default_factory=dict)
     #: the types by family, for people reading the graph (``family`` in the ontology)
     families: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: the types whose verbs' -ing nouns name their event ("the maiming of civilians")
+    gerund_types: frozenset[str] = frozenset()
 
     def general_type(self, lemma: str) -> EventType | None:
         """The general type of a verb no type of the ontology names, by its WordNet class.
@@ -183,6 +186,10 @@ class Lexicon:
         base = self.noun_forms.get(lower)
         if base is not None:
             return base, self.nouns[base]
+        base = self.verb_forms.get(lower) if lower.endswith("ing") else None
+        if base is not None and self.verbs[base].type in self.gerund_types and \
+                self.noun_classes.get(lower, "event") in grammar().eventive:
+            return base, self.verbs[base]  # "the maiming of civilians": the verb's event
         return lemma, None
 
 
@@ -233,6 +240,7 @@ def lexicon() -> Lexicon:
         actorless=frozenset(onto.get("actorless_types", [])),
         empty_light_verbs=frozenset(onto.get("empty_light_verbs", [])),
         undergoer_light_verbs=frozenset(onto.get("undergoer_light_verbs", [])),
+        gerund_types=frozenset(onto.get("gerund_types", [])),
         adjectives=adjectives,
         families=_families(onto["types"]),
     )

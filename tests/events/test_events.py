@@ -710,3 +710,28 @@ def test_events_a_building_reached_by_a_place_preposition_is_where() -> None:
                                     "taken")
     assert "court" in _roles("Apple filed a lawsuit against Samsung in a California court.",
                              "filed a lawsuit")
+
+
+@pytest.mark.parametrize("text,trigger,etype", [
+    ("The jailing of the activist drew protests.", "jailing", "coerce"),
+    ("The shelling of the town went on for days.", "shelling", "assault"),
+])
+def test_events_a_gerund_of_violence_or_justice_is_its_verbs_event(
+        text: str, trigger: str, etype: str) -> None:
+    """"the jailing of X", "the shelling of the town": an -ing noun no type lists takes its
+    verb's type when that is violence, detention, justice or flight (gerund_types)."""
+    assert _event(text, trigger).type == etype
+
+
+def test_events_a_gerund_of_other_types_or_a_thing_is_no_event() -> None:
+    """"advertising" (a statement verb's gerund) and "rating" (a thing in WordNet) stay
+    nouns."""
+    found = _events("Advertising revenue and the rating of the bank fell, analysts said.")
+    assert {e.trigger for e, _ in found} & {"Advertising", "rating"} == set()
+
+
+def test_events_conjoined_eventive_nouns_share_their_arguments() -> None:
+    """"the arrest and jailing of X": X is the target of both."""
+    text = "Crowds condemned the slaughter and maiming of villagers."
+    assert _roles(text, "slaughter").get("villager") == "target"
+    assert _roles(text, "maiming").get("villager") == "target"
