@@ -334,7 +334,8 @@ def _verb_arguments(sent: Sentence, v: int, lex: Lexicon) -> list[tuple[int, str
             if sent.mention_at(toks[v].head) is not None:
                 args.append((toks[v].head, "source"))  # a headline's "UK to require ..."
         else:  # "a deal signed by X" (the deal undergoes it), "a firm making chips"
-            args.append((toks[v].head, "target" if toks[v].tag == "VBN" else "source"))
+            passive = toks[v].tag == "VBN" or any(toks[c].dep == "agent" for c in kids[v])
+            args.append((toks[v].head, "target" if passive else "source"))
     elif not has_subject:
         inherited = _inherited_subject(sent, v)
         if any(toks[c].dep == "auxpass" for c in kids[v]):  # "... or was forced out"
@@ -387,15 +388,20 @@ def _noun_arguments(sent: Sentence, n: int, *, shared: bool = True
 
 def _state_arguments(sent: Sentence, a: int) -> list[tuple[int, str]]:
     """Who is in the state an adjective names: the noun it qualifies ("the dead soldier"),
-    the object of "left X dead", else the subject of its verb ("nine were dead", "he was
-    found dead"); they underwent the event (``target``)."""
+    the object of "left X dead", the noun a participle qualifies ("X, shot dead by police"),
+    else the subject of its verb ("nine were dead", "he was found dead"); they underwent the
+    event (``target``); the verb's agent ("by police") caused it (``source``)."""
     toks, h = sent.toks, sent.toks[a].head
     if toks[a].dep == "amod":
         return _with_conjuncts(sent, [(h, "target")])
+    causers = [(g, "source") for c in sent.kids[h] if toks[c].dep == "agent"
+               for g in sent.kids[c] if toks[g].dep == "pobj"]
     objects = [c for c in sent.kids[h] if toks[c].dep in sent.g.object and c != a]
     if toks[a].dep == "oprd" and objects:
-        return _with_conjuncts(sent, [(objects[0], "target")])
-    return _with_conjuncts(sent, [(c, "target") for c, _ in _subjects(sent, h)])
+        return _with_conjuncts(sent, [(objects[0], "target"), *causers])
+    if toks[a].dep == "oprd" and toks[h].dep == "acl" and toks[h].head != h:
+        return _with_conjuncts(sent, [(toks[h].head, "target"), *causers])
+    return _with_conjuncts(sent, [*((c, "target") for c, _ in _subjects(sent, h)), *causers])
 
 
 def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, str]]:

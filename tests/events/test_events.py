@@ -735,3 +735,11 @@ def test_events_conjoined_eventive_nouns_share_their_arguments() -> None:
     text = "Crowds condemned the slaughter and maiming of villagers."
     assert _roles(text, "slaughter").get("villager") == "target"
     assert _roles(text, "maiming").get("villager") == "target"
+
+
+def test_events_a_participle_with_an_agent_is_passive_and_its_state_has_a_cause() -> None:
+    """"The gunman, shot dead by police, ...": the parse may tag "shot" a past tense; with
+    "by police" it is passive, the gunman its target, and the police caused the death."""
+    text = "The gunman – shot dead by police – had fired at a bus."
+    assert _roles(text, "shot") == {"gunman": "target", "police": "source"}
+    assert _roles(text, "dead") == {"gunman": "target", "police": "source"}
