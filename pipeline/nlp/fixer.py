@@ -16,7 +16,7 @@ b. sports results: a town facing another side or followed by a score is a team (
    ("Mr Ebbers"), an acronym alone is no person ("JPN": a country code or an organisation);
 c. recover all-caps acronyms the model missed (not the words of an amount: "310 MLN DLRS"),
    and give an acronym defined in the text, "HM Revenue & Customs (HMRC)", its long form's
-   label;
+   label (an occasion's too where the model tagged the acronym itself: "WWDC");
 d. give a repeated name one label within the document (majority vote), a surname alone
    the PERSON label of the full name (and so a given name alone, where one full name only
    begins with it and no place has that name), and a full name the PERSON label of its
@@ -216,9 +216,11 @@ class EntityFixer:
     def _acronyms(self, doc: Doc, ents: list[Span], text: str) -> list[Span]:
         taken = {i for e in ents for i in range(e.start, e.end)}  # token indices
         labels_by_text = {e.text: e.label_ for e in ents}
-        defined = {acr: labels_by_text.get(long, "ORG")
+        defined = {acr: labels_by_text.get(long) or next(
+                       (e.label_ for e in ents if e.text.endswith(f" {long}")), "ORG")
                    for acr, long in acronym_definitions(text)}
-        out = list(ents)
+        out = [Span(doc, e.start, e.end, label="EVENT")  # "WWDC": an occasion's acronym
+               if defined.get(e.text) == "EVENT" and e.label_ in NAME_LABELS else e for e in ents]
         shouting_line: dict[int, bool] = {}
         amounts = [range(a, b) for a, b in money_spans(text)]
         for m in _WORD_IN_TEXT.finditer(text):

@@ -223,3 +223,12 @@ def test_ner_a_given_name_alone_is_the_person(fixer: EntityFixer, words: list[st
                                               expected: list[tuple[str, str]]) -> None:
     """A given name alone is a person where one full name of the document begins with it."""
     assert _labels(fixer(_doc(words, ents))) == expected
+
+
+def test_ner_the_acronym_of_an_occasion_is_an_event(fixer: EntityFixer) -> None:
+    """"the Acme Global Developers Conference (GDC)": the model's ORG "GDC" names the
+    occasion its long form names, even where the long form has a word before it."""
+    words = ["at", "the", "Acme", "Global", "Developers", "Conference", "(", "GDC", ")", "."]
+    spaces = [True, True, True, True, True, True, False, False, False, False]
+    doc = fixer(_doc(words, [(2, 6, "ORG"), (7, 8, "ORG")], spaces))
+    assert _labels(doc) == [("Acme Global Developers Conference", "EVENT"), ("GDC", "EVENT")]
