@@ -412,8 +412,9 @@ def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, st
            for g in sent.kids[p] if toks[g].dep == "pobj"]
     out += [(a, role) for g, role in out if role == "place"  # "in Helmand, Afghanistan"
             for a in sent.kids[g] if toks[a].dep == "appos"]
-    return out + [(x, "place") for g, role in out if role != "place"  # "an attack on the
-                  for q in sent.kids[g] if toks[q].dep == "prep"  # market in Strasbourg"
+    return out + [(x, "place") for g, role in out  # "an attack on the market in Lyon",
+                  if role != "place" or _occasion(sent, g)  # "at the Expo in Paris"
+                  for q in sent.kids[g] if toks[q].dep == "prep"
                   and sent.g.prep_role(toks[q].lower, verb=verb) == "place"
                   for x in sent.kids[q] if toks[x].dep == "pobj" and _named_place(sent, x)]
 
@@ -424,6 +425,11 @@ def _building(sent: Sentence, i: int, lex: Lexicon) -> bool:
     t = sent.toks[i]
     return (t.dep == "pobj" and lex.noun_classes.get(t.lemma.lower()) in sent.g.building_classes
             and sent.g.prep_role(sent.toks[t.head].lower, verb=True, region=True) == "place")
+
+
+def _occasion(sent: Sentence, i: int) -> bool:
+    pos = sent.toks[i].start
+    return any(m.label == "EVENT" and m.start <= pos < m.end for m in sent.mentions)
 
 
 def _named_place(sent: Sentence, i: int) -> bool:

@@ -743,3 +743,10 @@ def test_events_a_participle_with_an_agent_is_passive_and_its_state_has_a_cause(
     text = "The gunman – shot dead by police – had fired at a bus."
     assert _roles(text, "shot") == {"gunman": "target", "police": "source"}
     assert _roles(text, "dead") == {"gunman": "target", "police": "source"}
+
+
+def test_events_the_place_of_an_occasion_is_where() -> None:
+    """"at the Global Developers Conference in Lisbon": the launch happened in Lisbon."""
+    roles = _roles("Acme Corp introduced the phone at the Global Developers Conference in "
+                   "Lisbon.", "introduced")
+    assert roles.get("Lisbon") == "location"
