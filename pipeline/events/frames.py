@@ -9,10 +9,12 @@ the predicate is no event in that sense. A noun compound WordNet knows, of a cla
 names no happening, is no event of its head's type ("treasury bills" are no legislation).
 
 An argument's class: a name's kind (``person``, ``organisation``, ``country``, ``product``,
-``place``); an amount (``amount``); a generic agent of the government, legislature or courts
-(``government``); else WordNet's class of the noun's first sense (``person``, ``group``,
-``artifact``, ``communication``, ``cognition``, ``act``, ``possession``, ``body``...; see
-``models/wordnet_nouns.tsv``), and ``event`` and ``event:TYPE`` for a noun of the ontology.
+``place``); an amount (``amount``); a date or time (``time``: "aged 55"); a generic agent of
+the government, legislature or courts (``government``); else WordNet's class of the noun's
+first sense (``person``, ``group``, ``artifact``, ``communication``, ``cognition``, ``act``,
+``possession``, ``body``...; see ``models/wordnet_nouns.tsv``), and ``event`` and
+``event:TYPE`` for a noun of the ontology. The object slot is the direct object, the
+passive subject, or a bare noun phrase of measure ("aged 55").
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from .lexicon import EventType, Frame, Lexicon
 from .sentence import Sentence
 
 #: the dependency labels of the arguments a frame's slot tests
-_SLOT_DEPS = {"object": ("dobj", "obj", "nsubjpass"), "subject": ("nsubj",),
+_SLOT_DEPS = {"object": ("dobj", "obj", "nsubjpass", "npadvmod"), "subject": ("nsubj",),
               "compound": ("compound", "amod")}
 
 
@@ -74,6 +76,8 @@ def arg_class(sent: Sentence, i: int, lex: Lexicon) -> frozenset[str]:
         if m.start <= t.start < m.end:
             if m.label in sent.g.amount_labels:
                 return frozenset({"amount"})
+            if m.label in ("DATE", "TIME"):  # "aged 55" reads as a date to the NER
+                return frozenset({"time"})
             kind = kind_of(m)
             if kind in ("capital", "place"):
                 return frozenset({"place"})

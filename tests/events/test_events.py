@@ -750,3 +750,10 @@ def test_events_the_place_of_an_occasion_is_where() -> None:
     roles = _roles("Acme Corp introduced the phone at the Global Developers Conference in "
                    "Lisbon.", "introduced")
     assert roles.get("Lisbon") == "location"
+
+
+def test_events_an_age_is_no_event() -> None:
+    """"X, aged 55, ...": "aged" with an age (a number, or a date to the NER) states how old
+    someone is; it is no event."""
+    found = _events("It marked the third time that Intel, aged 55, has taken leave.")
+    assert "aged" not in {e.trigger for e, _ in found}
