@@ -5,7 +5,8 @@ rows sit in its part (:class:`Plan`). A run writes the rows of the articles that
 analysed again, named otherwise by the folder, read from another dump too, moved or gone)
 and copies every other article's rows byte for byte from the part as it was; the single
 file people open is the header and every part in source order, so it is the file a run over
-the whole folder writes.
+the whole folder writes (written as the parts are: a new part's bytes go to both, a clean
+part is read once). A first write moves each table's folder of parts into place whole.
 """
 
 from __future__ import annotations
@@ -87,32 +88,59 @@ def json_lines(fields: Sequence[str]) -> Callable[[Iterable[Mapping[str, Any]]],
 
 def write_parts(staging: Path, out: Path, table: str, plan: Plan,
                 rows: Iterable[Mapping[str, Any]], encode: Callable[[Iterable[Any]], bytes],
-                spans: Mapping[str, Span]) -> dict[str, Span]:
+                spans: Mapping[str, Span], header: Sequence[str] | None) -> dict[str, Span]:
     """Write the parts of the dirty sources into ``staging/parts/<table>/``: the rows of a
     changed article from ``rows`` (those of the changed articles, in output order), any other
-    article's copied from its part in ``out`` (``spans``: where they sit there). Returns where
-    every article of the dirty sources sits in the new parts."""
+    article's copied from its part in ``out`` (``spans``: where they sit there); and, as they
+    go, the table's single file in ``staging``: its header (a CSV's), then every source's
+    part in source order (a clean source's as it is in ``out``). Returns where every article
+    of the dirty sources sits in the new parts."""
     folder = staging / PARTS / table
     folder.mkdir(parents=True, exist_ok=True)
     groups = _by_article(rows)
     pending = next(groups, None)
     new: dict[str, Span] = {}
-    for home in sorted(plan.layout):
-        old = out / PARTS / table / part_name(home)
-        with (folder / part_name(home)).open("wb") as fh, \
-                _Copier(old, fh) as copier:
-            for a in plan.layout[home]:
-                if a in plan.changed:
-                    data = b""
-                    if pending is not None and pending[0] == a:
-                        data = encode(pending[1])
-                        pending = next(groups, None)
-                    new[a] = copier.write(data)
-                elif a in spans:
-                    new[a] = copier.copy(*spans[a])
+    with atomic_open(staging / table, binary=True) as whole:
+        if header is not None:
+            whole.write(csv_lines(header)([dict(zip(header, header, strict=True))]))
+        for home in sorted(set(plan.homes.values())):
+            old = out / PARTS / table / part_name(home)
+            if home not in plan.layout:  # a clean source: its part as it is
+                _append(old, whole)
+                continue
+            with (folder / part_name(home)).open("wb") as fh, \
+                    _Copier(old, _Tee(fh, whole)) as copier:
+                for a in plan.layout[home]:
+                    if a in plan.changed:
+                        data = b""
+                        if pending is not None and pending[0] == a:
+                            data = encode(pending[1])
+                            pending = next(groups, None)
+                        new[a] = copier.write(data)
+                    elif a in spans:
+                        new[a] = copier.copy(*spans[a])
     if pending is not None:
         raise RuntimeError(f"{table}: rows of article {pending[0]} out of output order")
     return new
+
+
+def _append(part: Path, fh: BinaryIO) -> None:
+    try:
+        with part.open("rb") as src:
+            shutil.copyfileobj(src, fh)
+    except FileNotFoundError:  # a source whose articles have no rows in this table
+        pass
+
+
+class _Tee:
+    """Writes to a part and to the single file at once."""
+
+    def __init__(self, *files: BinaryIO) -> None:
+        self.files = files
+
+    def write(self, data: bytes) -> None:
+        for f in self.files:
+            f.write(data)
 
 
 def _by_article(rows: Iterable[Mapping[str, Any]]) -> Iterator[tuple[str, list[Any]]]:
@@ -132,7 +160,7 @@ class _Copier:
     """Writes a new part: new bytes, and runs of the old part copied in as few reads as the
     runs allow (neighbouring articles' rows are neighbours in the old part too)."""
 
-    def __init__(self, old: Path, fh: BinaryIO) -> None:
+    def __init__(self, old: Path, fh: _Tee) -> None:
         self.src = old.open("rb") if old.exists() else None
         self.fh = fh
         self.pos = 0
@@ -179,29 +207,17 @@ class _Copier:
         self.run = []
 
 
-def join_parts(staging: Path, out: Path, table: str, header: Sequence[str] | None,
-               homes: Collection[str], dirty: Collection[str]) -> None:
-    """The single file of a table, in ``staging``: its header (a CSV's), then each source's
-    part (the new one from ``staging`` for a dirty source, else the one in ``out``), in
-    source order."""
-    with atomic_open(staging / table, binary=True) as fh:
-        if header is not None:
-            fh.write(csv_lines(header)([dict(zip(header, header, strict=True))]))
-        for home in sorted(homes):
-            part = (staging if home in dirty else out) / PARTS / table / part_name(home)
-            if part.exists():
-                with part.open("rb") as src:
-                    shutil.copyfileobj(src, fh)
-
-
 def commit_parts(staging: Path, out: Path, tables: Iterable[str], homes: Collection[str]
                  ) -> None:
     """Move the new parts into ``out`` and remove the parts of sources no longer there."""
     keep = {part_name(h) for h in homes}
     for table in tables:
         target = out / PARTS / table
-        target.mkdir(parents=True, exist_ok=True)
         new = staging / PARTS / table
+        if new.is_dir() and not target.exists():  # a first write: the folder moves whole
+            target.parent.mkdir(parents=True, exist_ok=True)
+            new.replace(target)
+        target.mkdir(parents=True, exist_ok=True)
         if new.is_dir():
             for part in sorted(new.iterdir()):
                 part.replace(target / part.name)

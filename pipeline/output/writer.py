@@ -25,7 +25,6 @@ from .parts import (
     Span,
     commit_parts,
     csv_lines,
-    join_parts,
     json_lines,
     write_parts,
 )
@@ -103,12 +102,9 @@ class Parted:
               encode: Callable[[Iterable[Any]], bytes] | None = None) -> dict[str, Span]:
         """A table's dirty parts (its rows as CSV lines under ``header``, or as ``encode``
         writes them), then its single file; where each article's rows sit."""
-        spans = write_parts(staging, self.out, table, self.plan, rows,
-                            encode or csv_lines(header or ()),
-                            store.part_spans(table, self.plan.rewritten))
-        join_parts(staging, self.out, table, header, set(self.plan.homes.values()),
-                   self.plan.dirty)
-        return spans
+        return write_parts(staging, self.out, table, self.plan, rows,
+                           encode or csv_lines(header or ()),
+                           store.part_spans(table, self.plan.rewritten), header)
 
 
 def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: bool,
