@@ -39,6 +39,7 @@ VERSIONS = {
     "wordnet_products.tsv": "newsgraph.wordnet_products.v1",
     "markets.tsv": "newsgraph.markets.v1",
     "grammar.json": "newsgraph.grammar.v1",
+    "english.json": "newsgraph.english.v1",
 }
 
 

@@ -42,3 +42,23 @@ def test_language_others_are_stored_listed_and_not_analysed(tmp_path: Path, n: i
     assert st.not_analysed_languages == {"de": n, "pt": n} and not st.stale
     forced = run([dump], tmp_path / "out", progress=False, language="any")
     assert forced.n_recognised == 2 and forced.not_analysed == {}
+
+
+def test_language_plain_english_needs_no_identifier(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sample a third English function words is English without the identifier (its
+    cost); other text still goes to it."""
+    from pipeline.ingest import language
+
+    def refuse() -> None:
+        raise AssertionError("the identifier was asked")
+
+    english = ("The minister said on Tuesday that the government would not raise taxes this "
+               "year, and that it had no plans to cut spending on schools or hospitals, which "
+               "she described as the priority of the coalition for the rest of its term.")
+    monkeypatch.setattr(language, "_identifier", refuse)
+    assert language.detect_language(english) == "en"
+    dutch = ("De minister zei dinsdag dat de regering dit jaar de belastingen niet zal "
+             "verhogen en dat er geen plannen zijn om te bezuinigen op scholen of "
+             "ziekenhuizen, die zij de prioriteit van de coalitie noemde.")
+    with pytest.raises(AssertionError, match="identifier was asked"):
+        language.detect_language(dutch)
