@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -43,6 +44,8 @@ from .tables import (
 )
 
 OUTPUTS = OUTPUT_FILES
+#: where the forked writer leaves the spans of the event–actor links' parts for the parent
+_LINK_SPANS = ".link-spans.json"
 
 
 #: the tables kept in parts (:mod:`.parts`), with their header (a CSV's)
@@ -62,10 +65,10 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     ``parts_state`` (what shapes them: the output rules) is not the one they were written
     with.
 
-    Stages: 1. articles, entities, actors, events and who took part, the actor–actor
-    projection; 2. the HTML explorer, the graph of the newest dumps' events as GraphML, GEXF
-    and JSON (``max_slice_events``; ``newsgraph export graph`` writes the rest) and the PNG
-    overview (in a second process, beside 1); 3. the set moves into place. Returns the rows
+    Stages: 1. articles, entities, actors, events, the actor–actor projection; 2. in a
+    second process, beside 1: who took part in each event, the HTML explorer, the graph of the
+    newest dumps' events as GraphML, GEXF and JSON (``max_slice_events``; ``newsgraph export
+    graph`` writes the rest) and the PNG overview; 3. the set moves into place. Returns the rows
     of the main tables (``entities``, ``actors``, ``events``), for ``status``.
     """
     out.mkdir(parents=True, exist_ok=True)
@@ -102,9 +105,18 @@ class Parted:
               encode: Callable[[Iterable[Any]], bytes] | None = None) -> dict[str, Span]:
         """A table's dirty parts (its rows as CSV lines under ``header``, or as ``encode``
         writes them), then its single file; where each article's rows sit."""
+        return self.write_spans(staging, table, header, rows,
+                                store.part_spans(table, self.plan.rewritten), encode)
+
+    def write_spans(self, staging: Path, table: str, header: Sequence[str] | None,
+                    rows: Iterable[Mapping[str, Any]], spans: Mapping[str, Span],
+                    encode: Callable[[Iterable[Any]], bytes] | None = None
+                    ) -> dict[str, Span]:
+        """:meth:`write` with where the rewritten articles' rows sit in the parts now
+        (``spans``, read from the store beforehand: a forked writer uses no connection of
+        its parent's)."""
         return write_parts(staging, self.out, table, self.plan, rows,
-                           encode or csv_lines(header or ()),
-                           store.part_spans(table, self.plan.rewritten), header)
+                           encode or csv_lines(header or ()), spans, header)
 
 
 def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: bool,
@@ -128,12 +140,14 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
         spans["events.csv"] = parted.write(out, store, "events.csv", EVENT_COLUMNS,
                                            event_rows(cat, published, changed))
-        spans["event_actors.csv"] = parted.write(out, store, "event_actors.csv",
-                                                 EVENT_ACTOR_COLUMNS,
-                                                 event_actor_rows(cat, changed))
         graph.write_projection(out / "graph_actors.graphml", cat, t.max_projection_actors)
 
+    link_spans = store.part_spans("event_actors.csv", parted.plan.rewritten)
+
     def pictures() -> None:                                                   # 2
+        links = parted.write_spans(out, "event_actors.csv", EVENT_ACTOR_COLUMNS,  # (of 1,
+                                   event_actor_rows(cat, changed), link_spans)  # to share)
+        (out / _LINK_SPANS).write_text(json.dumps(links))
         graph.write_html(out, cat, t)
         part = SliceCatalogue(cat, lambda row: row.event.article_id in newest, newest)
         for name in ("graph.graphml", "graph.gexf", "graph.json"):
@@ -144,6 +158,9 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         cat.close()  # a forked writer closes its own connection before it exits
 
     in_parallel(pictures, tables)  # the NLP is done: both cores are free
+    spans["event_actors.csv"] = {a: (s, n) for a, (s, n) in
+                                 json.loads((out / _LINK_SPANS).read_text()).items()}
+    (out / _LINK_SPANS).unlink()
     steps.update(3)
     steps.close()
     n_entities = store.counts()["mentions"]  # entities.csv has a row per stored mention
