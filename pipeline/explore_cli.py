@@ -18,6 +18,9 @@ from .settings import DEFAULT_OUT
 EVENT_COLUMNS = ("date", "type", "trigger", "sources", "targets", "others", "amount",
                  "currency", "sentence", "title", "source", "url", "event_id")
 
+#: the events of an actor ``explore actor`` shows unless asked for more
+ACTOR_EVENTS = 50
+
 _OUT = click.option("--out", default=str(DEFAULT_OUT), show_default=True,
                     help="Output folder.")
 _LIMIT = click.option("--limit", "-n", "limit", default=None, type=click.IntRange(1),
@@ -39,14 +42,6 @@ def _explorer(out: str, named_only: bool = False) -> Any:
     except NewsgraphError as exc:
         fail(str(exc))
     return e.named() if named_only else e
-
-
-def _cut(rows: list[Any], limit: int | None) -> list[Any]:
-    """The first ``limit`` rows; a line on stderr says how many there were."""
-    if limit is not None and len(rows) > limit:
-        click.echo(f"showing {limit} of {len(rows)} (--limit)", err=True)
-        return rows[:limit]
-    return rows
 
 
 def _event_lines(r: dict[str, Any], indent: str = "") -> list[str]:
@@ -84,24 +79,27 @@ def explore_top(out: str, by: str, n: int, named_only: bool, fmt: str) -> None:
 @explore_group.command("actor")
 @click.argument("name")
 @_OUT
-@_LIMIT
+@click.option("--limit", "-n", "limit", default=ACTOR_EVENTS, show_default=True,
+              type=click.IntRange(1), help="Show the actor's newest this many events.")
 @format_options
-def explore_actor(name: str, out: str, limit: int | None, fmt: str) -> None:
-    """One actor: aliases, country, timeline of events and closest co-actors."""
+def explore_actor(name: str, out: str, limit: int, fmt: str) -> None:
+    """One actor: aliases, country, its newest events and closest co-actors."""
     try:
-        p = _explorer(out).profile(name)
+        p = _explorer(out).profile(name, limit)
     except NewsgraphError as exc:  # no such actor, or several
         fail(str(exc))
-    timeline = _cut(p["timeline"], limit)
+    timeline = p["timeline"]
+    if p["n_events"] > len(timeline):
+        click.echo(f"showing the newest {len(timeline)} of {p['n_events']} (--limit)", err=True)
     if fmt == "json":
-        click.echo(json.dumps(p | {"timeline": timeline}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(p, indent=2, ensure_ascii=False))
         return
     if emit(timeline, ("role", *EVENT_COLUMNS), fmt):
         return
     click.echo(printable(f"{p['name']} ({p['kind']}{', ' + p['country'] if p['country'] else ''})"))
     if p["aliases"]:
         click.echo(printable(f"also: {p['aliases']}"))
-    click.echo(f"events: {len(p['timeline'])}")
+    click.echo(f"events: {p['n_events']}")
     for t in timeline:
         for line in _event_lines(t | {"type": f"{t['type']} [{t['role']}]"}, "  "):
             click.echo(line)

@@ -209,18 +209,24 @@ class Explorer:
                          "source": source, "url": url, "event_id": e.event_id})
         return sorted(rows, key=lambda r: (r["date"], r["event_id"]))
 
-    def profile(self, name: str) -> dict[str, Any]:
-        """An actor's details, timeline of events (with its role and the event's actors)
-        and closest co-actors."""
+    def profile(self, name: str, limit: int | None = None) -> dict[str, Any]:
+        """An actor's details, timeline of events (with its role and the event's actors; its
+        ``limit`` newest only, if given, by date), how many events it has, and closest
+        co-actors."""
         aid = self.find(name)
         a = self._all[aid]
-        roles = dict(self.store.events_of(aid))
+        if limit is None:
+            roles = dict(self.store.events_of(aid))
+            n_events = len(roles)
+        else:
+            newest, n_events = self.store.newest_events_of(aid, limit)
+            roles = dict(newest)
         timeline = [r | {"role": str(roles[r["event_id"]])}
                     for r in self._rows(list(roles))]
         close = sorted(self.co_actors(aid).items(),
                        key=lambda kv: (-kv[1], self._all[kv[0]].name))
         return {"name": a.name, "kind": a.kind, "country": a.country,
-                "aliases": "; ".join(a.aliases), "timeline": timeline,
+                "aliases": "; ".join(a.aliases), "n_events": n_events, "timeline": timeline,
                 "co_actors": [(self._all[o].name, n) for o, n in close[:10]]}
 
     def events(self, type_: str | None = None, country: str | None = None,

@@ -98,6 +98,17 @@ class ScratchStore(Connection):
             "GROUP BY event_id ORDER BY event_id LIMIT ?",
             (actor_id, -1 if limit is None else limit))]
 
+    def newest_events_of(self, actor_id: str, limit: int) -> tuple[list[tuple[str, Role]], int]:
+        """``(event_id, role)`` of an actor's ``limit`` newest events (by date, then id),
+        and how many events it has."""
+        newest = [(e, _BY_RANK[rank]) for e, rank in self.db.execute(
+            "SELECT l.event_id, MIN(l.rank) FROM out_links l JOIN events e "
+            "ON e.event_id = l.event_id WHERE l.actor_id = ? GROUP BY l.event_id "
+            "ORDER BY e.date_start DESC, l.event_id DESC LIMIT ?", (actor_id, limit))]
+        total = self.db.execute("SELECT COUNT(DISTINCT event_id) FROM out_links "
+                                "WHERE actor_id = ?", (actor_id,)).fetchone()[0]
+        return newest, int(total)
+
     def roles_among(self, actor_ids: Iterable[str], event_ids: Iterable[str]
                     ) -> list[tuple[str, str, Role]]:
         """``(actor_id, event_id, role)`` of each of ``actor_ids`` in each of ``event_ids`` it

@@ -22,6 +22,19 @@ from tests.conftest import SEED
 EVIL = ['<script>alert(1)</script> Holdings', '"><img src=x onerror=alert(2)> Group']
 
 
+def test_graph_explore_actor_shows_its_newest_events(seed_out: Path) -> None:
+    """``explore actor --limit N``: the actor's N newest events (by date) and how many it has
+    (``n_events``); a line on stderr says that more were left out."""
+    every = json.loads(_cli("explore", "actor", "Huawei", "--json", "--out",
+                            str(seed_out)).stdout)
+    res = _cli("explore", "actor", "Huawei", "--limit", "2", "--json", "--out", str(seed_out))
+    two = json.loads(res.stdout)
+    assert len(every["timeline"]) == every["n_events"] == two["n_events"] > 2
+    assert "showing the newest 2 of" in res.stderr
+    newest = sorted(every["timeline"], key=lambda r: (r["date"], r["event_id"]))[-2:]
+    assert [r["event_id"] for r in two["timeline"]] == [r["event_id"] for r in newest]
+
+
 @pytest.fixture(scope="module")
 def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed_graph")
