@@ -34,17 +34,20 @@ def seed_text() -> str:
 
 
 def kept_and_counted(out: Path) -> tuple[list[object], list[object]]:
-    """The actors and the events each pair shares as the runs of ``out`` kept them (the
-    store's running sums), and as a count over every article's rows gives them."""
+    """The actors, the events each pair shares and the names' counts as the runs of ``out``
+    kept them (the store's running sums, the mentions' triggers), and as a count over every
+    article's rows gives them."""
     store = Store(out)
     try:
         def now() -> list[object]:
             ids = [row[0] for row in store.kept_actors()]
             return [*store.kept_actors(), *store.shared_events(ids)]
 
-        kept = now()
+        kept = [*now(), *store.db.execute("SELECT * FROM name_tally ORDER BY 1, 2, 3")]
         with store.transaction():
             store.rebuild_actors()
-        return kept, now()
+        return kept, [*now(), *store.db.execute(
+            "SELECT norm, label, CASE WHEN norm != '' THEN norm ELSE text END, COUNT(*) "
+            "FROM mentions GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")]
     finally:
         store.close()

@@ -307,19 +307,19 @@ class AnalysisStore(Connection):
         """The snapshot of counts the folder's decisions about names are taken from
         (``labels``: the labels whose names vote for one label per name)."""
         marks = ",".join("?" * len(labels))
-        return NameCounts(
+        return NameCounts(  # from the running counts the mentions' triggers keep
             orgs=dict(self.db.execute(
-                "SELECT norm, COUNT(*) FROM mentions WHERE label = 'ORG' GROUP BY norm")),
+                "SELECT norm, SUM(n) FROM name_tally WHERE label = 'ORG' GROUP BY norm")),
             people=self.person_name_counts(),
             labels=tuple(self.db.execute(
-                f"SELECT norm, label, COUNT(*) FROM mentions WHERE label IN ({marks}) "
+                f"SELECT norm, label, SUM(n) FROM name_tally WHERE label IN ({marks}) "
                 f"GROUP BY norm, label", labels)),
             acronyms=tuple(self.db.execute("SELECT article_id, acronym, long FROM acronyms")))
 
     def person_name_counts(self) -> dict[str, int]:
         """How often each normalised PERSON name occurs."""
         return dict(self.db.execute(
-            "SELECT norm, COUNT(*) FROM mentions WHERE label = 'PERSON' GROUP BY norm"))
+            "SELECT norm, SUM(n) FROM name_tally WHERE label = 'PERSON' GROUP BY norm"))
 
     def unresolved(self) -> list[tuple[str, str, int]]:
         """``(label, reason, count)`` of the mentions that did not resolve, most first."""

@@ -46,6 +46,7 @@ class Connection:
         self.db = sqlite3.connect(self.path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA recursive_triggers=ON")  # a replaced mention leaves the tally
         version = self._schema_version()
         while version in MIGRATIONS:  # an older folder: upgrade it in place
             self.db.executescript("BEGIN;" + MIGRATIONS[version] + "COMMIT;")

@@ -28,8 +28,8 @@ class CorpusStore(Connection):
     def name_keys(self) -> Iterator[str]:
         """Every name the folder's decisions are asked about: the mentions' names and the
         long forms the articles define for their acronyms."""
-        for (key,) in self.db.execute(
-                f"SELECT DISTINCT {MENTION_KEY} FROM mentions UNION SELECT long FROM acronyms"):
+        for (key,) in self.db.execute(  # the mentions' keys, from their running counts
+                "SELECT DISTINCT key FROM name_tally UNION SELECT long FROM acronyms"):
             yield key
 
     def corpus_keys(self) -> dict[str, str]:

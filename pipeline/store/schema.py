@@ -2,7 +2,7 @@
 
 from ..types import STORE_FILE
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 DB_NAME = STORE_FILE
 
 SCHEMA = """
@@ -149,6 +149,19 @@ CREATE TABLE IF NOT EXISTS corpus_order (article_id TEXT PRIMARY KEY, k TEXT NOT
 CREATE INDEX IF NOT EXISTS corpus_tally_actor ON corpus_tally (actor_id);
 CREATE TABLE IF NOT EXISTS corpus_pairs (a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS name_tally (norm TEXT NOT NULL, label TEXT NOT NULL,
+    key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (norm, label, key)) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS name_tally_in AFTER INSERT ON mentions BEGIN
+    INSERT INTO name_tally VALUES (NEW.norm, NEW.label,
+        CASE WHEN NEW.norm != '' THEN NEW.norm ELSE NEW.text END, 1)
+    ON CONFLICT (norm, label, key) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS name_tally_out AFTER DELETE ON mentions BEGIN
+    UPDATE name_tally SET n = n - 1 WHERE norm = OLD.norm AND label = OLD.label
+        AND key = CASE WHEN OLD.norm != '' THEN OLD.norm ELSE OLD.text END;
+    DELETE FROM name_tally WHERE norm = OLD.norm AND label = OLD.label
+        AND key = CASE WHEN OLD.norm != '' THEN OLD.norm ELSE OLD.text END AND n <= 0;
+END;
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
     started TEXT NOT NULL,
@@ -190,5 +203,12 @@ UPDATE meta SET value = '7' WHERE key = 'schema_version';
     "7": """
 DELETE FROM meta WHERE key = 'actors_state';
 UPDATE meta SET value = '8' WHERE key = 'schema_version';
+""",
+    "8": """
+CREATE TABLE IF NOT EXISTS name_tally (norm TEXT NOT NULL, label TEXT NOT NULL,
+    key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (norm, label, key)) WITHOUT ROWID;
+INSERT INTO name_tally SELECT norm, label, CASE WHEN norm != '' THEN norm ELSE text END,
+    COUNT(*) FROM mentions GROUP BY 1, 2, 3;
+UPDATE meta SET value = '9' WHERE key = 'schema_version';
 """,
 }

@@ -138,3 +138,24 @@ def test_store_older_folder_is_upgraded(tmp_path: Path, version: str) -> None:
     s = Store(tmp_path)
     assert s.pending_nlp("n") == [content_id("x")] and s.has_dump("k")
     s.close()
+
+
+def test_store_names_are_counted_as_mentions_come_and_go(tmp_path: Path) -> None:
+    """The names' running counts (``name_tally``, kept by the mentions' triggers) follow a
+    result analysed again, and a folder of schema 8 has them made from its mentions."""
+    s = Store(tmp_path)
+    a, b = _article("Abc did it."), _article("Abc did it again.")
+    s.add_dump("k", "a.txt", [a, b], 0, "utf-8", s.start_run("t"))
+    s.add_results("n", "e", [_result(a.article_id, "ORG"), _result(b.article_id, "ORG")])
+    s.add_results("n", "e", [_result(b.article_id, "PERSON")])  # b analysed again
+    assert s.name_counts(("ORG", "PERSON")).labels == (("Abc", "ORG", 1), ("Abc", "PERSON", 1))
+    s.close()
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute("DROP TRIGGER name_tally_in")
+        db.execute("DROP TRIGGER name_tally_out")
+        db.execute("DROP TABLE name_tally")
+        db.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    s = Store(tmp_path)
+    assert list(s.db.execute("SELECT * FROM name_tally ORDER BY 1, 2")) == [
+        ("Abc", "ORG", "Abc", 1), ("Abc", "PERSON", "Abc", 1)]
+    s.close()
