@@ -215,7 +215,7 @@ def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, st
     """The objects of preposition ``p`` with their roles (``preposition_roles`` of the
     grammar): "fined by X", "an attack on X", "an agreement between X and Y", "in Lyon"."""
     toks = sent.toks
-    out = [(g, sent.g.prep_role(toks[p].lower, verb=verb, region=_region(sent, g)))
+    out = [(g, sent.g.prep_role(toks[p].lower, verb=verb, region=_place_kind(sent, g) == "place"))
            for g in sent.kids[p] if toks[g].dep == "pobj"]
     out += [(a, role) for g, role in out if role == "place"  # "in Helmand, Afghanistan"
             for a in sent.kids[g] if toks[a].dep == "appos"]
@@ -223,7 +223,7 @@ def _prep_arguments(sent: Sentence, p: int, *, verb: bool) -> list[tuple[int, st
                   if role != "place" or _occasion(sent, g)  # "at the Expo in Paris"
                   for q in sent.kids[g] if toks[q].dep == "prep"
                   and sent.g.prep_role(toks[q].lower, verb=verb) == "place"
-                  for x in sent.kids[q] if toks[x].dep == "pobj" and _named_place(sent, x)]
+                  for x in sent.kids[q] if toks[x].dep == "pobj" and _place_kind(sent, x)]
 
 
 def building(sent: Sentence, i: int, lex: Lexicon) -> bool:
@@ -239,14 +239,10 @@ def _occasion(sent: Sentence, i: int) -> bool:
     return any(m.label == "EVENT" and m.start <= pos < m.end for m in sent.mentions)
 
 
-def _named_place(sent: Sentence, i: int) -> bool:
+def _place_kind(sent: Sentence, i: int) -> str:
+    """``country``, ``capital`` or ``place`` for a named place at token ``i``, else ``""``."""
     m = sent.mention_at(i)
-    return m is not None and bool(place_kind(m))
-
-
-def _region(sent: Sentence, i: int) -> bool:
-    m = sent.mention_at(i)
-    return m is not None and place_kind(m) == "place"
+    return place_kind(m) if m is not None else ""
 
 
 def _subjects(sent: Sentence, v: int) -> list[tuple[int, str]]:

@@ -406,12 +406,9 @@ class Article:
 
     def _agent(self, sent: Sentence, i: int) -> Resolved | None:
         t = sent.toks[i]
-        lemma = t.lemma.lower()
-        compound = [sent.toks[c].lower for c in sent.kids[i]
-                    if sent.toks[c].dep in ("compound", "amod")]
-        if compound and f"{compound[-1]} {lemma}" in self.lex.agents:
-            lemma = f"{compound[-1]} {lemma}"  # "prime minister", "armed forces"
+        lemma = sent.agent_lemma(i, self.lex.agents)  # "prime minister", "armed forces"
         sector = self.lex.agents.get(lemma)
+        compound = [sent.toks[c].lower for c in sent.kids[i] if sent.toks[c].dep == "compound"]
         by_class = sector is None and "person" in (
             self.lex.noun_classes.get(lemma),  # "the victims"
             self.lex.noun_classes.get(f"{compound[-1]} {lemma}" if compound else ""))  # "a

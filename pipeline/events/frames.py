@@ -87,9 +87,9 @@ def arg_class(sent: Sentence, i: int, lex: Lexicon) -> frozenset[str]:
                 return frozenset({kind})
     lemma = t.lemma.lower()
     out = set()
-    mods = [sent.toks[c].lower for c in sent.kids[i] if sent.toks[c].dep in ("compound", "amod")]
-    if mods and f"{mods[-1]} {lemma}" in lex.agents:  # "security forces": a group of people
-        gov = lex.agents[f"{mods[-1]} {lemma}"] in sent.g.government_sectors
+    agent = sent.agent_lemma(i, lex.agents)
+    if agent != lemma:  # "security forces": a group of people
+        gov = lex.agents[agent] in sent.g.government_sectors
         return frozenset({"group", "government"} if gov else {"group"})
     if lex.agents.get(lemma) in sent.g.government_sectors:
         out.add("government")

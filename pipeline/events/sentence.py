@@ -4,7 +4,7 @@ an article has met so far (:class:`Referent`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..identity.kinds import kind_of
@@ -93,6 +93,15 @@ class Sentence:
         self.money = [m for m in self.mentions if m.label == "MONEY" and m.amount is not None]
         self.names = [m for m in self.mentions if kind_of(m)]
         self.g = grammar()  # the word classes the extractor tests
+
+    def agent_lemma(self, i: int, agents: Mapping[str, str]) -> str:
+        """The lemma under which common noun ``i`` is in the agents table: with the word
+        that qualifies it where the two are an entry ("prime minister", "armed forces"),
+        else its own."""
+        lemma = self.toks[i].lemma.lower()
+        mods = [self.toks[c].lower for c in self.kids[i]
+                if self.toks[c].dep in ("compound", "amod")]
+        return f"{mods[-1]} {lemma}" if mods and f"{mods[-1]} {lemma}" in agents else lemma
 
     def mention_at(self, i: int) -> Mention | None:
         """The named mention that token ``i`` is part of, if any."""

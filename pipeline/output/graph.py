@@ -187,7 +187,7 @@ def part_of(cat: Catalogue, actor_ids: Iterable[str], per_actor: int | None = No
     # every chosen actor of a chosen event is linked to it, not only the one it came with
     g.add_edges_from((actor_node(aid), event_node(e), {"role": str(role),
                                                        "article_ids": by_id[e].article_id})
-                     for aid, e, role in cat.roles_among(chosen, by_id) if e in by_id)
+                     for aid, e, role in cat.roles_among(chosen, by_id))
     return g
 
 
