@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.store import Store
+from pipeline.store.schema import mention_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "raw" / "000_0d78579493660949.txt"
@@ -47,7 +48,7 @@ def kept_and_counted(out: Path) -> tuple[list[object], list[object]]:
         with store.transaction():
             store.rebuild_actors()
         return kept, [*now(), *store.db.execute(
-            "SELECT norm, label, CASE WHEN norm != '' THEN norm ELSE text END, COUNT(*) "
-            "FROM mentions GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")]
+            f"SELECT norm, label, {mention_key()}, COUNT(*) FROM mentions "
+            "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")]
     finally:
         store.close()

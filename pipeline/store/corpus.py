@@ -12,9 +12,10 @@ from typing import Any
 
 from .analyses import _ORDER, LINKED, chunks
 from .base import Connection
+from .schema import mention_key
 
 #: the name a mention is decided by: its normalised name, else its text
-MENTION_KEY = "CASE WHEN norm != '' THEN norm ELSE text END"
+MENTION_KEY = mention_key()
 #: what an article's rows were made from: its analyses' states (and the version of the rows)
 _STATE = "'2 ' || a.nlp_state || ' ' || a.events_state || ' ' || a.failed"
 _TABLES = ("corpus_tally", "out_links", "out_actor_articles", "corpus_types")

@@ -5,6 +5,20 @@ from ..types import STORE_FILE
 SCHEMA_VERSION = "9"
 DB_NAME = STORE_FILE
 
+
+
+def mention_key(row: str = "") -> str:
+    """The SQL of the name a mention is asked about: its normalised name, else its text
+    (``row``: ``NEW.`` or ``OLD.`` in a trigger)."""
+    return f"CASE WHEN {row}norm != '' THEN {row}norm ELSE {row}text END"
+
+
+#: the running counts of the mentions' names (the triggers on ``mentions`` keep them)
+NAME_TALLY = """
+CREATE TABLE IF NOT EXISTS name_tally (norm TEXT NOT NULL, label TEXT NOT NULL,
+    key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (norm, label, key)) WITHOUT ROWID;
+"""
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dumps (
@@ -135,8 +149,7 @@ CREATE INDEX IF NOT EXISTS events_type ON events (type COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS part_spans (
     tbl TEXT NOT NULL, article_id TEXT NOT NULL, start INTEGER NOT NULL, length INTEGER NOT NULL,
     PRIMARY KEY (article_id, tbl)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_key ON mentions (
-    (CASE WHEN norm != '' THEN norm ELSE text END));
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions (""" + f"({mention_key()}));" + """
 CREATE TABLE IF NOT EXISTS corpus_actors (
     actor_id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, n_rows INTEGER NOT NULL,
     mentions INTEGER NOT NULL, articles INTEGER NOT NULL, events INTEGER NOT NULL,
@@ -149,18 +162,16 @@ CREATE TABLE IF NOT EXISTS corpus_order (article_id TEXT PRIMARY KEY, k TEXT NOT
 CREATE INDEX IF NOT EXISTS corpus_tally_actor ON corpus_tally (actor_id);
 CREATE TABLE IF NOT EXISTS corpus_pairs (a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (a, b)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS name_tally (norm TEXT NOT NULL, label TEXT NOT NULL,
-    key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (norm, label, key)) WITHOUT ROWID;
+""" + NAME_TALLY + f"""
 CREATE TRIGGER IF NOT EXISTS name_tally_in AFTER INSERT ON mentions BEGIN
-    INSERT INTO name_tally VALUES (NEW.norm, NEW.label,
-        CASE WHEN NEW.norm != '' THEN NEW.norm ELSE NEW.text END, 1)
+    INSERT INTO name_tally VALUES (NEW.norm, NEW.label, {mention_key("NEW.")}, 1)
     ON CONFLICT (norm, label, key) DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER IF NOT EXISTS name_tally_out AFTER DELETE ON mentions BEGIN
     UPDATE name_tally SET n = n - 1 WHERE norm = OLD.norm AND label = OLD.label
-        AND key = CASE WHEN OLD.norm != '' THEN OLD.norm ELSE OLD.text END;
+        AND key = {mention_key("OLD.")};
     DELETE FROM name_tally WHERE norm = OLD.norm AND label = OLD.label
-        AND key = CASE WHEN OLD.norm != '' THEN OLD.norm ELSE OLD.text END AND n <= 0;
+        AND key = {mention_key("OLD.")} AND n <= 0;
 END;
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
@@ -204,11 +215,9 @@ UPDATE meta SET value = '7' WHERE key = 'schema_version';
 DELETE FROM meta WHERE key = 'actors_state';
 UPDATE meta SET value = '8' WHERE key = 'schema_version';
 """,
-    "8": """
-CREATE TABLE IF NOT EXISTS name_tally (norm TEXT NOT NULL, label TEXT NOT NULL,
-    key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (norm, label, key)) WITHOUT ROWID;
-INSERT INTO name_tally SELECT norm, label, CASE WHEN norm != '' THEN norm ELSE text END,
-    COUNT(*) FROM mentions GROUP BY 1, 2, 3;
+    "8": NAME_TALLY + f"""
+INSERT INTO name_tally SELECT norm, label, {mention_key()}, COUNT(*) FROM mentions
+    GROUP BY 1, 2, 3;
 UPDATE meta SET value = '9' WHERE key = 'schema_version';
 """,
 }
