@@ -64,6 +64,7 @@ class Tuning:
     html_events_per_actor: int
     max_index_events: int
     max_index_actors: int
+    max_index_articles: int
     index_sentence_chars: int
     png_actors: int
     png_events: int

@@ -110,9 +110,17 @@ class Catalogue(ABC):
                 members.add(link.actor_id)
         return [(a, b, w) for (a, b), w in sorted(weights.items())]
 
-    def articles_by_actor(self, actor_ids: Iterable[str]) -> dict[str, list[str]]:
-        """:meth:`articles_of` of many actors."""
-        return {aid: self.articles_of(aid) for aid in actor_ids}
+    def articles_by_actor(self, actor_ids: Iterable[str], among: Collection[str] | None = None
+                          ) -> dict[str, list[str]]:
+        """:meth:`articles_of` of many actors; only those ``among`` some articles if
+        given."""
+        keep = (lambda a: True) if among is None else set(among).__contains__
+        return {aid: [a for a in self.articles_of(aid) if keep(a)] for aid in actor_ids}
+
+    def recent_articles(self, n: int) -> list[str] | None:
+        """The articles of the newest dumps, at most ``n``; None when that is every article
+        (a catalogue in memory is small: every article)."""
+        return None
 
     @abstractmethod
     def articles_of(self, actor_id: str) -> list[str]:
@@ -259,8 +267,13 @@ class StoreCatalogue(Catalogue):
     def shared_events(self, actor_ids: Iterable[str]) -> list[tuple[str, str, int]]:
         return self._store().shared_events(actor_ids)
 
-    def articles_by_actor(self, actor_ids: Iterable[str]) -> dict[str, list[str]]:
-        return self._store().articles_by_actor(actor_ids)
+    def articles_by_actor(self, actor_ids: Iterable[str], among: Collection[str] | None = None
+                          ) -> dict[str, list[str]]:
+        return self._store().articles_by_actor(actor_ids, among)
+
+    def recent_articles(self, n: int) -> list[str] | None:
+        recent = self._store().recent_articles(n + 1)
+        return recent[:n] if len(recent) > n else None
 
     def newest_event_parties(self, n: int) -> tuple[list[EventParties], dict[str, int]]:
         ids, counts = self._store().newest_events(n)

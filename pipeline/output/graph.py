@@ -232,7 +232,7 @@ def write_html(out: Path, cat: Catalogue, tuning: Tuning | None = None) -> None:
     data = {"drawn": {"nodes": nodes, "links": links}, "total": total,
             "truncated": h.number_of_nodes() < total,
             "index": html.page_index(cat, t.max_index_events, t.max_index_actors,
-                                     t.index_sentence_chars)}
+                                     t.index_sentence_chars, t.max_index_articles)}
     with atomic_open(out / "graph.html", newline="\n") as fh:
         fh.write(html.render(data))
 

@@ -59,11 +59,13 @@ def money_text(amount: float | None, currency: str) -> str:
     return f"{number} {currency}".strip()
 
 
-def page_index(cat: Catalogue, max_events: int, max_actors: int, sentence_chars: int
-               ) -> dict[str, Any]:
-    """Every actor that takes part in an event (the busiest ``max_actors``) and every event
-    (the newest ``max_events``), compactly, with the true counts by actor kind and event
-    type and what the caps left out (``capped``: kept and total)."""
+def page_index(cat: Catalogue, max_events: int, max_actors: int, sentence_chars: int,
+               max_articles: int) -> dict[str, Any]:
+    """Every actor that takes part in an event (the busiest ``max_actors``, each with how
+    many articles it is in and which of the newest dumps' ``max_articles`` articles) and
+    every event (the newest ``max_events``), compactly, with the true counts by actor kind
+    and event type and what the caps left out (``capped``: kept and total; ``articles``:
+    the articles of the actors' lists, when not every one)."""
     acting = sorted((a for a in cat.actors.values() if a.n_events),
                     key=lambda a: (-a.n_events, a.actor_id))
     kept_actors = acting[:max_actors]
@@ -91,9 +93,11 @@ def page_index(cat: Catalogue, max_events: int, max_actors: int, sentence_chars:
             e.sentence[:sentence_chars - 1] + "…"
         events.append([e.event_id, e.type, e.subtype, e.trigger, e.date_start, sentence,
                        money_text(e.amount, e.currency), at, parties])
-    articles_of = cat.articles_by_actor(a.actor_id for a in kept_actors)
+    recent = cat.recent_articles(max_articles)
+    articles_of = cat.articles_by_actor((a.actor_id for a in kept_actors), recent)
     actors = [[a.actor_id, a.name, a.kind, a.country, "; ".join(a.aliases), a.n_events,
-               [article(x) for x in articles_of[a.actor_id]]] for a in kept_actors]
+               [article(x) for x in articles_of[a.actor_id]], a.n_articles]
+              for a in kept_actors]
     groups = {f: list(ts) for f, ts in lexicon().families}
     known = {t for ts in groups.values() for t in ts}
     groups["other"] = [*groups.get("other", []), *sorted(set(type_counts) - known)]
@@ -102,4 +106,5 @@ def page_index(cat: Catalogue, max_events: int, max_actors: int, sentence_chars:
             "type_counts": dict(sorted(type_counts.items())),
             "families": [[f, ts] for f, ts in groups.items() if ts],
             "capped": {"events": [len(kept), sum(type_counts.values())],
-                       "actors": [len(kept_actors), len(acting)]}}
+                       "actors": [len(kept_actors), len(acting)],
+                       **({} if recent is None else {"articles": len(recent)})}}

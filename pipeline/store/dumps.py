@@ -146,6 +146,18 @@ class DumpStore(Connection):
                 n += events
         return out
 
+    def recent_articles(self, n: int) -> list[str]:
+        """The ``n`` articles of the newest dumps (by run, then name), or every article when
+        the folder holds no more."""
+        ids: dict[str, None] = {}
+        for (article_id,) in self.db.execute(
+                "SELECT s.article_id FROM dumps d JOIN article_sources s ON s.source = d.source "
+                "ORDER BY d.run_id DESC, d.source, s.position"):
+            ids.setdefault(article_id)
+            if len(ids) >= n:
+                break
+        return list(ids)
+
     def last_run(self) -> dict[str, Any] | None:
         """The most recent run, or None."""
         runs = self.recent_runs(1)

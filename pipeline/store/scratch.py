@@ -78,16 +78,29 @@ class ScratchStore(Connection):
             "SELECT article_id FROM out_actor_articles WHERE actor_id = ? ORDER BY article_id",
             (actor_id,))]
 
-    def articles_by_actor(self, actor_ids: Iterable[str]) -> dict[str, list[str]]:
-        """``actor_id → its articles, sorted`` for many actors at once."""
+    def articles_by_actor(self, actor_ids: Iterable[str], among: Collection[str] | None = None
+                          ) -> dict[str, list[str]]:
+        """``actor_id → its articles, sorted`` for many actors at once; only those
+        ``among`` some articles if given."""
         out: dict[str, list[str]] = {a: [] for a in actor_ids}
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (actor_id TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM asked")
-        self.db.executemany("INSERT INTO asked VALUES (?)", ((a,) for a in out))
-        for actor_id, article_id in self.db.execute(
+        if among is None:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (actor_id TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM asked")
+            self.db.executemany("INSERT INTO asked VALUES (?)", ((a,) for a in out))
+            rows = self.db.execute(
                 "SELECT actor_id, article_id FROM out_actor_articles WHERE actor_id IN "
-                "(SELECT actor_id FROM asked) ORDER BY actor_id, article_id"):
-            out[actor_id].append(article_id)
+                "(SELECT actor_id FROM asked) ORDER BY actor_id, article_id")
+        else:  # by the index of articles (the actors are many: they are kept here)
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS among (article_id TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM among")
+            self.db.executemany("INSERT INTO among VALUES (?)", ((a,) for a in among))
+            rows = self.db.execute(
+                "SELECT actor_id, article_id FROM out_actor_articles INDEXED BY "
+                "out_actor_articles_article WHERE article_id IN (SELECT article_id FROM among) "
+                "ORDER BY actor_id, article_id")
+        for actor_id, article_id in rows:
+            if actor_id in out:
+                out[actor_id].append(article_id)
         return out
 
     def events_of(self, actor_id: str, limit: int | None = None) -> list[tuple[str, Role]]:

@@ -486,3 +486,34 @@ def test_graph_run_writes_the_newest_dumps_as_graphml(tmp_path: Path,
     assert {n.get("title") for n in nodes if n["kind"] == "event"} == {"T"}
     res = _cli("explore", "events", "--json", "--out", str(out))
     assert len(json.loads(res.stdout)) == len(_rows(out / "events.csv"))
+
+
+@pytest.mark.parametrize("window", [3, 100])
+def test_graph_html_index_names_the_newest_articles(seed_out: Path, window: int) -> None:
+    """The page's index gives each actor its true article count, and lists its articles
+    among the newest dumps' ``max_index_articles`` only (every article when the folder holds
+    no more): the index stays bounded however large the folder grows."""
+    from pipeline.corpus import build_catalogue
+    from pipeline.output.html import page_index
+    from pipeline.store import Store
+
+    store = Store(seed_out)
+    cat = build_catalogue(store)
+    try:
+        index = page_index(cat, 1000, 1000, 300, window)
+        in_actors_csv = {r["actor_id"]: int(r["n_articles"])
+                         for r in _rows(seed_out / "actors.csv")}
+        newest = [r["article_id"] for r in sorted(_rows(seed_out / "articles.csv"),
+                                                   key=lambda r: int(r["position"]))][:window]
+        listed = {a[0]: set(a[6]) for a in index["actors"]}
+        assert all(a[7] == in_actors_csv[a[0]] for a in index["actors"])
+        by_position = {a: i for i, a in enumerate(newest)}
+        every = cat.articles_by_actor(listed)
+        for actor_id, refs in listed.items():
+            assert len(refs) == len([a for a in every[actor_id] if a in by_position])
+        assert index["capped"].get("articles") == (window if window < 10 else None)
+        assert sum(len(r) for r in listed.values()) < sum(len(r) for r in every.values()) \
+            or window >= 10
+    finally:
+        cat.close()
+        store.close()
