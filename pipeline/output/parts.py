@@ -2,11 +2,12 @@
 and ``event_actors.csv`` are kept under ``parts/<table>/`` as one file per source the
 articles were first read from (a dump), with no header; the store keeps where each article's
 rows sit in its part (:class:`Plan`). A run writes the rows of the articles that changed (new,
-analysed again, named otherwise by the folder, read from another dump too, moved or gone)
-and copies every other article's rows byte for byte from the part as it was; the single
-file people open is the header and every part in source order, so it is the file a run over
-the whole folder writes (written as the parts are: a new part's bytes go to both, a clean
-part is read once). A first write moves each table's folder of parts into place whole.
+analysed again, read from another dump too, moved or gone; and, in the tables that name
+actors, those that use a name the folder decides otherwise now) and copies every other
+article's rows byte for byte from the part as it was; the single file people open is the
+header and every part in source order, so it is the file a run over the whole folder writes
+(written as the parts are: a new part's bytes go to both, a clean part is read once). A
+first write moves each table's folder of parts into place whole.
 """
 
 from __future__ import annotations
@@ -61,11 +62,6 @@ class Plan:
             if homes[a] in layout:
                 layout[homes[a]].append(a)
         return cls(homes, changed, dirty, layout)
-
-    @property
-    def rewritten(self) -> list[str]:
-        """The articles of the parts written again (changed or copied)."""
-        return [a for articles in self.layout.values() for a in articles]
 
 
 def csv_lines(columns: Sequence[str]) -> Callable[[Iterable[Mapping[str, Any]]], bytes]:

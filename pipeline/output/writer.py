@@ -76,29 +76,42 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     homes, sources = store.article_homes(), store.article_sources()
     everything = not parts_state or store.meta("parts_state") != parts_state \
         or not (out / PARTS).is_dir()
-    plan = Plan.of({a: (h, sources.get(a, "")) for a, h in homes.items()},
-                   store.article_order(), store.part_state(), everything)
+    now = {a: (h, sources.get(a, "")) for a, h in homes.items()}
+    order, (before, renamed) = store.article_order(), store.part_state()
+    plan = Plan.of(now, order, before, everything)
+    named = Plan.of(now, order, {a: x for a, x in before.items() if a not in renamed},
+                    everything) if renamed else plan
     try:
         counts, spans = _write_all(store, cat, staging, tuning or Tuning.defaults(), progress,
-                                   Parted(out, plan))
+                                   Parted(out, plan, named))
         commit_parts(staging, out, (t for t, _ in PARTED), set(homes.values()))
         for name in OUTPUTS:                                                  # 3
             os.replace(staging / name, out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     with store.transaction():
-        store.save_parts({a: (homes[a], sources.get(a, "")) for a in plan.changed},
-                         plan.rewritten, spans)
+        store.save_parts({a: now[a] for a in named.changed}, plan.homes, spans)
         store.set_meta("parts_state", parts_state)
     return counts
 
 
+#: the tables whose rows are an article's own (the others' name actors as the folder decides)
+ARTICLE_TABLES = frozenset({"articles.jsonl", "articles.csv"})
+
+
 @dataclass
 class Parted:
-    """Where the parts are (the output folder) and what to write of them."""
+    """Where the parts are (the output folder) and what to write of them: ``plan`` for the
+    articles' own tables, ``named`` for the tables of names, which the articles that use a
+    name decided otherwise now change too."""
 
     out: Path
     plan: Plan
+    named: Plan
+
+    def plan_of(self, table: str) -> Plan:
+        """The plan of a table."""
+        return self.plan if table in ARTICLE_TABLES else self.named
 
     def write(self, staging: Path, store: Store, table: str, header: Sequence[str] | None,
               rows: Iterable[Mapping[str, Any]],
@@ -106,7 +119,7 @@ class Parted:
         """A table's dirty parts (its rows as CSV lines under ``header``, or as ``encode``
         writes them), then its single file; where each article's rows sit."""
         return self.write_spans(staging, table, header, rows,
-                                store.part_spans(table, self.plan.rewritten), encode)
+                                store.part_spans(table, self.plan_of(table).layout), encode)
 
     def write_spans(self, staging: Path, table: str, header: Sequence[str] | None,
                     rows: Iterable[Mapping[str, Any]], spans: Mapping[str, Span],
@@ -115,7 +128,7 @@ class Parted:
         """:meth:`write` with where the rewritten articles' rows sit in the parts now
         (``spans``, read from the store beforehand: a forked writer uses no connection of
         its parent's)."""
-        return write_parts(staging, self.out, table, self.plan, rows,
+        return write_parts(staging, self.out, table, self.plan_of(table), rows,
                            encode or csv_lines(header or ()), spans, header)
 
 
@@ -126,7 +139,7 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
                  delay=1.0)
     published = store.published_dates()
     newest = store.newest_articles(t.max_slice_events)  # read here: no connection crosses a fork
-    changed = parted.plan.changed
+    changed, named = parted.plan.changed, parted.named.changed
     spans: dict[str, dict[str, Span]] = {}
 
     def tables() -> None:                                                     # 1
@@ -136,17 +149,17 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         spans["articles.csv"] = parted.write(out, store, "articles.csv", ARTICLE_COLUMNS,
                                              store.iter_articles(changed))
         spans["entities.csv"] = parted.write(out, store, "entities.csv", ENTITY_COLUMNS,
-                                             entity_rows(cat, published, changed))
+                                             entity_rows(cat, published, named))
         write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
         spans["events.csv"] = parted.write(out, store, "events.csv", EVENT_COLUMNS,
-                                           event_rows(cat, published, changed))
+                                           event_rows(cat, published, named))
         graph.write_projection(out / "graph_actors.graphml", cat, t.max_projection_actors)
 
-    link_spans = store.part_spans("event_actors.csv", parted.plan.rewritten)
+    link_spans = store.part_spans("event_actors.csv", parted.named.layout)
 
     def pictures() -> None:                                                   # 2
         links = parted.write_spans(out, "event_actors.csv", EVENT_ACTOR_COLUMNS,  # (of 1,
-                                   event_actor_rows(cat, changed), link_spans)  # to share)
+                                   event_actor_rows(cat, named), link_spans)  # to share)
         (out / _LINK_SPANS).write_text(json.dumps(links))
         graph.write_html(out, cat, t)
         part = SliceCatalogue(cat, lambda row: row.event.article_id in newest, newest)

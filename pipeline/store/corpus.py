@@ -7,6 +7,7 @@ when it is new, was analysed again, or uses a name whose decision changed."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -53,11 +54,11 @@ class CorpusStore(Connection):
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS changed_keys (key TEXT PRIMARY KEY)")
             self.db.execute("DELETE FROM changed_keys")
             self.db.executemany("INSERT INTO changed_keys VALUES (?)", ((k,) for k in changed))
-            redo.update(r[0] for r in self.db.execute(
+            renamed = {r[0] for r in self.db.execute(
                 f"""SELECT DISTINCT article_id FROM mentions
                     WHERE {MENTION_KEY} IN (SELECT key FROM changed_keys)
                     UNION SELECT article_id FROM acronyms
-                    WHERE long IN (SELECT key FROM changed_keys)"""))
+                    WHERE long IN (SELECT key FROM changed_keys)""")} - redo
             gone = [r[0] for r in self.db.execute(
                 "SELECT article_id FROM corpus_articles WHERE article_id NOT IN "
                 "(SELECT article_id FROM articles)")]
@@ -65,17 +66,23 @@ class CorpusStore(Connection):
                 for table in _TABLES:
                     self.db.execute(f"DELETE FROM {table}")
                 self.set_meta("actors_state", "")  # the actors' sums are made again
-            for chunk in chunks(sorted(redo | set(gone)), 500):
+            for chunk in chunks(sorted(redo | renamed | set(gone)), 500):
                 marks = ",".join("?" * len(chunk))
                 self.retract(chunk)  # the actors' sums lose these articles' rows
-                # part_homes too: the tables' parts of these articles must be written again
-                for table in (*_TABLES, "corpus_articles", "part_homes"):
+                for table in (*_TABLES, "corpus_articles"):
                     self.db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
+            # the tables' parts of these articles must be written again: every table's of
+            # a new, changed or gone article, the name tables' of one that uses a name
+            # decided otherwise now (its own rows in articles.csv stand)
+            self.db.executemany("DELETE FROM part_homes WHERE article_id = ?",
+                                ((a,) for a in sorted(redo | set(gone))))
+            self.db.executemany("INSERT OR IGNORE INTO part_renamed VALUES (?)",
+                                ((a,) for a in sorted(renamed)))
             self.db.executemany("INSERT OR REPLACE INTO corpus_keys VALUES (?, ?)",
                                 ((k, digests[k]) for k in changed if k in digests))
             self.db.executemany("DELETE FROM corpus_keys WHERE key = ?",
                                 ((k,) for k in changed if k not in digests))
-        return sorted(redo)
+        return sorted(redo | renamed)
 
     def add_tallies(self, rows: Iterable[tuple[Any, ...]]) -> None:
         """``(article_id, actor_id, seq, kind, name, country, sector, mentions, aliases)``:
@@ -100,9 +107,11 @@ class CorpusStore(Connection):
         """How many events of each type the graph holds."""
         return dict(self.db.execute("SELECT type, SUM(n) FROM corpus_types GROUP BY type"))
 
-    def part_state(self) -> dict[str, tuple[str, str]]:
-        """``article_id → (source, its sources)`` as the tables' parts were last written."""
-        return {a: (h, s) for a, h, s in self.db.execute("SELECT * FROM part_homes")}
+    def part_state(self) -> tuple[dict[str, tuple[str, str]], set[str]]:
+        """``article_id → (source, its sources)`` as the tables' parts were last written, and
+        the articles whose rows in the tables of names must be written again."""
+        return ({a: (h, s) for a, h, s in self.db.execute("SELECT * FROM part_homes")},
+                {r[0] for r in self.db.execute("SELECT article_id FROM part_renamed")})
 
     def article_order(self) -> list[str]:
         """Every article, in output order."""
@@ -118,32 +127,38 @@ class CorpusStore(Connection):
             out.setdefault(a, []).append(source)
         return {a: " | ".join(s) for a, s in out.items()}
 
-    def part_spans(self, table: str, articles: Iterable[str]) -> dict[str, tuple[int, int]]:
-        """Where the rows of ``articles`` sit in their parts of ``table``:
-        ``(start, length)``."""
+    def part_spans(self, table: str, homes: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """Where the rows of the articles of some sources sit in their parts of ``table``:
+        ``article_id → (start, length)``."""
         out: dict[str, tuple[int, int]] = {}
-        for chunk in chunks(list(articles), 500):
+        for chunk in chunks(sorted(set(homes)), 500):
             marks = ",".join("?" * len(chunk))
-            out.update((a, (s, n)) for a, s, n in self.db.execute(
-                f"SELECT article_id, start, length FROM part_spans WHERE tbl = ? AND "
-                f"article_id IN ({marks})", (table, *chunk)))
+            for (spans,) in self.db.execute(
+                    f"SELECT spans FROM part_spans WHERE tbl = ? AND home IN ({marks})",
+                    (table, *chunk)):
+                out.update((a, (s, n)) for a, s, n in json.loads(spans))
         return out
 
-    def save_parts(self, state: Mapping[str, tuple[str, str]], rewritten: Iterable[str],
+    def save_parts(self, state: Mapping[str, tuple[str, str]], homes: Mapping[str, str],
                    spans: Mapping[str, Mapping[str, tuple[int, int]]]) -> None:
         """Record the parts as written (inside a transaction): the ``state`` of the articles
-        written again, and the ``spans`` of every article of the parts ``rewritten``; the
-        articles no longer stored are forgotten."""
+        written again, and the ``spans`` of every article of the parts written again (their
+        source: ``homes``, of every article); the articles and sources no longer stored are
+        forgotten."""
         self.db.executemany("INSERT OR REPLACE INTO part_homes VALUES (?, ?, ?)",
                             ((a, h, s) for a, (h, s) in sorted(state.items())))
         self.db.execute("DELETE FROM part_homes WHERE article_id NOT IN "
                         "(SELECT article_id FROM articles)")
-        for chunk in chunks(sorted(set(rewritten)), 500):
-            self.db.execute(f"DELETE FROM part_spans WHERE article_id IN "
-                            f"({','.join('?' * len(chunk))})", chunk)
-        self.db.execute("DELETE FROM part_spans WHERE article_id NOT IN "
-                        "(SELECT article_id FROM articles)")
-        self.db.executemany("INSERT INTO part_spans VALUES (?, ?, ?, ?)", (
-            (table, a, start, n) for table, by in spans.items()
-            for a, (start, n) in by.items()))
+        self.db.execute("DELETE FROM part_renamed")
+        rows: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
+        for table, by in spans.items():
+            for a, (start, n) in by.items():
+                rows.setdefault((table, homes[a]), []).append((a, start, n))
+        self.db.executemany("INSERT OR REPLACE INTO part_spans VALUES (?, ?, ?)", (
+            (table, home, json.dumps(r, separators=(",", ":")))
+            for (table, home), r in sorted(rows.items())))
+        present = set(homes.values())
+        self.db.executemany("DELETE FROM part_spans WHERE home = ?", (
+            (h,) for (h,) in self.db.execute("SELECT DISTINCT home FROM part_spans").fetchall()
+            if h not in present))
 

@@ -2,7 +2,7 @@
 
 from ..types import STORE_FILE
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 DB_NAME = STORE_FILE
 
 
@@ -125,7 +125,8 @@ CREATE TABLE IF NOT EXISTS out_links (
     resolved_from TEXT NOT NULL, article_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS out_links_event ON out_links (event_id);
-CREATE INDEX IF NOT EXISTS out_links_actor ON out_links (actor_id);
+-- an actor's events in order, without a sort of all of a busy actor's links
+CREATE INDEX IF NOT EXISTS out_links_actor_event ON out_links (actor_id, event_id, rank);
 CREATE INDEX IF NOT EXISTS out_links_article ON out_links (article_id);
 CREATE TABLE IF NOT EXISTS out_actor_articles (
     actor_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (actor_id, article_id)
@@ -142,13 +143,16 @@ CREATE TABLE IF NOT EXISTS corpus_articles (article_id TEXT PRIMARY KEY, state T
     WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS part_homes (article_id TEXT PRIMARY KEY, home TEXT NOT NULL,
     sources TEXT NOT NULL) WITHOUT ROWID;
+-- the articles whose rows in the tables of names (entities, events, links) must be written
+-- again, their own rows (articles.csv) standing
+CREATE TABLE IF NOT EXISTS part_renamed (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS corpus_types (article_id TEXT NOT NULL, type TEXT NOT NULL,
     n INTEGER NOT NULL, PRIMARY KEY (article_id, type)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_date ON events (date_start);
 CREATE INDEX IF NOT EXISTS events_type ON events (type COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS part_spans (
-    tbl TEXT NOT NULL, article_id TEXT NOT NULL, start INTEGER NOT NULL, length INTEGER NOT NULL,
-    PRIMARY KEY (article_id, tbl)) WITHOUT ROWID;
+    tbl TEXT NOT NULL, home TEXT NOT NULL, spans TEXT NOT NULL, PRIMARY KEY (tbl, home)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_key ON mentions (""" + f"({mention_key()}));" + """
 CREATE TABLE IF NOT EXISTS corpus_actors (
     actor_id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, n_rows INTEGER NOT NULL,
@@ -219,5 +223,11 @@ UPDATE meta SET value = '8' WHERE key = 'schema_version';
 INSERT INTO name_tally SELECT norm, label, {mention_key()}, COUNT(*) FROM mentions
     GROUP BY 1, 2, 3;
 UPDATE meta SET value = '9' WHERE key = 'schema_version';
+""",
+    "9": """
+DROP TABLE IF EXISTS part_spans;
+DROP INDEX IF EXISTS out_links_actor;
+DELETE FROM meta WHERE key = 'parts_state';
+UPDATE meta SET value = '10' WHERE key = 'schema_version';
 """,
 }

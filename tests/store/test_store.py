@@ -159,3 +159,24 @@ def test_store_names_are_counted_as_mentions_come_and_go(tmp_path: Path) -> None
     assert list(s.db.execute("SELECT * FROM name_tally ORDER BY 1, 2")) == [
         ("Abc", "ORG", "Abc", 1), ("Abc", "PERSON", "Abc", 1)]
     s.close()
+
+
+def test_store_parts_spans_of_schema_9_are_dropped(tmp_path: Path) -> None:
+    """Schema 10 keeps where an article's rows sit per part (one row a source): a folder of
+    schema 9 (one row an article) loses its spans and its parts' state, so the next write
+    makes every part again."""
+    s = Store(tmp_path)
+    s.set_meta("parts_state", "x")
+    s.save_parts({"a1": ("a.txt", "a.txt")}, {"a1": "a.txt"}, {"events.csv": {"a1": (0, 9)}})
+    assert s.part_spans("events.csv", ["a.txt"]) == {"a1": (0, 9)}
+    s.close()
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute("DROP TABLE part_spans")
+        db.execute("CREATE TABLE part_spans (tbl TEXT NOT NULL, article_id TEXT NOT NULL, "
+                   "start INTEGER NOT NULL, length INTEGER NOT NULL, "
+                   "PRIMARY KEY (article_id, tbl)) WITHOUT ROWID")
+        db.execute("INSERT INTO part_spans VALUES ('events.csv', 'a1', 0, 9)")
+        db.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+    s = Store(tmp_path)
+    assert s.meta("parts_state") == "" and s.part_spans("events.csv", ["a.txt"]) == {}
+    s.close()
