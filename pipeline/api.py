@@ -37,7 +37,7 @@ from .ingest import (
     to_articles,
 )
 from .lexicon.tables import reload as reload_tables
-from .output import OUTPUTS, write_outputs
+from .output import OUTPUTS, parts_only, write_outputs
 from .progress import Progress
 from .report import outputs_current, outputs_state
 from .settings import DEFAULT_MODEL, DEFAULT_OUT, RunSettings
@@ -82,6 +82,8 @@ class RunResult:
             (``--language any`` analyses them).
         outputs_written: whether the outputs were rewritten (they are only when they no
             longer reflect the store and the rules).
+        parts_only: the tables kept in parts only, too large to be written whole every run
+            (``max_single_file_mb``; ``newsgraph export tables`` writes them).
         n_undated: articles of this run's dumps with no publication date.
         folder: what the folder holds after the run: ``articles``, and the rows of the
             output tables (``entities``, ``actors``, ``events``).
@@ -102,6 +104,7 @@ class RunResult:
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     outputs_written: bool = False
+    parts_only: list[str] = field(default_factory=list)
     n_undated: int = 0
     folder: dict[str, int] = field(default_factory=dict)
 
@@ -121,7 +124,8 @@ class RunResult:
             "skipped_by_reason": dict(sorted(reasons.items(), key=lambda kv: -kv[1])),
             "unusable_files": self.failed, "warnings": self.warnings, "notes": self.notes,
             "outputs_written": self.outputs_written, "folder": self.folder,
-            "files": list(OUTPUTS) if self.outputs_written else [],
+            "files": [n for n in OUTPUTS if n not in self.parts_only]
+            if self.outputs_written else [], "parts_only": self.parts_only,
             "seconds": {k: round(v, 2) for k, v in self.timings.items()},
         }
 
@@ -245,6 +249,7 @@ def _run_locked(settings: RunSettings, fingerprint: Fingerprint, result: RunResu
         result.outputs_written = refresh_outputs(store, settings, fingerprint,
                                                  progress=progress)
         result.timings["outputs"] = time.perf_counter() - t_out
+        result.parts_only = parts_only(store)
         result.folder = {"articles": store.counts()["articles"],
                          **json.loads(store.meta("outputs_counts", "{}"))}
         new = result.n_new_articles + result.n_duplicate_articles
@@ -478,4 +483,5 @@ def extract(text: str, *, published: date | None = None,
 # the API's other half: working on a folder beyond a run (forget, export)
 from .manage import Forgotten as Forgotten  # noqa: E402
 from .manage import export_graph as export_graph  # noqa: E402
+from .manage import export_tables as export_tables  # noqa: E402
 from .manage import forget as forget  # noqa: E402

@@ -60,6 +60,11 @@ def _report(result: api.RunResult, listed: int, *, timings: bool, as_json: bool)
     if result.outputs_written:
         click.echo(f"newsgraph: wrote {', '.join(summary['files'])} to "
                    f"{printable(str(result.out))}")
+        if result.parts_only:
+            click.echo(f"newsgraph: {', '.join(result.parts_only)} kept in parts only "
+                       f"({printable(str(result.out / 'parts'))}/<table>/, one file a dump: "
+                       "too large to copy whole every run); 'newsgraph export tables DIR' "
+                       "writes them whole")
     else:
         click.echo(f"newsgraph: outputs in {printable(str(result.out))} already up to date")
     if timings:
@@ -273,6 +278,20 @@ def export_graph_cmd(to: str, out: str, since: date | None, until: date | None,
     except (NewsgraphError, OSError) as exc:
         fail(str(exc))
     click.echo(printable(f"newsgraph: wrote {n:,} event(s) and their actors to {to}"))
+
+
+@export_group.command("tables")
+@click.argument("to", metavar="DIR")
+@click.option("--out", default=str(DEFAULT_OUT), show_default=True, help="Output folder.")
+def export_tables_cmd(to: str, out: str) -> None:
+    """Every table of --out written whole into DIR (articles.csv, articles.jsonl,
+    entities.csv, actors.csv, events.csv, event_actors.csv): the files a run writes itself
+    while the folder is small (max_single_file_mb), joined from the parts it keeps."""
+    try:
+        names = api.export_tables(to, out)
+    except (NewsgraphError, OSError) as exc:
+        fail(str(exc))
+    click.echo(printable(f"newsgraph: wrote {', '.join(names)} to {to}"))
 
 
 EXTRACT_COLUMNS = ("start", "end", "label", "text", "norm", "country", "date_start", "date_end",

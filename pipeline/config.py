@@ -65,6 +65,7 @@ class Tuning:
     max_index_events: int
     max_index_actors: int
     max_index_articles: int
+    max_single_file_mb: float
     index_sentence_chars: int
     png_actors: int
     png_events: int

@@ -47,7 +47,7 @@ EVENT_SETTINGS = ("lookback", "gender_window")
 OUTPUT_SETTINGS = ("label_majority", "max_html_nodes", "html_events_per_actor", "png_actors",
                    "png_events", "max_index_events", "max_index_actors",
                    "max_index_articles", "index_sentence_chars", "max_slice_events",
-                   "max_projection_actors")
+                   "max_projection_actors", "max_single_file_mb")
 NLP_TABLES = ("ner_rules.json", "org_aliases.tsv", "countries.tsv", "places.tsv",
               "currencies.json", "markets.tsv", "wordnet_nouns.tsv", "wordnet_verbs.tsv",
               "wordnet_products.tsv")

@@ -1,5 +1,6 @@
-"""Working on a folder's store beyond a run: forgetting dumps, and exporting a part of the
-graph (``newsgraph forget``, ``newsgraph export graph``)."""
+"""Working on a folder's store beyond a run: forgetting dumps, exporting a part of the graph
+and the tables whole (``newsgraph forget``, ``newsgraph export graph``, ``newsgraph export
+tables``)."""
 
 from __future__ import annotations
 
@@ -69,6 +70,25 @@ def forget(dumps: Iterable[str | Path], out: str | Path = DEFAULT_OUT, *,
         finally:
             store.close()
     return Forgotten(gone, n_articles, written)
+
+
+def export_tables(to: str | Path, out: str | Path = DEFAULT_OUT) -> list[str]:
+    """Write every table of a folder whole into the folder ``to`` (the tables a run keeps
+    in parts only when they are large, joined from their parts; the others as they are):
+    the names of the files written."""
+    from .output import export_tables as join_tables
+
+    out, to = Path(out), Path(to)
+    _store_of(out)
+    with folder_lock(out, wait=True, on_wait=_tell):
+        store = Store(out)
+        try:
+            if not store.meta("parts_state"):
+                raise NewsgraphError(f"{out}: no tables written yet (run 'newsgraph run "
+                                     f"--out {out}' first)")
+            return join_tables(store, out, to)
+        finally:
+            store.close()
 
 
 #: the graph formats ``export graph`` writes, by the file's suffix

@@ -12,9 +12,10 @@ from typing import Any
 from .config import Tuning
 from .errors import NewsgraphError
 from .fingerprint import Fingerprint
-from .output import OUTPUTS
+from .output import OUTPUTS, parts_only
 from .settings import DEFAULT_MODEL, DEFAULT_OUT
 from .store import Store, open_existing
+from .types import PARTS_FOLDER
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +140,12 @@ def outputs_state(store: Store, fingerprint: Fingerprint) -> str:
 
 
 def outputs_current(store: Store, out: Path, fingerprint: Fingerprint) -> bool:
-    """Whether every output exists and was written from the current state."""
+    """Whether every output exists (a table kept in parts only: its parts) and was written
+    from the current state."""
+    only = set(parts_only(store))
     return store.meta("outputs_state") == outputs_state(store, fingerprint) and all(
-        (out / n).exists() for n in OUTPUTS)
+        (out / PARTS_FOLDER / n).is_dir() if n in only else (out / n).exists()
+        for n in OUTPUTS)
 
 
 def status(out: str | Path = DEFAULT_OUT, *, model: str = DEFAULT_MODEL) -> StatusReport:

@@ -4,6 +4,6 @@ over the graph.
 """
 
 from .graph import load_graph
-from .writer import OUTPUTS, write_outputs
+from .writer import OUTPUTS, export_tables, parts_only, write_outputs
 
-__all__ = ["OUTPUTS", "load_graph", "write_outputs"]
+__all__ = ["OUTPUTS", "export_tables", "load_graph", "parts_only", "write_outputs"]

@@ -4,10 +4,9 @@ articles were first read from (a dump), with no header; the store keeps where ea
 rows sit in its part (:class:`Plan`). A run writes the rows of the articles that changed (new,
 analysed again, read from another dump too, moved or gone; and, in the tables that name
 actors, those that use a name the folder decides otherwise now) and copies every other
-article's rows byte for byte from the part as it was; the single file people open is the
-header and every part in source order, so it is the file a run over the whole folder writes
-(written as the parts are: a new part's bytes go to both, a clean part is read once). A
-first write moves each table's folder of parts into place whole.
+article's rows byte for byte from the part as it was. A table's single file is its header
+and every part in source order (:func:`join_parts`), so it is the file a run over the whole
+folder writes. A first write moves each table's folder of parts into place whole.
 """
 
 from __future__ import annotations
@@ -84,59 +83,54 @@ def json_lines(fields: Sequence[str]) -> Callable[[Iterable[Mapping[str, Any]]],
 
 def write_parts(staging: Path, out: Path, table: str, plan: Plan,
                 rows: Iterable[Mapping[str, Any]], encode: Callable[[Iterable[Any]], bytes],
-                spans: Mapping[str, Span], header: Sequence[str] | None) -> dict[str, Span]:
+                spans: Mapping[str, Span]) -> dict[str, Span]:
     """Write the parts of the dirty sources into ``staging/parts/<table>/``: the rows of a
     changed article from ``rows`` (those of the changed articles, in output order), any other
-    article's copied from its part in ``out`` (``spans``: where they sit there); and, as they
-    go, the table's single file in ``staging``: its header (a CSV's), then every source's
-    part in source order (a clean source's as it is in ``out``). Returns where every article
-    of the dirty sources sits in the new parts."""
+    article's copied from its part in ``out`` (``spans``: where they sit there). Returns where
+    every article of the dirty sources sits in the new parts."""
     folder = staging / PARTS / table
     folder.mkdir(parents=True, exist_ok=True)
     groups = _by_article(rows)
     pending = next(groups, None)
     new: dict[str, Span] = {}
-    with atomic_open(staging / table, binary=True) as whole:
-        if header is not None:
-            whole.write(csv_lines(header)([dict(zip(header, header, strict=True))]))
-        for home in sorted(set(plan.homes.values())):
-            old = out / PARTS / table / part_name(home)
-            if home not in plan.layout:  # a clean source: its part as it is
-                _append(old, whole)
-                continue
-            with (folder / part_name(home)).open("wb") as fh, \
-                    _Copier(old, _Tee(fh, whole)) as copier:
-                for a in plan.layout[home]:
-                    if a in plan.changed:
-                        data = b""
-                        if pending is not None and pending[0] == a:
-                            data = encode(pending[1])
-                            pending = next(groups, None)
-                        new[a] = copier.write(data)
-                    elif a in spans:
-                        new[a] = copier.copy(*spans[a])
+    for home, articles in sorted(plan.layout.items()):
+        with (folder / part_name(home)).open("wb") as fh, \
+                _Copier(out / PARTS / table / part_name(home), fh) as copier:
+            for a in articles:
+                if a in plan.changed:
+                    data = b""
+                    if pending is not None and pending[0] == a:
+                        data = encode(pending[1])
+                        pending = next(groups, None)
+                    new[a] = copier.write(data)
+                elif a in spans:
+                    new[a] = copier.copy(*spans[a])
     if pending is not None:
         raise RuntimeError(f"{table}: rows of article {pending[0]} out of output order")
     return new
 
 
-def _append(part: Path, fh: BinaryIO) -> None:
-    try:
-        with part.open("rb") as src:
-            shutil.copyfileobj(src, fh)
-    except FileNotFoundError:  # a source whose articles have no rows in this table
-        pass
+def part_files(table: str, homes: Iterable[str], *folders: Path) -> list[Path]:
+    """The part of each source of ``homes`` (in source order) that ``table`` has, from the
+    first of ``folders`` (a staging folder, then the output folder) that holds it."""
+    found = []
+    for home in sorted(set(homes)):
+        for folder in folders:
+            path = folder / PARTS / table / part_name(home)
+            if path.exists():
+                found.append(path)
+                break
+    return found
 
 
-class _Tee:
-    """Writes to a part and to the single file at once."""
-
-    def __init__(self, *files: BinaryIO) -> None:
-        self.files = files
-
-    def write(self, data: bytes) -> None:
-        for f in self.files:
-            f.write(data)
+def join_parts(to: Path, header: Sequence[str] | None, parts: Iterable[Path]) -> None:
+    """A table's single file: its header (a CSV's), then its parts one after another."""
+    with atomic_open(to, binary=True) as whole:
+        if header is not None:
+            whole.write(csv_lines(header)([dict(zip(header, header, strict=True))]))
+        for part in parts:
+            with part.open("rb") as src:
+                shutil.copyfileobj(src, whole, 1 << 20)
 
 
 def _by_article(rows: Iterable[Mapping[str, Any]]) -> Iterator[tuple[str, list[Any]]]:
@@ -156,7 +150,7 @@ class _Copier:
     """Writes a new part: new bytes, and runs of the old part copied in as few reads as the
     runs allow (neighbouring articles' rows are neighbours in the old part too)."""
 
-    def __init__(self, old: Path, fh: _Tee) -> None:
+    def __init__(self, old: Path, fh: BinaryIO) -> None:
         self.src = old.open("rb") if old.exists() else None
         self.fh = fh
         self.pos = 0

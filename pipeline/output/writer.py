@@ -26,7 +26,9 @@ from .parts import (
     Span,
     commit_parts,
     csv_lines,
+    join_parts,
     json_lines,
+    part_files,
     write_parts,
 )
 from .tables import (
@@ -81,18 +83,47 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     plan = Plan.of(now, order, before, everything)
     named = Plan.of(now, order, {a: x for a, x in before.items() if a not in renamed},
                     everything) if renamed else plan
+    t = tuning or Tuning.defaults()
     try:
-        counts, spans = _write_all(store, cat, staging, tuning or Tuning.defaults(), progress,
-                                   Parted(out, plan, named))
-        commit_parts(staging, out, (t for t, _ in PARTED), set(homes.values()))
+        counts, spans = _write_all(store, cat, staging, t, progress,
+                                   Parted(out, plan, named, int(t.max_single_file_mb * 2**20)))
+        parts_only = [table for table, _ in PARTED if not (staging / table).exists()]
+        commit_parts(staging, out, (table for table, _ in PARTED), set(homes.values()))
         for name in OUTPUTS:                                                  # 3
-            os.replace(staging / name, out / name)
+            if name in parts_only:  # its single file would be stale
+                (out / name).unlink(missing_ok=True)
+            else:
+                os.replace(staging / name, out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     with store.transaction():
         store.save_parts({a: now[a] for a in named.changed}, plan.homes, spans)
         store.set_meta("parts_state", parts_state)
+        store.set_meta(PARTS_ONLY, json.dumps(parts_only))
     return counts
+
+
+#: the store's note of the tables the last write kept in parts only (too large to be
+#: written whole every run: ``newsgraph export tables`` writes them)
+PARTS_ONLY = "parts_only"
+
+
+def parts_only(store: Store) -> list[str]:
+    """The tables of a folder kept in parts only (without their single file)."""
+    return list(json.loads(store.meta(PARTS_ONLY, "[]")))
+
+
+def export_tables(store: Store, out: Path, to: Path) -> list[str]:
+    """Write every table of ``out`` whole into ``to``: those kept in parts joined from their
+    parts as the last run wrote them (the files a run over the whole folder writes), and
+    ``actors.csv``; the names of the files written."""
+    to.mkdir(parents=True, exist_ok=True)
+    homes = set(store.article_homes().values())
+    for table, header in PARTED:
+        join_parts(to / table, header, part_files(table, homes, out))
+    if (out / "actors.csv").resolve() != (to / "actors.csv").resolve():
+        shutil.copyfile(out / "actors.csv", to / "actors.csv")
+    return [*(table for table, _ in PARTED), "actors.csv"]
 
 
 #: the tables whose rows are an article's own (the others' name actors as the folder decides)
@@ -108,6 +139,8 @@ class Parted:
     out: Path
     plan: Plan
     named: Plan
+    #: a table's single file is written while its parts hold at most this many bytes
+    whole_bytes: int
 
     def plan_of(self, table: str) -> Plan:
         """The plan of a table."""
@@ -117,7 +150,8 @@ class Parted:
               rows: Iterable[Mapping[str, Any]],
               encode: Callable[[Iterable[Any]], bytes] | None = None) -> dict[str, Span]:
         """A table's dirty parts (its rows as CSV lines under ``header``, or as ``encode``
-        writes them), then its single file; where each article's rows sit."""
+        writes them), then its single file unless the parts are too large; where each
+        article's rows sit."""
         return self.write_spans(staging, table, header, rows,
                                 store.part_spans(table, self.plan_of(table).layout), encode)
 
@@ -128,8 +162,13 @@ class Parted:
         """:meth:`write` with where the rewritten articles' rows sit in the parts now
         (``spans``, read from the store beforehand: a forked writer uses no connection of
         its parent's)."""
-        return write_parts(staging, self.out, table, self.plan_of(table), rows,
-                           encode or csv_lines(header or ()), spans, header)
+        plan = self.plan_of(table)
+        new = write_parts(staging, self.out, table, plan, rows,
+                          encode or csv_lines(header or ()), spans)
+        parts = part_files(table, plan.homes.values(), staging, self.out)
+        if sum(p.stat().st_size for p in parts) <= self.whole_bytes:
+            join_parts(staging / table, header, parts)
+        return new
 
 
 def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: bool,

@@ -152,3 +152,28 @@ def test_outputs_that_failed_are_written_whole_next_time(dumps: Path,
     run([], out, progress=False)
     run([dumps / "a.jsonl", dumps / "b.jsonl"], whole, progress=False)
     assert _tables(out) == _tables(whole)
+
+
+PARTED = ("articles.csv", "articles.jsonl", "entities.csv", "events.csv", "event_actors.csv")
+
+
+def test_large_tables_are_kept_in_parts_and_exported_whole(
+        dumps: Path, at_once: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables over ``max_single_file_mb`` are kept in parts only: a run removes their single
+    files (they would be stale) and still counts the folder as up to date;
+    ``newsgraph export tables`` writes them whole, the files of one run over every dump."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    out = dumps.parent / "parts-only"
+    run([dumps / "a.jsonl", dumps / "b.jsonl"], out, progress=False)
+    assert all((out / name).exists() for name in PARTED)
+    monkeypatch.setenv("NEWSGRAPH_MAX_SINGLE_FILE_MB", "0")
+    result = run([dumps / "c.jsonl", dumps / "seed.txt"], out, progress=False)
+    assert sorted(result.parts_only) == sorted(PARTED)
+    assert not any((out / name).exists() for name in PARTED) and (out / "actors.csv").exists()
+    assert not run([], out, progress=False).outputs_written
+    res = CliRunner().invoke(main, ["export", "tables", str(out / "whole"), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert _tables(out / "whole") == at_once

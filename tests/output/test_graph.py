@@ -464,6 +464,8 @@ def test_graph_export_writes_the_whole_folder_or_a_part(seed_out: Path, tmp_path
     res = _cli("export", "graph", str(tmp_path / "g.gexf"), "--actor", "Hauwei", "--out",
                str(seed_out))
     assert res.exit_code == 1 and "did you mean 'Huawei'" in res.stderr
+    res = _cli("export", "tables", str(tmp_path / "t"), "--out", str(tmp_path / "none"))
+    assert res.exit_code == 1 and "holds no newsgraph output" in res.stderr
 
 
 def test_graph_run_writes_the_newest_dumps_as_graphml(tmp_path: Path,
