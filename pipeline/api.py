@@ -250,7 +250,7 @@ def _run_locked(settings: RunSettings, fingerprint: Fingerprint, result: RunResu
                                                  progress=progress)
         result.timings["outputs"] = time.perf_counter() - t_out
         result.parts_only = parts_only(store)
-        result.folder = {"articles": store.counts()["articles"],
+        result.folder = {"articles": store.count("articles"),
                          **json.loads(store.meta("outputs_counts", "{}"))}
         new = result.n_new_articles + result.n_duplicate_articles
         if result.n_undated and 2 * result.n_undated >= new:

@@ -88,6 +88,8 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
         counts, spans = _write_all(store, cat, staging, t, progress,
                                    Parted(out, plan, named, int(t.max_single_file_mb * 2**20)))
         parts_only = [table for table, _ in PARTED if not (staging / table).exists()]
+        with store.transaction():  # the parts change: until their spans are saved, none
+            store.set_meta("parts_state", "")  # stands (a crash here: all written again)
         commit_parts(staging, out, (table for table, _ in PARTED), set(homes.values()))
         for name in OUTPUTS:                                                  # 3
             if name in parts_only:  # its single file would be stale
@@ -215,6 +217,6 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
     (out / _LINK_SPANS).unlink()
     steps.update(3)
     steps.close()
-    n_entities = store.counts()["mentions"]  # entities.csv has a row per stored mention
+    n_entities = store.count("mentions")  # entities.csv has a row per stored mention
     return {"entities": n_entities, "actors": len(cat.actors), "events": cat.event_count()
             }, spans

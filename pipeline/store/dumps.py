@@ -8,6 +8,9 @@ from typing import Any
 from ..types import Article
 from .base import Connection
 
+#: the tables :meth:`DumpStore.count` counts
+_COUNTED = frozenset({"dumps", "articles", "article_sources", "mentions", "events", "runs"})
+
 
 class DumpStore(Connection):
     """Runs, processed dumps and stored articles."""
@@ -86,6 +89,12 @@ class DumpStore(Connection):
         names = [d[0] for d in cur.description]
         for row in cur:
             yield dict(zip(names, row, strict=True))
+
+    def count(self, table: str) -> int:
+        """The rows of one of the store's tables (``articles``, ``mentions``, ...)."""
+        if table not in _COUNTED:
+            raise ValueError(f"no table {table!r} to count")
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def counts(self) -> dict[str, int]:
         """Totals for ``newsgraph status``."""

@@ -177,3 +177,27 @@ def test_large_tables_are_kept_in_parts_and_exported_whole(
     res = CliRunner().invoke(main, ["export", "tables", str(out / "whole"), "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert _tables(out / "whole") == at_once
+
+
+def test_a_crash_while_the_parts_move_writes_them_all_again(
+        dumps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run is killed after the new parts moved into place but before the store noted
+    where their rows sit: the next run does not trust the old note, it writes every part
+    again, and the tables are a full run's."""
+    from pipeline.output import writer
+
+    out, whole = dumps.parent / "crash-commit", dumps.parent / "crash-commit-whole"
+    run([dumps / "a.jsonl"], out, progress=False)
+    real = writer.commit_parts
+
+    def killed(*args: object, **kwargs: object) -> None:
+        real(*args, **kwargs)  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(writer, "commit_parts", killed)
+        with pytest.raises(KeyboardInterrupt):
+            run([dumps / "b.jsonl"], out, progress=False)
+    run([], out, progress=False)
+    run([dumps / "a.jsonl", dumps / "b.jsonl"], whole, progress=False)
+    assert _tables(out) == _tables(whole)
