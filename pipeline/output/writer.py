@@ -46,8 +46,6 @@ from .tables import (
 )
 
 OUTPUTS = OUTPUT_FILES
-#: where the forked writer leaves the spans of the event–actor links' parts for the parent
-_LINK_SPANS = ".link-spans.json"
 
 
 #: the tables kept in parts (:mod:`.parts`), with their header (a CSV's)
@@ -67,10 +65,10 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     ``parts_state`` (what shapes them: the output rules) is not the one they were written
     with.
 
-    Stages: 1. articles, entities, actors, events, the actor–actor projection; 2. in a
-    second process, beside 1: who took part in each event, the HTML explorer, the graph of the
-    newest dumps' events as GraphML, GEXF and JSON (``max_slice_events``; ``newsgraph export
-    graph`` writes the rest) and the PNG overview; 3. the set moves into place. Returns the rows
+    Stages: 1. articles, entities, actors, events, who took part in each event, the
+    actor–actor projection; 2. in a second process, beside 1: the HTML explorer, the graph of
+    the newest dumps' events as GraphML, GEXF and JSON (``max_slice_events``; ``newsgraph
+    export graph`` writes the rest) and the PNG overview; 3. the set moves into place. Returns the rows
     of the main tables (``entities``, ``actors``, ``events``), for ``status``.
     """
     out.mkdir(parents=True, exist_ok=True)
@@ -154,19 +152,10 @@ class Parted:
         """A table's dirty parts (its rows as CSV lines under ``header``, or as ``encode``
         writes them), then its single file unless the parts are too large; where each
         article's rows sit."""
-        return self.write_spans(staging, table, header, rows,
-                                store.part_spans(table, self.plan_of(table).layout), encode)
-
-    def write_spans(self, staging: Path, table: str, header: Sequence[str] | None,
-                    rows: Iterable[Mapping[str, Any]], spans: Mapping[str, Span],
-                    encode: Callable[[Iterable[Any]], bytes] | None = None
-                    ) -> dict[str, Span]:
-        """:meth:`write` with where the rewritten articles' rows sit in the parts now
-        (``spans``, read from the store beforehand: a forked writer uses no connection of
-        its parent's)."""
         plan = self.plan_of(table)
         new = write_parts(staging, self.out, table, plan, rows,
-                          encode or csv_lines(header or ()), spans)
+                          encode or csv_lines(header or ()),
+                          store.part_spans(table, plan.layout))
         parts = part_files(table, plan.homes.values(), staging, self.out)
         if sum(p.stat().st_size for p in parts) <= self.whole_bytes:
             join_parts(staging / table, header, parts)
@@ -178,7 +167,9 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
     steps = tqdm(total=3, desc="outputs", disable=not progress or not sys.stderr.isatty(),
                  file=sys.stderr, leave=False,
                  delay=1.0)
-    published = store.published_dates()
+    # the dates of the articles whose rows are written (of every one: fewer queries)
+    published = store.published_dates(None if len(parted.named.changed) > 20_000
+                                       else parted.named.changed)
     newest = store.newest_articles(t.max_slice_events)  # read here: no connection crosses a fork
     changed, named = parted.plan.changed, parted.named.changed
     spans: dict[str, dict[str, Span]] = {}
@@ -194,14 +185,11 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         write_csv(out / "actors.csv", ACTOR_COLUMNS, actor_rows(cat))
         spans["events.csv"] = parted.write(out, store, "events.csv", EVENT_COLUMNS,
                                            event_rows(cat, published, named))
+        spans["event_actors.csv"] = parted.write(out, store, "event_actors.csv",
+                                                 EVENT_ACTOR_COLUMNS, event_actor_rows(cat, named))
         graph.write_projection(out / "graph_actors.graphml", cat, t.max_projection_actors)
 
-    link_spans = store.part_spans("event_actors.csv", parted.named.layout)
-
     def pictures() -> None:                                                   # 2
-        links = parted.write_spans(out, "event_actors.csv", EVENT_ACTOR_COLUMNS,  # (of 1,
-                                   event_actor_rows(cat, named), link_spans)  # to share)
-        (out / _LINK_SPANS).write_text(json.dumps(links))
         graph.write_html(out, cat, t)
         part = SliceCatalogue(cat, lambda row: row.event.article_id in newest, newest)
         for name in ("graph.graphml", "graph.gexf", "graph.json"):
@@ -212,9 +200,6 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         cat.close()  # a forked writer closes its own connection before it exits
 
     in_parallel(pictures, tables)  # the NLP is done: both cores are free
-    spans["event_actors.csv"] = {a: (s, n) for a, (s, n) in
-                                 json.loads((out / _LINK_SPANS).read_text()).items()}
-    (out / _LINK_SPANS).unlink()
     steps.update(3)
     steps.close()
     n_entities = store.count("mentions")  # entities.csv has a row per stored mention

@@ -287,10 +287,18 @@ class AnalysisStore(Connection):
                 p.split(" ") for p in (row[n] or "").split(",") if p))
             yield _event(row[:n]), parties, row[n + 1] or "", row[n + 2] or "", row[n + 3] or ""
 
-    def published_dates(self) -> dict[str, str]:
-        """``article_id → published`` of every article that has one."""
-        return dict(self.db.execute(
-            "SELECT article_id, published FROM articles WHERE published != ''"))
+    def published_dates(self, articles: Collection[str] | None = None) -> dict[str, str]:
+        """``article_id → published`` of every article (of ``articles`` if given) that has
+        one."""
+        if articles is None:
+            return dict(self.db.execute(
+                "SELECT article_id, published FROM articles WHERE published != ''"))
+        out: dict[str, str] = {}
+        for chunk in chunks(sorted(articles), 500):
+            out.update(self.db.execute(
+                f"SELECT article_id, published FROM articles WHERE published != '' AND "
+                f"article_id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
 
     def iter_mentions(self, articles: Collection[str] | None = None) -> Iterator[Mention]:
         """Every mention (of ``articles`` if given), in article output order, then by
