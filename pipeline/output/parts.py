@@ -199,18 +199,24 @@ class _Copier:
 
 def commit_parts(staging: Path, out: Path, tables: Iterable[str], homes: Collection[str]
                  ) -> None:
-    """Move the new parts into ``out`` and remove the parts of sources no longer there."""
+    """Move the new parts into ``out``, and the parts they replace and those of sources no
+    longer there out of it, into ``staging/replaced/`` (renames: the caller frees their
+    space with the staging folder's)."""
     keep = {part_name(h) for h in homes}
     for table in tables:
         target = out / PARTS / table
         new = staging / PARTS / table
+        old = staging / "replaced" / table
+        old.mkdir(parents=True, exist_ok=True)
         if new.is_dir() and not target.exists():  # a first write: the folder moves whole
             target.parent.mkdir(parents=True, exist_ok=True)
             new.replace(target)
         target.mkdir(parents=True, exist_ok=True)
         if new.is_dir():
             for part in sorted(new.iterdir()):
+                if (target / part.name).exists():
+                    (target / part.name).replace(old / part.name)
                 part.replace(target / part.name)
         for part in sorted(target.iterdir()):
             if part.name not in keep:
-                part.unlink()
+                part.replace(old / part.name)

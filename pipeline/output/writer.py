@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,10 +67,12 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     with.
 
     Stages: 1. articles, entities, actors, events, who took part in each event, the
-    actor–actor projection; 2. in a second process, beside 1: the HTML explorer, the graph of
-    the newest dumps' events as GraphML, GEXF and JSON (``max_slice_events``; ``newsgraph
-    export graph`` writes the rest) and the PNG overview; 3. the set moves into place. Returns the rows
-    of the main tables (``entities``, ``actors``, ``events``), for ``status``.
+    actor–actor projection and the PNG overview; 2. in a second process, beside 1: the HTML
+    explorer and the graph of the newest dumps' events as GraphML, GEXF and JSON
+    (``max_slice_events``; ``newsgraph export graph`` writes the rest); 3. the set moves
+    into place.
+    Returns the rows of the main tables (``entities``, ``actors``, ``events``), for
+    ``status``.
     """
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
@@ -77,7 +80,7 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     everything = not parts_state or store.meta("parts_state") != parts_state \
         or not (out / PARTS).is_dir()
     now = {a: (h, sources.get(a, "")) for a, h in homes.items()}
-    order, (before, renamed) = store.article_order(), store.part_state()
+    order, (before, renamed) = list(homes), store.part_state()  # homes: in output order
     plan = Plan.of(now, order, before, everything)
     named = Plan.of(now, order, {a: x for a, x in before.items() if a not in renamed},
                     everything) if renamed else plan
@@ -94,12 +97,21 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
                 (out / name).unlink(missing_ok=True)
             else:
                 os.replace(staging / name, out / name)
-    finally:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-    with store.transaction():
-        store.save_parts({a: now[a] for a in named.changed}, plan.homes, spans)
-        store.set_meta("parts_state", parts_state)
-        store.set_meta(PARTS_ONLY, json.dumps(parts_only))
+        raise
+    # the replaced parts went into staging: freeing their space takes as long as the store's
+    # note of the new ones, so both go at once
+    cleanup = threading.Thread(target=shutil.rmtree, args=(staging,),
+                               kwargs={"ignore_errors": True})
+    cleanup.start()
+    try:
+        with store.transaction():
+            store.save_parts({a: now[a] for a in named.changed}, plan.homes, spans)
+            store.set_meta("parts_state", parts_state)
+            store.set_meta(PARTS_ONLY, json.dumps(parts_only))
+    finally:
+        cleanup.join()
     return counts
 
 
@@ -188,15 +200,15 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         spans["event_actors.csv"] = parted.write(out, store, "event_actors.csv",
                                                  EVENT_ACTOR_COLUMNS, event_actor_rows(cat, named))
         graph.write_projection(out / "graph_actors.graphml", cat, t.max_projection_actors)
+        top = sorted((a for a in cat.actors.values() if a.n_events),
+                     key=lambda a: (-a.n_events, a.actor_id))[:t.png_actors]
+        graph.write_png(out, graph.part_of(cat, [a.actor_id for a in top], t.png_events))
 
     def pictures() -> None:                                                   # 2
         graph.write_html(out, cat, t)
         part = SliceCatalogue(cat, lambda row: row.event.article_id in newest, newest)
         for name in ("graph.graphml", "graph.gexf", "graph.json"):
             graph.write_graph(out / name, part)
-        top = sorted((a for a in cat.actors.values() if a.n_events),
-                     key=lambda a: (-a.n_events, a.actor_id))[:t.png_actors]
-        graph.write_png(out, graph.part_of(cat, [a.actor_id for a in top], t.png_events))
         cat.close()  # a forked writer closes its own connection before it exits
 
     in_parallel(pictures, tables)  # the NLP is done: both cores are free

@@ -236,8 +236,10 @@ class AnalysisStore(Connection):
                             ((a,) for a in set(articles)))
 
     def article_homes(self) -> dict[str, str]:
-        """``article_id → home`` (the source each article was first read from)."""
-        return dict(self.db.execute(f"SELECT o.article_id, {_HOME} FROM ({_ORDER}) o"))
+        """``article_id → home`` (the source each article was first read from), in output
+        order."""
+        return dict(self.db.execute(
+            f"SELECT o.article_id, {_HOME} FROM ({_ORDER}) o ORDER BY o.k, o.article_id"))
 
     def newest_events(self, n: int) -> tuple[list[str], dict[str, int]]:
         """The ``n`` newest events of the graph (by date, then output order) and how many

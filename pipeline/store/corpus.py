@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from .analyses import _ORDER, LINKED, chunks
+from .analyses import LINKED, chunks
 from .base import Connection
 from .schema import mention_key
 
@@ -112,11 +112,6 @@ class CorpusStore(Connection):
         the articles whose rows in the tables of names must be written again."""
         return ({a: (h, s) for a, h, s in self.db.execute("SELECT * FROM part_homes")},
                 {r[0] for r in self.db.execute("SELECT article_id FROM part_renamed")})
-
-    def article_order(self) -> list[str]:
-        """Every article, in output order."""
-        return [r[0] for r in self.db.execute(
-            f"SELECT o.article_id FROM ({_ORDER}) o ORDER BY o.k, o.article_id")]
 
     def article_sources(self) -> dict[str, str]:
         """``article_id → its sources`` (the ``sources`` column: " | "-joined, sorted)."""

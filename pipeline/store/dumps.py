@@ -143,16 +143,17 @@ class DumpStore(Connection):
         ``max_events`` events (the first article always)."""
         out: set[str] = set()
         n = 0
-        for article_id, events in self.db.execute(
-                """SELECT s.article_id, (SELECT COUNT(*) FROM events e
-                                          WHERE e.article_id = s.article_id)
-                   FROM dumps d JOIN article_sources s ON s.source = d.source
-                   ORDER BY d.run_id DESC, d.source, s.position"""):
+        for (article_id,) in self.db.execute(  # counted one by one: only the newest are
+                """SELECT s.article_id FROM dumps d JOIN article_sources s
+                   ON s.source = d.source ORDER BY d.run_id DESC, d.source, s.position"""):
+            if article_id in out:
+                continue
+            events = self.db.execute("SELECT COUNT(*) FROM events WHERE article_id = ?",
+                                     (article_id,)).fetchone()[0]
             if out and n + events > max_events:
                 break
-            if article_id not in out:
-                out.add(article_id)
-                n += events
+            out.add(article_id)
+            n += events
         return out
 
     def recent_articles(self, n: int) -> list[str]:

@@ -102,6 +102,9 @@ CREATE TABLE IF NOT EXISTS participants (
     PRIMARY KEY (event_id, start, end, label, agent)
 );
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
+-- the state of every article, read without the pages of the texts
+CREATE INDEX IF NOT EXISTS articles_state ON articles (article_id, nlp_state, events_state,
+    failed);
 CREATE INDEX IF NOT EXISTS participants_article ON participants (article_id);
 CREATE TABLE IF NOT EXISTS acronyms (
     article_id TEXT NOT NULL,

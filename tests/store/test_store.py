@@ -128,6 +128,7 @@ def test_store_older_folder_is_upgraded(tmp_path: Path, version: str) -> None:
     s.add_dump("k", "a.txt", [_article("x")], 0, "utf-8", s.start_run("t"))
     s.close()
     with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute("DROP INDEX articles_state")  # (made after schema 9)
         db.execute("ALTER TABLE articles DROP COLUMN language")  # schema 6
         db.execute("ALTER TABLE articles DROP COLUMN failed")
         db.execute("ALTER TABLE mentions DROP COLUMN amount_high")
