@@ -309,7 +309,8 @@ class StoreCatalogue(Catalogue):
 
 class SliceCatalogue(Catalogue):
     """A part of a catalogue: the events ``keep`` accepts and the actors they link (their
-    counts stay the folder's), for a graph file of that part."""
+    counts stay the folder's; their articles are those of the part when it is given by its
+    articles), for a graph file of that part."""
 
     def __init__(self, base: Catalogue, keep: Callable[[EventParties], bool],
                  articles: Collection[str] | None = None) -> None:
@@ -322,6 +323,8 @@ class SliceCatalogue(Catalogue):
         self._links = [k for k in base.iter_roles(articles) if k.event_id in self.event_ids]
         linked = {k.actor_id for k in self._links}
         self.actors = {aid: base.actors[aid] for aid in sorted(linked) if aid in base.actors}
+        self._articles = None if articles is None else \
+            base.articles_by_actor(self.actors, articles)
 
     def iter_mentions(self, articles: Collection[str] | None = None) -> Iterator[Mention]:
         return iter(())  # a graph's part: no entity table
@@ -338,7 +341,9 @@ class SliceCatalogue(Catalogue):
         return (k for k in self._links if articles is None or k.article_id in articles)
 
     def articles_of(self, actor_id: str) -> list[str]:
-        return self.base.articles_of(actor_id)
+        if self._articles is None:
+            return self.base.articles_of(actor_id)
+        return self._articles.get(actor_id, [])
 
     def event_count(self) -> int:
         return len(self.event_ids)

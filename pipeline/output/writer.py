@@ -67,10 +67,9 @@ def write_outputs(store: Store, cat: Catalogue, out: Path, tuning: Tuning | None
     with.
 
     Stages: 1. articles, entities, actors, events, who took part in each event, the
-    actor–actor projection and the PNG overview; 2. in a second process, beside 1: the HTML
-    explorer and the graph of the newest dumps' events as GraphML, GEXF and JSON
-    (``max_slice_events``; ``newsgraph export graph`` writes the rest); 3. the set moves
-    into place.
+    actor–actor projection; 2. in a second process, beside 1: the HTML explorer, the graph of
+    the newest dumps' events as GraphML, GEXF and JSON (``max_slice_events``; ``newsgraph
+    export graph`` writes the rest) and the PNG overview; 3. the set moves into place.
     Returns the rows of the main tables (``entities``, ``actors``, ``events``), for
     ``status``.
     """
@@ -200,15 +199,15 @@ def _write_all(store: Store, cat: Catalogue, out: Path, t: Tuning, progress: boo
         spans["event_actors.csv"] = parted.write(out, store, "event_actors.csv",
                                                  EVENT_ACTOR_COLUMNS, event_actor_rows(cat, named))
         graph.write_projection(out / "graph_actors.graphml", cat, t.max_projection_actors)
-        top = sorted((a for a in cat.actors.values() if a.n_events),
-                     key=lambda a: (-a.n_events, a.actor_id))[:t.png_actors]
-        graph.write_png(out, graph.part_of(cat, [a.actor_id for a in top], t.png_events))
 
     def pictures() -> None:                                                   # 2
         graph.write_html(out, cat, t)
         part = SliceCatalogue(cat, lambda row: row.event.article_id in newest, newest)
         for name in ("graph.graphml", "graph.gexf", "graph.json"):
             graph.write_graph(out / name, part)
+        top = sorted((a for a in cat.actors.values() if a.n_events),
+                     key=lambda a: (-a.n_events, a.actor_id))[:t.png_actors]
+        graph.write_png(out, graph.part_of(cat, [a.actor_id for a in top], t.png_events))
         cat.close()  # a forked writer closes its own connection before it exits
 
     in_parallel(pictures, tables)  # the NLP is done: both cores are free

@@ -471,18 +471,22 @@ def test_graph_export_writes_the_whole_folder_or_a_part(seed_out: Path, tmp_path
 def test_graph_run_writes_the_newest_dumps_as_graphml(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """A run's graph.graphml, graph.gexf and graph.json hold the events of its newest dumps,
-    up to max_slice_events; events.csv (and explore) keep the whole folder."""
+    up to max_slice_events, and their actors with the part's articles; events.csv (and
+    explore) keep the whole folder."""
     out = tmp_path / "out"
     run([SEED], out, progress=False)
     new = tmp_path / "new.jsonl"
     new.write_text(json.dumps({"title": "T", "text": "Acme Corp bought Globex on Monday. "
-                               "Initech sued Acme Corp in Paris."}) + "\n")
+                               "Huawei sued Acme Corp in Paris."}) + "\n")
     monkeypatch.setenv("NEWSGRAPH_MAX_SLICE_EVENTS", "5")
     run([new], out, progress=False)
     g = nx.read_graphml(out / "graph.graphml")
     titles = {d.get("title") for _, d in g.nodes(data=True) if d["kind"] == "event"}
     assert titles == {"T"} and 0 < sum(1 for _, d in g.nodes(data=True)
                                        if d["kind"] == "event") <= 5
+    # an actor's articles in the part are the part's (its counts stay the folder's)
+    part = {d["article_ids"] for _, d in g.nodes(data=True) if d["kind"] == "event"}
+    assert {d["article_ids"] for _, d in g.nodes(data=True) if d["kind"] == "actor"} == part
     assert len(_rows(out / "events.csv")) > 5
     nodes = json.loads((out / "graph.json").read_text())["nodes"]
     assert {n.get("title") for n in nodes if n["kind"] == "event"} == {"T"}
