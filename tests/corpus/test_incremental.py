@@ -201,3 +201,26 @@ def test_a_crash_while_the_parts_move_writes_them_all_again(
     run([], out, progress=False)
     run([dumps / "a.jsonl", dumps / "b.jsonl"], whole, progress=False)
     assert _tables(out) == _tables(whole)
+
+
+@pytest.mark.parametrize("order", [("business", "politics", "tech"),
+                                   ("tech", "business", "politics")])
+def test_incremental_bbc_runs_give_the_tables_of_one_run(
+        corpora: Path, tmp_path: Path, order: tuple[str, ...]) -> None:
+    """Real news: BBC articles of three topics, one folder of files a dump, added one by
+    one in two orders, give the tables of one run over all of them, byte for byte (names
+    the later dumps decide otherwise are written again, the rest copied)."""
+    bbc = corpora / "bbc_news_fulltext" / "bbc"
+    if not bbc.is_dir():
+        pytest.skip(f"{bbc}: the BBC corpus is absent")
+    dumps = tmp_path / "dumps"
+    for topic in order:
+        (dumps / topic).mkdir(parents=True)
+        for path in sorted((bbc / topic).glob("*.txt"))[:12]:
+            shutil.copy(path, dumps / topic / path.name)
+    whole, out = tmp_path / "whole", tmp_path / "out"
+    run([dumps / topic for topic in sorted(order)], whole, progress=False)
+    for topic in order:
+        run([dumps / topic], out, progress=False)
+    assert _tables(out) == _tables(whole)
+    _sums_are_counts(out)
