@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,23 @@ def test_two_runs_on_one_folder_at_once(dumps: Path, at_once: dict[str, bytes]) 
     assert _tables(out) == at_once
 
 
+def _broken_run_then_repaired(dumps: Path, name: str, monkeypatch: pytest.MonkeyPatch,
+                              module: object, attr: str,
+                              broken: Callable[..., None], error: type[BaseException]) -> None:
+    """Run a.jsonl into a folder, then b.jsonl with ``module.attr`` replaced by ``broken``
+    (which raises ``error``), then a run with no input: the tables are those of one run over
+    both dumps."""
+    out, whole = dumps.parent / name, dumps.parent / f"{name}-whole"
+    run([dumps / "a.jsonl"], out, progress=False)
+    with monkeypatch.context() as m:
+        m.setattr(module, attr, broken)
+        with pytest.raises(error):
+            run([dumps / "b.jsonl"], out, progress=False)
+    run([], out, progress=False)
+    run([dumps / "a.jsonl", dumps / "b.jsonl"], whole, progress=False)
+    assert _tables(out) == _tables(whole)
+
+
 def test_outputs_that_failed_are_written_whole_next_time(dumps: Path,
                                                          monkeypatch: pytest.MonkeyPatch
                                                          ) -> None:
@@ -139,19 +157,11 @@ def test_outputs_that_failed_are_written_whole_next_time(dumps: Path,
     disk): the next run still writes their parts, and the tables are a full run's."""
     import pipeline.api as api
 
-    out, whole = dumps.parent / "failed", dumps.parent / "failed-whole"
-    run([dumps / "a.jsonl"], out, progress=False)
-
     def full_disk(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    with monkeypatch.context() as m:
-        m.setattr(api, "write_outputs", full_disk)
-        with pytest.raises(OSError):
-            run([dumps / "b.jsonl"], out, progress=False)
-    run([], out, progress=False)
-    run([dumps / "a.jsonl", dumps / "b.jsonl"], whole, progress=False)
-    assert _tables(out) == _tables(whole)
+    _broken_run_then_repaired(dumps, "failed", monkeypatch, api, "write_outputs", full_disk,
+                              OSError)
 
 
 PARTED = ("articles.csv", "articles.jsonl", "entities.csv", "events.csv", "event_actors.csv")
@@ -186,21 +196,14 @@ def test_a_crash_while_the_parts_move_writes_them_all_again(
     again, and the tables are a full run's."""
     from pipeline.output import writer
 
-    out, whole = dumps.parent / "crash-commit", dumps.parent / "crash-commit-whole"
-    run([dumps / "a.jsonl"], out, progress=False)
     real = writer.commit_parts
 
     def killed(*args: object, **kwargs: object) -> None:
         real(*args, **kwargs)  # type: ignore[arg-type]
         raise KeyboardInterrupt
 
-    with monkeypatch.context() as m:
-        m.setattr(writer, "commit_parts", killed)
-        with pytest.raises(KeyboardInterrupt):
-            run([dumps / "b.jsonl"], out, progress=False)
-    run([], out, progress=False)
-    run([dumps / "a.jsonl", dumps / "b.jsonl"], whole, progress=False)
-    assert _tables(out) == _tables(whole)
+    _broken_run_then_repaired(dumps, "crash-commit", monkeypatch, writer, "commit_parts",
+                              killed, KeyboardInterrupt)
 
 
 @pytest.mark.parametrize("order", [("business", "politics", "tech"),
