@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
+from itertools import islice
 from typing import Any
 
 from ..types import Article
@@ -138,16 +139,22 @@ class DumpStore(Connection):
             self.touch()
         return forgotten, n_articles
 
+    def _newest_first(self) -> Iterator[str]:
+        """Every article once, the newest dumps' first (by run, then name, then position)."""
+        seen: set[str] = set()
+        for (article_id,) in self.db.execute(
+                "SELECT s.article_id FROM dumps d JOIN article_sources s ON s.source = d.source "
+                "ORDER BY d.run_id DESC, d.source, s.position"):
+            if article_id not in seen:
+                seen.add(article_id)
+                yield article_id
+
     def newest_articles(self, max_events: int) -> set[str]:
         """The articles of the newest dumps (by run, then name), as many as hold at most
         ``max_events`` events (the first article always)."""
         out: set[str] = set()
         n = 0
-        for (article_id,) in self.db.execute(  # counted one by one: only the newest are
-                """SELECT s.article_id FROM dumps d JOIN article_sources s
-                   ON s.source = d.source ORDER BY d.run_id DESC, d.source, s.position"""):
-            if article_id in out:
-                continue
+        for article_id in self._newest_first():  # counted one by one: only the newest are
             events = self.db.execute("SELECT COUNT(*) FROM events WHERE article_id = ?",
                                      (article_id,)).fetchone()[0]
             if out and n + events > max_events:
@@ -159,14 +166,7 @@ class DumpStore(Connection):
     def recent_articles(self, n: int) -> list[str]:
         """The ``n`` articles of the newest dumps (by run, then name), or every article when
         the folder holds no more."""
-        ids: dict[str, None] = {}
-        for (article_id,) in self.db.execute(
-                "SELECT s.article_id FROM dumps d JOIN article_sources s ON s.source = d.source "
-                "ORDER BY d.run_id DESC, d.source, s.position"):
-            ids.setdefault(article_id)
-            if len(ids) >= n:
-                break
-        return list(ids)
+        return list(islice(self._newest_first(), n))
 
     def last_run(self) -> dict[str, Any] | None:
         """The most recent run, or None."""
